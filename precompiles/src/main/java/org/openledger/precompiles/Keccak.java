@@ -1,0 +1,31 @@
+package org.openledger.precompiles;
+
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+
+/** Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256). */
+public final class Keccak {
+  private Keccak() {}
+
+  /** Keccak-256 of the concatenation of {@code parts}. */
+  public static byte[] hash(byte[]... parts) {
+    KeccakDigest digest = new KeccakDigest(256);
+    for (byte[] part : parts) {
+      digest.update(part, 0, part.length);
+    }
+    byte[] out = new byte[32];
+    digest.doFinal(out, 0);
+    return out;
+  }
+
+  public static Bytes32 hash(Bytes data) {
+    return Bytes32.wrap(hash(data.toArrayUnsafe()));
+  }
+
+  /** The first four bytes of keccak(signature): a Solidity function or error selector. */
+  public static byte[] selector(String signature) {
+    byte[] h = hash(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return new byte[] {h[0], h[1], h[2], h[3]};
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * The embedded single-node devnet (issue [4/9]).
+ */
+package org.openledger.devnet;
