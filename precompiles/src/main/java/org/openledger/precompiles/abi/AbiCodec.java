@@ -2,12 +2,14 @@ package org.openledger.precompiles.abi;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apache.tuweni.bytes.Bytes;
 import org.openledger.precompiles.Address;
 
@@ -41,6 +43,9 @@ public final class AbiCodec {
 
   /** Selector followed by the encoded arguments. */
   public static byte[] encodeCall(byte[] selector, AbiType.Tuple types, List<?> values) {
+    if (selector.length != 4) {
+      throw new IllegalArgumentException("a selector is 4 bytes, got " + selector.length);
+    }
     checkArity(types, values);
     byte[] out = new byte[4 + size(types, values)];
     System.arraycopy(selector, 0, out, 0, 4);
@@ -189,9 +194,7 @@ public final class AbiCodec {
 
   /** Decodes a parameter list from {@code data[offset, offset + length)}. */
   public static List<Object> decode(AbiType.Tuple types, byte[] data, int offset, int length) {
-    if (offset < 0 || length < 0 || offset + length > data.length) {
-      throw new IndexOutOfBoundsException("range outside data");
-    }
+    Objects.checkFromIndexSize(offset, length, data.length);
     @SuppressWarnings("unchecked")
     List<Object> values = (List<Object>) read(types, data, offset, offset + length);
     return values;
@@ -309,9 +312,10 @@ public final class AbiCodec {
 
   private static byte[] readBytes(byte[] d, int pos, int end, AbiType type) {
     int length = readLength(d, pos, end, type);
-    int padded = padded(length);
+    // long: rounding a length near 2^31 up to whole words overflows an int
+    long padded = ((long) length + 31) & ~31L;
     if (padded > end - pos - 32) throw malformed(type, pos, "length " + length + " exceeds the data");
-    for (int i = pos + 32 + length; i < pos + 32 + padded; i++) {
+    for (int i = pos + 32 + length; i < pos + 32 + (int) padded; i++) {
       if (d[i] != 0) throw malformed(type, pos, "padding not zero");
     }
     return Arrays.copyOfRange(d, pos + 32, pos + 32 + length);
@@ -382,7 +386,16 @@ public final class AbiCodec {
 
   private static byte[] utf8(Object value) {
     if (!(value instanceof String s)) throw new IllegalArgumentException("a string value must be a String, got " + value);
-    return s.getBytes(StandardCharsets.UTF_8);
+    try {
+      // String.getBytes would silently turn an unpaired surrogate into '?'
+      ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(s));
+      return Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.arrayOffset() + buffer.limit());
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("a string value must be valid UTF-16 (no unpaired surrogates)");
+    }
   }
 
   private static List<?> list(Object value, AbiType type) {

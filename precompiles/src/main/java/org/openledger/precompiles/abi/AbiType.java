@@ -95,6 +95,13 @@ public sealed interface AbiType {
       if (length < DYNAMIC || length == 0) {
         throw new IllegalArgumentException("a fixed array has length >= 1, got " + length);
       }
+      if (!element.isDynamic() && element.headSize() == 0) {
+        // e.g. ()[]: a decoder could not bound the length of such an array by the data size
+        throw new IllegalArgumentException("array elements must take space in the encoding: " + element.canonical());
+      }
+      if (length != DYNAMIC && !element.isDynamic()) {
+        checkSize(() -> Math.multiplyExact(length, element.headSize()), element.canonical() + "[" + length + "]");
+      }
     }
 
     public boolean isFixed() {
@@ -125,6 +132,12 @@ public sealed interface AbiType {
       if (names.size() != components.size()) {
         throw new IllegalArgumentException("tuple has " + components.size() + " types but " + names.size() + " names");
       }
+      List<AbiType> parts = components;
+      checkSize(() -> {
+        int size = 0;
+        for (AbiType c : parts) size = Math.addExact(size, c.isDynamic() ? 32 : c.headSize());
+        return size;
+      }, "tuple");
     }
 
     public Tuple(List<AbiType> components) {
@@ -172,6 +185,15 @@ public sealed interface AbiType {
   /** Parses a canonical type name: {@code uint256}, {@code bytes32[]}, {@code (uint8,string)[2]}. */
   static AbiType parse(String type) {
     return TypeParser.parseCanonical(type);
+  }
+
+  /** Refuses a type whose encoded head would not fit an {@code int}. */
+  private static void checkSize(java.util.function.IntSupplier size, String what) {
+    try {
+      size.getAsInt();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(what + " is too large to encode");
+    }
   }
 
   private static void checkBits(int bits) {

@@ -16,10 +16,17 @@ final class TypeParser {
     if (pos[0] != text.length()) {
       throw new IllegalArgumentException("unexpected '" + text.substring(pos[0]) + "' in ABI type '" + text + "'");
     }
+    // Integer.parseInt also takes "08", "+8" and non-ASCII digits: only the canonical spelling is a type name.
+    if (!t.canonical().equals(text)) {
+      throw new IllegalArgumentException("'" + text + "' is not canonical, write '" + t.canonical() + "'");
+    }
     return t;
   }
 
   private static AbiType parse(String s, int[] pos) {
+    if (pos[0] >= s.length()) {
+      throw new IllegalArgumentException("ABI type '" + s + "' ends where a type should start");
+    }
     AbiType base;
     if (s.charAt(pos[0]) == '(') {
       pos[0]++;

@@ -1,0 +1,34 @@
+package org.openledger.precompiles.gas;
+
+import java.util.function.ToLongFunction;
+import org.apache.tuweni.bytes.Bytes;
+
+/**
+ * The gas a function charges, computed from its calldata before anything runs (as Besu's {@code
+ * PrecompiledContract.gasRequirement} is). The executor adds the per-call base ({@link
+ * GasSchedule#callBase}) and then meters every storage access, log, transfer and nested call
+ * against the total, so a rule that declares too little halts with out-of-gas rather than doing
+ * unpaid work.
+ */
+@FunctionalInterface
+public interface GasRule {
+
+  /** Gas for the function body, excluding the per-call base. */
+  long gas(GasSchedule schedule, Bytes calldata);
+
+  /** A cost that does not depend on the arguments, e.g. {@code s -> 2 * s.storageWrite() + s.log(3, 64)}. */
+  static GasRule fixed(ToLongFunction<GasSchedule> cost) {
+    return (schedule, calldata) -> cost.applyAsLong(schedule);
+  }
+
+  /**
+   * A fixed cost plus a cost per 32-byte word of calldata beyond the selector: for functions whose
+   * work grows with a dynamic argument (a string stored, an array walked).
+   */
+  static GasRule perWord(ToLongFunction<GasSchedule> fixed, ToLongFunction<GasSchedule> perWord) {
+    return (schedule, calldata) -> {
+      long words = (Math.max(0, calldata.size() - 4) + 31) / 32;
+      return fixed.applyAsLong(schedule) + words * perWord.applyAsLong(schedule);
+    };
+  }
+}

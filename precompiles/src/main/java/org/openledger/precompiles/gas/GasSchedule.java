@@ -1,0 +1,57 @@
+package org.openledger.precompiles.gas;
+
+/**
+ * Every gas cost the framework charges, in one table per fork (the role Besu's {@code
+ * GasCalculator} plays for the EVM). Contracts never write gas literals: their {@link GasRule}s
+ * are formulas over these entries, and the executor meters storage, logs, transfers and nested
+ * calls against the gas the rule declared.
+ *
+ * <p>Costs follow the EVM's for the same work (Berlin/London cold access), so a native contract
+ * is never cheaper than the Solidity contract it replaces would be.
+ *
+ * @param call every call into a native contract: dispatch and ABI decoding of the head
+ * @param calldataWord per 32-byte word of calldata: decoding and copying
+ * @param storageRead one storage read ({@code SLOAD}, cold)
+ * @param storageWrite one storage write ({@code SSTORE} of a fresh slot, the worst case, so the
+ *     cost is known before execution)
+ * @param logBase a log ({@code LOG0})
+ * @param logTopic per log topic
+ * @param logDataByte per byte of log data
+ * @param keccakBase a keccak-256 hash
+ * @param keccakWord per 32-byte word hashed
+ * @param transfer a native (OPEN) transfer to an account ({@code CALL} with value)
+ * @param nestedCall a call from one native contract to another (cold account access)
+ */
+public record GasSchedule(
+    String name,
+    long call,
+    long calldataWord,
+    long storageRead,
+    long storageWrite,
+    long logBase,
+    long logTopic,
+    long logDataByte,
+    long keccakBase,
+    long keccakWord,
+    long transfer,
+    long nestedCall) {
+
+  /** The schedule of the first OpenLedger fork. */
+  public static final GasSchedule V1 =
+      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 375, 375, 8, 30, 6, 9_000, 2_600);
+
+  /** Gas of a log with {@code topics} topics and {@code dataBytes} bytes of data. */
+  public long log(int topics, long dataBytes) {
+    return logBase + topics * logTopic + dataBytes * logDataByte;
+  }
+
+  /** Gas of hashing {@code bytes} bytes. */
+  public long keccak(long bytes) {
+    return keccakBase + keccakWord * ((bytes + 31) / 32);
+  }
+
+  /** The per-call base: dispatch plus decoding {@code calldataBytes} bytes. */
+  public long callBase(long calldataBytes) {
+    return call + calldataWord * ((calldataBytes + 31) / 32);
+  }
+}

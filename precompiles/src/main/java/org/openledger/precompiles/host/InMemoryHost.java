@@ -1,0 +1,89 @@
+package org.openledger.precompiles.host;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.precompiles.Address;
+
+/** A host that keeps everything in maps: for tests, examples and benchmarks. Not thread-safe. */
+public final class InMemoryHost implements Host {
+  private record Key(Address account, Bytes32 slot) {}
+
+  private final Map<Key, Bytes32> storage = new HashMap<>();
+  private final Map<Address, BigInteger> balances = new HashMap<>();
+  private final List<Log> logs = new ArrayList<>();
+  private BlockContext block;
+
+  public InMemoryHost(BlockContext block) {
+    this.block = block;
+  }
+
+  public InMemoryHost() {
+    this(new BlockContext(1, 1_700_000_000L, 1337));
+  }
+
+  @Override public BlockContext block() { return block; }
+
+  public void setBlock(BlockContext block) {
+    this.block = block;
+  }
+
+  /** Moves to block {@code number}, one 2-second slot per block. */
+  public void setBlockNumber(long number) {
+    this.block = new BlockContext(number, block.timestamp() + 2 * (number - block.number()), block.chainId());
+  }
+
+  @Override
+  public Bytes32 storage(Address account, Bytes32 slot) {
+    return storage.getOrDefault(new Key(account, slot), Bytes32.ZERO);
+  }
+
+  @Override
+  public void setStorage(Address account, Bytes32 slot, Bytes32 value) {
+    if (value.isZero()) storage.remove(new Key(account, slot));
+    else storage.put(new Key(account, slot), value);
+  }
+
+  @Override
+  public BigInteger balance(Address account) {
+    return balances.getOrDefault(account, BigInteger.ZERO);
+  }
+
+  /** Sets a balance directly (genesis allocations, test set-up). */
+  public void setBalance(Address account, BigInteger wei) {
+    balances.put(account, wei);
+  }
+
+  @Override
+  public void transfer(Address from, Address to, BigInteger amount) {
+    BigInteger have = balance(from);
+    if (have.compareTo(amount) < 0) {
+      throw new IllegalStateException(from + " holds " + have + " wei, cannot send " + amount);
+    }
+    balances.put(from, have.subtract(amount));
+    balances.put(to, balance(to).add(amount));
+  }
+
+  @Override
+  public void emitLog(Log log) {
+    logs.add(log);
+  }
+
+  /** Every log emitted so far, oldest first. */
+  public List<Log> logs() {
+    return List.copyOf(logs);
+  }
+
+  /** Number of non-zero storage words: a cheap fingerprint for "nothing changed" assertions. */
+  public int storageSize() {
+    return storage.size();
+  }
+
+  /** A copy of all state, for asserting that a failed call changed nothing. */
+  public Map<String, Object> snapshot() {
+    return Map.of("storage", Map.copyOf(storage), "balances", Map.copyOf(balances), "logs", List.copyOf(logs));
+  }
+}
