@@ -146,6 +146,12 @@ public final class Executor {
     }
   }
 
+  /** The requirement of a call to {@code target} under {@code fork}; 0 where no native contract is. */
+  long requirement(Fork fork, Address target, Bytes data) {
+    NativeContract contract = fork.contract(target);
+    return contract == null ? 0 : requirement(fork.gas(), contract, data);
+  }
+
   private static long requirement(GasSchedule schedule, NativeContract contract, Bytes data) {
     long base = schedule.callBase(data.size());
     if (data.size() < 4) return base;

@@ -128,7 +128,10 @@ final class Frame implements CallContext {
     if (value.signum() > 0) requireWritable();
     charge(fork.gas().nestedCall(), "nested call");
     boolean childStatic = isStatic || staticCall;
-    Message child = new Message(childStatic ? CallKind.STATICCALL : CallKind.CALL, self(), target, value, calldata, childStatic, gasLeft);
+    // The callee can use no more than its requirement, so that is all it is given: a callee that
+    // halts burns its own requirement, never the rest of the caller's budget.
+    long childGas = Math.min(gasLeft, executor.requirement(fork, target, calldata));
+    Message child = new Message(childStatic ? CallKind.STATICCALL : CallKind.CALL, self(), target, value, calldata, childStatic, childGas);
     CallResult result = executor.run(fork, host, journal, child, depth + 1, true);
     gasLeft -= Math.min(gasLeft, result.gasUsed());
     return result;
