@@ -1,0 +1,63 @@
+package org.openledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class OpenLedgerCommandTest {
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = OpenLedger.commandLine().execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void demoRunsTheWorkedExampleAndConservesOpen() {
+    Run r = run("demo");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("entries = 1", "AlreadySigned(", "TipTooSmall(", "DelegateCallRefused()", "author = alice",
+        "OPEN conserved across all accounts: yes");
+  }
+
+  @Test
+  void interfacePrintsTheSoliditySource() {
+    Run r = run("interface", "guestbook");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("// SPDX-License-Identifier").contains("interface IGuestbook {");
+  }
+
+  @Test
+  void interfaceWithAbiPrintsJson() {
+    Run r = run("interface", "guestbook", "--abi");
+    assertThat(r.out().strip()).startsWith("[").endsWith("]").contains("\"stateMutability\" : \"payable\"");
+  }
+
+  @Test
+  void anUnknownContractNamesTheKnownOnes() {
+    Run r = run("interface", "nosuch");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown contract 'nosuch'", "guestbook");
+  }
+
+  @Test
+  void helpListsEveryCommandWithASummary() {
+    Run r = run("--help");
+    assertThat(r.out()).contains("demo", "Run the native-contract framework's worked example", "interface");
+  }
+}
