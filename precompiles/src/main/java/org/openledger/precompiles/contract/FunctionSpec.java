@@ -7,6 +7,7 @@ import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.abi.AbiCodec;
 import org.openledger.precompiles.abi.AbiType;
 import org.openledger.precompiles.gas.GasRule;
+import org.openledger.precompiles.gas.GasSchedule;
 
 /** An external function of a native contract: its ABI, mutability, documentation and gas rule. */
 public record FunctionSpec(
@@ -40,6 +41,21 @@ public record FunctionSpec(
   /** Calldata for a call of this function with {@code args}. */
   public Bytes encodeCall(Object... args) {
     return Bytes.wrap(AbiCodec.encodeCall(selector, inputTypes, Arrays.asList(args)));
+  }
+
+  /**
+   * The gas a call of this function with {@code args} requires (per-call base plus its rule), as
+   * the executor computes it: what a caller's own {@link GasRule} adds for a nested call, on top
+   * of {@link GasSchedule#nestedCall()}.
+   */
+  public long requirement(GasSchedule schedule, Object... args) {
+    Bytes calldata = encodeCall(args);
+    return schedule.callBase(calldata.size()) + gas.gas(schedule, calldata);
+  }
+
+  /** {@link GasSchedule#nestedCall()} plus {@link #requirement}: what calling this function from another contract costs. */
+  public long nestedCost(GasSchedule schedule, Object... args) {
+    return schedule.nestedCall() + requirement(schedule, args);
   }
 
   /** Return data decoded: the value for one output, the list for several, null for none. */
