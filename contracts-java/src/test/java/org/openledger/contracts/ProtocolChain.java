@@ -54,9 +54,9 @@ public final class ProtocolChain {
     return supply;
   }
 
-  /** Sum of the balances of every account this chain has seen. */
+  /** Sum of the balances of every account on the chain. */
   public BigInteger totalBalances() {
-    return accounts.stream().map(host::balance).reduce(BigInteger.ZERO, BigInteger::add);
+    return host.totalBalance();
   }
 
   public BigInteger balance(Address account) {

@@ -59,6 +59,7 @@ public final class InMemoryHost implements Host {
 
   @Override
   public void transfer(Address from, Address to, BigInteger amount) {
+    if (amount.signum() == 0) return;
     BigInteger have = balance(from);
     if (have.compareTo(amount) < 0) {
       throw new IllegalStateException(from + " holds " + have + " wei, cannot send " + amount);
@@ -70,6 +71,11 @@ public final class InMemoryHost implements Host {
   @Override
   public void emitLog(Log log) {
     logs.add(log);
+  }
+
+  /** The sum of every account's balance: what conservation checks compare with the supply. */
+  public BigInteger totalBalance() {
+    return balances.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   /** Every log emitted so far, oldest first. */
