@@ -19,6 +19,7 @@ import org.openledger.precompiles.contract.StructSpec;
 import org.openledger.precompiles.gas.GasRule;
 import org.openledger.precompiles.gas.GasSchedule;
 import org.openledger.precompiles.storage.Slot;
+import org.openledger.precompiles.storage.StorageString;
 
 /**
  * Datanets (DESIGN §4): curated, domain-specific data sets whose accepted contributions share the

@@ -23,6 +23,7 @@ import org.openledger.precompiles.gas.GasRule;
 import org.openledger.precompiles.gas.GasSchedule;
 import org.openledger.precompiles.storage.Parameter;
 import org.openledger.precompiles.storage.Slot;
+import org.openledger.precompiles.storage.StorageString;
 import org.openledger.precompiles.storage.Storage;
 
 /**
@@ -217,7 +218,7 @@ public final class Models extends NativeContract {
       that is not itself an adapter. datanetIds: 1 to maxDatanetsPerModel distinct non-zero ids; name 1 to 64 bytes;
       metadataURI at most 256 bytes. Ids start at 1; the model starts Proposed.""",
       // head: baseModelId and three offsets; every further word is at most one storage word and one log word
-      perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + s.log(4, 96), s -> s.storageWrite() + 32 * s.logDataByte()));
+      GasRule.perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + s.log(4, 96), s -> s.storageWrite() + 32 * s.logDataByte()));
   public static final FunctionSpec APPROVE = D.function("approve(uint256 modelId)",
       "Governance approves a Proposed model (Proposed to Approved): data collection opens. Timelock only.",
       GasRule.fixed(Models::transitionGas));
@@ -272,7 +273,7 @@ public final class Models extends NativeContract {
       GasRule.fixed(s -> 18 * s.storageRead()));
   public static final FunctionSpec MODEL_VIEW = D.function("model(uint256 modelId) view returns (Model model)",
       "A model: owner, base model (0 for a base model), name, metadata URI, state, deployed version (0 if none), versions registered, proposal block.",
-      GasRule.fixed(s -> (7 + words(MAX_NAME_BYTES) + words(MAX_METADATA_URI_BYTES)) * s.storageRead()));
+      GasRule.fixed(s -> (7 + StorageString.words(MAX_NAME_BYTES) + StorageString.words(MAX_METADATA_URI_BYTES)) * s.storageRead()));
   public static final FunctionSpec VERSION_VIEW = D.function(
       "version(uint256 modelId, uint256 version) view returns (VersionSpec spec, uint256 attestationCount, uint256 registeredAt)",
       "A registered version (host: the effective host), how many attestations it has, and the block it was registered in.",
@@ -362,9 +363,9 @@ public final class Models extends NativeContract {
       // existing datanet with a static call to it here (its gas added to PROPOSE's rule per word). Until then
       // an id is only a reference: a model naming a datanet that does not exist is refused by governance.
     }
-    int nameBytes = utf8Length(name);
+    int nameBytes = StorageString.byteLength(name);
     if (nameBytes == 0 || nameBytes > MAX_NAME_BYTES) throw INVALID_NAME.revert(BigInteger.valueOf(nameBytes), BigInteger.valueOf(MAX_NAME_BYTES));
-    int uriBytes = utf8Length(uri);
+    int uriBytes = StorageString.byteLength(uri);
     if (uriBytes > MAX_METADATA_URI_BYTES) {
       throw METADATA_URI_TOO_LONG.revert(BigInteger.valueOf(uriBytes), BigInteger.valueOf(MAX_METADATA_URI_BYTES));
     }
@@ -376,8 +377,8 @@ public final class Models extends NativeContract {
     if (baseModelId.signum() != 0) ctx.storeUint(m(model, M.BASE_MODEL_ID), baseModelId);
     // state Proposed is 0: the fresh slot already holds it
     ctx.storeUint(m(model, M.PROPOSED_AT), BigInteger.valueOf(ctx.block().number()));
-    writeString(ctx, m(model, M.NAME), name);
-    if (uriBytes > 0) writeString(ctx, m(model, M.METADATA_URI), uri);
+    StorageString.write(ctx, m(model, M.NAME), name);
+    if (uriBytes > 0) StorageString.write(ctx, m(model, M.METADATA_URI), uri);
     Slot ids = m(model, M.DATANET_IDS);
     ctx.storeUint(ids, BigInteger.valueOf(datanets.size()));
     for (int i = 0; i < datanets.size(); i++) ctx.storeUint(ids.element(i), (BigInteger) datanets.get(i));
@@ -584,8 +585,8 @@ public final class Models extends NativeContract {
 
   private Object modelView(CallContext ctx, Args in) {
     Slot model = existingModel(ctx, in.uint(0));
-    return List.of(ctx.loadAddress(m(model, M.OWNER)), ctx.loadUint(m(model, M.BASE_MODEL_ID)), readString(ctx, m(model, M.NAME)),
-        readString(ctx, m(model, M.METADATA_URI)), state(ctx, model).uint8(), ctx.loadUint(m(model, M.DEPLOYED_VERSION)),
+    return List.of(ctx.loadAddress(m(model, M.OWNER)), ctx.loadUint(m(model, M.BASE_MODEL_ID)), StorageString.read(ctx, m(model, M.NAME)),
+        StorageString.read(ctx, m(model, M.METADATA_URI)), state(ctx, model).uint8(), ctx.loadUint(m(model, M.DEPLOYED_VERSION)),
         ctx.loadUint(m(model, M.VERSION_COUNT)), ctx.loadUint(m(model, M.PROPOSED_AT)));
   }
 
@@ -664,62 +665,6 @@ public final class Models extends NativeContract {
   /** Reads, writes and logs of approve, reject, markTraining and deprecate. */
   private static long transitionGas(GasSchedule s) {
     return 2 * s.storageRead() + s.storageWrite() + s.log(4, 0);
-  }
-
-  /**
-   * A fixed cost plus a cost per calldata word after the first {@code headWords} words of
-   * arguments: for functions whose dynamic arguments are stored and logged word for word.
-   */
-  private static GasRule perWordAfter(int headWords, java.util.function.ToLongFunction<GasSchedule> fixed,
-      java.util.function.ToLongFunction<GasSchedule> perWord) {
-    return (schedule, calldata) -> {
-      long words = (Math.max(0, calldata.size() - 4) + 31) / 32;
-      return fixed.applyAsLong(schedule) + Math.max(0, words - headWords) * perWord.applyAsLong(schedule);
-    };
-  }
-
-  // ------------------------------------------------------------------ strings in Solidity's storage encoding
-
-  /** Storage words a string of {@code length} bytes occupies: one slot up to 31 bytes, else a length slot plus the data words. */
-  static int words(int length) {
-    return length < 32 ? 1 : 1 + (length + 31) / 32;
-  }
-
-  private static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /**
-   * Writes {@code value} as Solidity stores a {@code string}: up to 31 bytes left-aligned in the
-   * slot with {@code 2 × length} in its lowest byte; longer, {@code 2 × length + 1} in the slot and
-   * the bytes from {@code keccak256(slot)} on. Model strings are written once, so no old tail needs clearing.
-   */
-  private static void writeString(Storage storage, Slot slot, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    int length = bytes.length;
-    if (length < 32) {
-      byte[] word = new byte[32];
-      System.arraycopy(bytes, 0, word, 0, length);
-      word[31] = (byte) (2 * length);
-      storage.store(slot, Bytes32.wrap(word));
-      return;
-    }
-    storage.storeUint(slot, BigInteger.valueOf(2L * length + 1));
-    for (int i = 0; i * 32 < length; i++) {
-      storage.store(slot.element(i), Bytes32.rightPad(Bytes.wrap(bytes, i * 32, Math.min(32, length - i * 32))));
-    }
-  }
-
-  private static String readString(Storage storage, Slot slot) {
-    Bytes32 head = storage.load(slot);
-    int low = head.get(31) & 0xff;
-    if ((low & 1) == 0) return new String(head.slice(0, low / 2).toArrayUnsafe(), StandardCharsets.UTF_8);
-    int length = head.toUnsignedBigInteger().shiftRight(1).intValueExact();
-    byte[] out = new byte[length];
-    for (int i = 0; i * 32 < length; i++) {
-      System.arraycopy(storage.load(slot.element(i)).toArrayUnsafe(), 0, out, i * 32, Math.min(32, length - i * 32));
-    }
-    return new String(out, StandardCharsets.UTF_8);
   }
 
   /** Where a model's words live, for readers using {@code eth_getStorageAt}: the record's first word (its owner). */

@@ -26,9 +26,17 @@ public interface GasRule {
    * work grows with a dynamic argument (a string stored, an array walked).
    */
   static GasRule perWord(ToLongFunction<GasSchedule> fixed, ToLongFunction<GasSchedule> perWord) {
+    return perWordAfter(0, fixed, perWord);
+  }
+
+  /**
+   * Like {@link #perWord}, but the first {@code headWords} argument words (fixed-size arguments
+   * and offsets, already covered by {@code fixed}) are not charged again.
+   */
+  static GasRule perWordAfter(int headWords, ToLongFunction<GasSchedule> fixed, ToLongFunction<GasSchedule> perWord) {
     return (schedule, calldata) -> {
       long words = (Math.max(0, calldata.size() - 4) + 31) / 32;
-      return fixed.applyAsLong(schedule) + words * perWord.applyAsLong(schedule);
+      return fixed.applyAsLong(schedule) + Math.max(0, words - headWords) * perWord.applyAsLong(schedule);
     };
   }
 }

@@ -54,7 +54,13 @@ public final class InMemoryHost implements Host {
 
   /** Sets a balance directly (genesis allocations, test set-up). */
   public void setBalance(Address account, BigInteger wei) {
-    balances.put(account, wei);
+    putBalance(account, wei);
+  }
+
+  /** Zero balances are not kept, so an account whose OPEN came and went leaves no trace in {@link #snapshot}. */
+  private void putBalance(Address account, BigInteger wei) {
+    if (wei.signum() == 0) balances.remove(account);
+    else balances.put(account, wei);
   }
 
   @Override
@@ -64,8 +70,8 @@ public final class InMemoryHost implements Host {
     if (have.compareTo(amount) < 0) {
       throw new IllegalStateException(from + " holds " + have + " wei, cannot send " + amount);
     }
-    balances.put(from, have.subtract(amount));
-    balances.put(to, balance(to).add(amount));
+    putBalance(from, have.subtract(amount));
+    putBalance(to, balance(to).add(amount));
   }
 
   @Override

@@ -1,11 +1,9 @@
-package org.openledger.contracts.datanet;
+package org.openledger.precompiles.storage;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.openledger.precompiles.storage.Slot;
-import org.openledger.precompiles.storage.Storage;
 
 /**
  * A {@code string} in storage, encoded exactly as Solidity does, so {@code eth_getStorageAt} reads
@@ -13,20 +11,20 @@ import org.openledger.precompiles.storage.Storage;
  * {@code 2 × length} in the lowest byte; longer strings keep {@code 2 × length + 1} in the slot and
  * their bytes from {@code keccak256(slot)} on, 32 per word.
  */
-final class StorageString {
+public final class StorageString {
   private StorageString() {}
 
   /** Storage words a string of {@code length} UTF-8 bytes occupies (= writes to store it, reads to load it). */
-  static int words(int length) {
+  public static int words(int length) {
     return length < 32 ? 1 : 1 + (length + 31) / 32;
   }
 
-  static int byteLength(String value) {
+  public static int byteLength(String value) {
     return value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** Writes {@code value} into a slot that held no string before (long strings' old tails are not cleared). */
-  static void write(Storage storage, Slot slot, String value) {
+  public static void write(Storage storage, Slot slot, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     int length = bytes.length;
     if (length < 32) {
@@ -43,7 +41,7 @@ final class StorageString {
     }
   }
 
-  static String read(Storage storage, Slot slot) {
+  public static String read(Storage storage, Slot slot) {
     Bytes32 head = storage.load(slot);
     int low = head.get(31) & 0xff;
     if ((low & 1) == 0) {

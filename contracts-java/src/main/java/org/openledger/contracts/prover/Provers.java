@@ -1,0 +1,469 @@
+package org.openledger.contracts.prover;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.Addresses;
+import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.inference.Inference;
+import org.openledger.contracts.model.Models;
+import org.openledger.contracts.settlement.BasisPoints;
+import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+import org.openledger.precompiles.abi.AbiCodec;
+import org.openledger.precompiles.abi.AbiType;
+import org.openledger.precompiles.contract.Args;
+import org.openledger.precompiles.contract.CallContext;
+import org.openledger.precompiles.contract.ContractSpec;
+import org.openledger.precompiles.contract.Declarations;
+import org.openledger.precompiles.contract.ErrorSpec;
+import org.openledger.precompiles.contract.EventSpec;
+import org.openledger.precompiles.contract.FunctionSpec;
+import org.openledger.precompiles.contract.NativeContract;
+import org.openledger.precompiles.gas.GasRule;
+import org.openledger.precompiles.gas.GasSchedule;
+import org.openledger.precompiles.storage.Parameter;
+import org.openledger.precompiles.storage.Slot;
+
+/**
+ * Provers (DESIGN §4, §6): bonds, claims with an exclusive window, proofs checked by the
+ * {@link AttributionVerifier} before they count, challenges with challenger bonds, slashing, and
+ * index attestations.
+ *
+ * <p>A prover claims a resulted request, locking {@code bondMultiple} × the request's maximum fee
+ * of its bond, and alone may prove it during the claim window; a claim that lapses unproven can be
+ * taken over. A verified proof is final once its challenge window passes without an open
+ * challenge; {@code Inference.settle} pays only final proofs. Until on-chain fraud proofs land
+ * ([7/9]), the Timelock adjudicates a challenge: a prover found at fault loses the locked bond
+ * (challenger share to the challenger, the rest to the treasury) and the request reopens for a new
+ * proof; a failed challenge's bond compensates the prover.
+ *
+ * <p>Storage: slot 0 {@code mapping(address => Bond)}; slot 1 {@code mapping(uint256 => Claim)}
+ * (contributors and scores as Solidity dynamic arrays at claim words 8 and 9); slots 2–3 parameters.
+ */
+public final class Provers extends NativeContract {
+
+  /** The most contributors one proof may pay (M in DESIGN §6). */
+  public static final int MAX_CONTRIBUTORS = 16;
+  /** Claim states. */
+  public static final int NONE = 0, CLAIMED = 1, PROVEN = 2, CHALLENGED = 3;
+
+  private static final BigInteger OPEN = BigInteger.TEN.pow(18);
+  private static final Slot BONDS = Slot.at(0);
+  private static final Slot CLAIMS = Slot.at(1);
+  private static final Slot PARAMS = Slot.at(2);
+
+  enum BondField { AMOUNT, LOCKED, UNBONDING, READY_AT }
+
+  enum ClaimField { PROVER, CLAIMED_AT, CHALLENGE_ENDS, STATE, LOCKED, CHALLENGER, CHALLENGER_BOND, PROOF_HASH, CONTRIBUTORS, SCORES }
+
+  public static final Parameter BOND_MULTIPLE_BP = new Parameter("bondMultipleBp", PARAMS, BigInteger.valueOf(20_000));
+  public static final Parameter CLAIM_WINDOW = new Parameter("claimWindow", PARAMS, BigInteger.valueOf(300));
+  public static final Parameter CHALLENGE_WINDOW = new Parameter("challengeWindow", PARAMS, BigInteger.valueOf(300));
+  public static final Parameter CHALLENGER_BOND = new Parameter("challengerBond", PARAMS, OPEN);
+  public static final Parameter CHALLENGER_SHARE_BP = new Parameter("challengerShareBp", PARAMS, BigInteger.valueOf(5_000));
+  public static final Parameter UNBONDING_BLOCKS = new Parameter("unbondingBlocks", PARAMS, BigInteger.valueOf(50_400));
+  public static final Parameter MIN_ATTESTER_BOND = new Parameter("minAttesterBond", PARAMS, OPEN.multiply(BigInteger.TEN));
+  private static final List<Parameter> ALL_PARAMETERS = List.of(BOND_MULTIPLE_BP, CLAIM_WINDOW, CHALLENGE_WINDOW, CHALLENGER_BOND,
+      CHALLENGER_SHARE_BP, UNBONDING_BLOCKS, MIN_ATTESTER_BOND);
+
+  private static final Declarations D = new Declarations("IProvers");
+
+  public static final ErrorSpec ZERO_AMOUNT = D.error("ZeroAmount()", "The amount must be positive.");
+  public static final ErrorSpec INSUFFICIENT_BOND = D.error("InsufficientBond(uint256 available, uint256 needed)",
+      "The prover's unlocked, not unbonding bond is below what this needs.");
+  public static final ErrorSpec NOT_CLAIMABLE = D.error("NotClaimable(uint256 requestId, uint8 requestState)",
+      "Only a resulted request before its deadline can be claimed.");
+  public static final ErrorSpec CLAIMED_BY_ANOTHER = D.error("ClaimedByAnother(uint256 requestId, address prover, uint64 until)",
+      "Another prover holds the exclusive claim until that block.");
+  public static final ErrorSpec ALREADY_PROVEN = D.error("AlreadyProven(uint256 requestId)", "The request already has a verified proof.");
+  public static final ErrorSpec NOT_CLAIMANT = D.error("NotClaimant(uint256 requestId, address caller)", "Only the claiming prover may do this.");
+  public static final ErrorSpec CLAIM_EXPIRED = D.error("ClaimExpired(uint256 requestId, uint64 expiredAt)", "The claim window has passed.");
+  public static final ErrorSpec PROOF_SYSTEM_UNAVAILABLE = D.error("ProofSystemUnavailable()",
+      "No attribution proof system is active in this fork yet: nothing can be proven, so no contributor is paid.");
+  public static final ErrorSpec TOO_MANY_CONTRIBUTORS = D.error("TooManyContributors(uint256 count, uint256 max)", "A proof pays at most M contributors.");
+  public static final ErrorSpec NOT_CHALLENGEABLE = D.error("NotChallengeable(uint256 requestId)",
+      "Only a proven request inside its challenge window, without an open challenge, can be challenged.");
+  public static final ErrorSpec WRONG_CHALLENGER_BOND = D.error("WrongChallengerBond(uint256 sent, uint256 required)", "A challenge must post exactly the challenger bond.");
+  public static final ErrorSpec NO_OPEN_CHALLENGE = D.error("NoOpenChallenge(uint256 requestId)", "The request has no open challenge.");
+  public static final ErrorSpec NOT_READY = D.error("UnbondingNotReady(uint64 readyAt)", "Unbonded OPEN can be withdrawn from that block on.");
+  public static final ErrorSpec NOTHING_UNBONDING = D.error("NothingUnbonding()", "No bond is unbonding.");
+  public static final ErrorSpec ONLY_INFERENCE = D.error("OnlyInference(address caller)", "Only the Inference contract may call this.");
+  public static final ErrorSpec NOT_TIMELOCK = D.error("NotTimelock(address caller)", "Only the Timelock (governance) may call this.");
+  public static final ErrorSpec BAD_PARAMETER = D.error("BadParameter(bytes32 name, uint256 value)", "Unknown parameter, or a value out of range.");
+
+  public static final EventSpec BONDED = D.event("Bonded(address indexed prover, uint256 amount, uint256 total)", "A prover added bond.");
+  public static final EventSpec UNBONDING = D.event("UnbondingStarted(address indexed prover, uint256 amount, uint64 readyAt)", "Bond began unbonding.");
+  public static final EventSpec WITHDRAWN = D.event("BondWithdrawn(address indexed prover, uint256 amount)", "Unbonded OPEN was withdrawn.");
+  public static final EventSpec CLAIMED_EVENT = D.event("Claimed(uint256 indexed requestId, address indexed prover, uint256 locked, uint64 until)",
+      "A prover claimed a request; its bond is locked until settlement, refund or slashing.");
+  public static final EventSpec PROOF_ACCEPTED = D.event(
+      "ProofAccepted(uint256 indexed requestId, address indexed prover, bytes32 proofHash, uint256 contributors, uint64 challengeEnds)",
+      "A proof verified on-chain; it becomes final after the challenge window.");
+  public static final EventSpec CHALLENGED_EVENT = D.event("Challenged(uint256 indexed requestId, address indexed challenger, bytes32 evidenceHash)",
+      "A verified proof was challenged; settlement waits for the outcome.");
+  public static final EventSpec CHALLENGE_RESOLVED = D.event(
+      "ChallengeResolved(uint256 indexed requestId, bool proverFaulted, uint256 slashed, uint256 toChallenger)", "Governance decided a challenge.");
+  public static final EventSpec RELEASED = D.event("ClaimReleased(uint256 indexed requestId, address indexed prover, uint256 unlocked)",
+      "A settled or refunded request released its claim.");
+  public static final EventSpec PARAMETER_SET = D.event("ParameterSet(bytes32 indexed name, uint256 value)", "Governance changed a parameter.");
+
+  public static final FunctionSpec BOND = D.function("bond() payable", "Adds the value sent to the caller's prover bond.",
+      GasRule.fixed(s -> s.storageRead() + s.storageWrite() + s.log(2, 64)));
+  public static final FunctionSpec START_UNBONDING = D.function("startUnbonding(uint256 amount)",
+      "Moves unlocked bond into unbonding; it can be withdrawn after the unbonding period (and is no longer usable for claims).",
+      GasRule.fixed(s -> 5 * s.storageRead() + 2 * s.storageWrite() + s.log(2, 64)));
+  public static final FunctionSpec WITHDRAW_BOND = D.function("withdrawBond() returns (uint256 amount)", "Withdraws bond whose unbonding period has passed.",
+      GasRule.fixed(s -> 3 * s.storageRead() + 2 * s.storageWrite() + s.transfer() + s.log(2, 32)));
+  public static final FunctionSpec CLAIM = D.function("claim(uint256 requestId)",
+      "Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.",
+      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 12 * s.storageRead() + 7 * s.storageWrite() + s.log(3, 64));
+  public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
+      "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
+  public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
+      "Challenges a verified proof inside its window, posting the challenger bond.",
+      GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + s.log(3, 32)));
+  public static final FunctionSpec RESOLVE_CHALLENGE = D.function("resolveChallenge(uint256 requestId, bool proverFaulted)",
+      "Governance decides an open challenge (until on-chain fraud proofs arrive).", Provers::resolveGas);
+  public static final FunctionSpec RELEASE = D.function("release(uint256 requestId)",
+      "Inference releases a request's claim after settlement or refund, unlocking the bond and returning any open challenger bond.",
+      GasRule.fixed(s -> 8 * s.storageRead() + 6 * s.storageWrite() + s.transfer() + s.log(3, 32)));
+  public static final FunctionSpec VERIFIED_ATTRIBUTION = D.function(
+      "verifiedAttribution(uint256 requestId) view returns (address prover, bool isFinal, address[] contributors, uint256[] scores)",
+      "The verified (contributor, score) list of a request, and whether it is final (challenge window passed, no open challenge).",
+      GasRule.fixed(s -> (6 + 2 * MAX_CONTRIBUTORS) * s.storageRead()));
+  public static final FunctionSpec ATTEST = D.function("attest(uint256 modelId, uint256 version)",
+      "A bonded prover attests that it rebuilt a version's basis and index leaves within one quantization step.",
+      (s, data) -> 5 * s.storageRead() + Models.RECORD_ATTESTATION.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO));
+  public static final FunctionSpec BOND_OF = D.function(
+      "bondOf(address prover) view returns (uint256 amount, uint256 locked, uint256 unbonding, uint64 readyAt)",
+      "A prover's bond: total, locked by claims, unbonding, and when the unbonding part is withdrawable.",
+      GasRule.fixed(s -> 4 * s.storageRead()));
+  public static final FunctionSpec CLAIM_OF = D.function(
+      "claimOf(uint256 requestId) view returns (address prover, uint64 claimedAt, uint64 challengeEnds, uint8 state, uint256 locked, address challenger)",
+      "The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).", GasRule.fixed(s -> 6 * s.storageRead()));
+  public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)",
+      "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.",
+      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+
+  public static final ContractSpec SPEC = D.spec("Prover bonds, claims, verified attribution proofs, challenges and attestations.");
+
+  private final AttributionVerifier verifier;
+
+  /** Provers with no proof system: every proof is refused with {@code ProofSystemUnavailable()}. */
+  public Provers() {
+    this(UNAVAILABLE);
+  }
+
+  public Provers(AttributionVerifier verifier) {
+    super(SPEC);
+    this.verifier = verifier;
+    on(BOND, this::bond);
+    on(START_UNBONDING, this::startUnbonding);
+    on(WITHDRAW_BOND, this::withdrawBond);
+    on(CLAIM, this::claim);
+    on(SUBMIT_PROOF, this::submitProof);
+    on(CHALLENGE, this::challenge);
+    on(RESOLVE_CHALLENGE, this::resolveChallenge);
+    on(RELEASE, this::release);
+    on(VERIFIED_ATTRIBUTION, this::verifiedAttribution);
+    on(ATTEST, this::attest);
+    on(BOND_OF, (ctx, in) -> {
+      Slot b = BONDS.mapping(in.address(0));
+      return List.of(ctx.loadUint(b.field(0)), ctx.loadUint(b.field(1)), ctx.loadUint(b.field(2)), ctx.loadUint(b.field(3)));
+    });
+    on(CLAIM_OF, (ctx, in) -> {
+      Slot c = CLAIMS.mapping(in.uint(0));
+      return List.of(ctx.loadAddress(cf(c, ClaimField.PROVER)), ctx.loadUint(cf(c, ClaimField.CLAIMED_AT)),
+          ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)), ctx.loadUint(cf(c, ClaimField.STATE)), ctx.loadUint(cf(c, ClaimField.LOCKED)),
+          ctx.loadAddress(cf(c, ClaimField.CHALLENGER)));
+    });
+    on(SET_PARAMETER, this::setParameter);
+  }
+
+  /** The verifier of a fork without a proof system. */
+  public static final AttributionVerifier UNAVAILABLE = (ctx, binding, proof) -> {
+    throw PROOF_SYSTEM_UNAVAILABLE.revert();
+  };
+
+  // ------------------------------------------------------------------ bonds
+
+  private Object bond(CallContext ctx, Args in) {
+    if (ctx.value().signum() == 0) throw ZERO_AMOUNT.revert();
+    Slot amount = bf(ctx.caller(), BondField.AMOUNT);
+    BigInteger total = ctx.loadUint(amount).add(ctx.value());
+    ctx.storeUint(amount, total);
+    ctx.emit(BONDED, ctx.caller(), ctx.value(), total);
+    return null;
+  }
+
+  private Object startUnbonding(CallContext ctx, Args in) {
+    BigInteger amount = in.uint(0);
+    if (amount.signum() == 0) throw ZERO_AMOUNT.revert();
+    BigInteger available = available(ctx, ctx.caller());
+    if (available.compareTo(amount) < 0) throw INSUFFICIENT_BOND.revert(available, amount);
+    Slot unbonding = bf(ctx.caller(), BondField.UNBONDING);
+    ctx.storeUint(unbonding, ctx.loadUint(unbonding).add(amount));
+    BigInteger readyAt = BigInteger.valueOf(ctx.block().number()).add(UNBONDING_BLOCKS.read(ctx));
+    ctx.storeUint(bf(ctx.caller(), BondField.READY_AT), readyAt);
+    ctx.emit(UNBONDING, ctx.caller(), amount, readyAt);
+    return null;
+  }
+
+  private Object withdrawBond(CallContext ctx, Args in) {
+    BigInteger unbonding = ctx.loadUint(bf(ctx.caller(), BondField.UNBONDING));
+    if (unbonding.signum() == 0) throw NOTHING_UNBONDING.revert();
+    BigInteger readyAt = ctx.loadUint(bf(ctx.caller(), BondField.READY_AT));
+    if (BigInteger.valueOf(ctx.block().number()).compareTo(readyAt) < 0) throw NOT_READY.revert(readyAt);
+    Slot amount = bf(ctx.caller(), BondField.AMOUNT);
+    ctx.storeUint(amount, ctx.loadUint(amount).subtract(unbonding));
+    ctx.storeUint(bf(ctx.caller(), BondField.UNBONDING), BigInteger.ZERO);
+    ctx.transfer(ctx.caller(), unbonding);
+    ctx.emit(WITHDRAWN, ctx.caller(), unbonding);
+    return unbonding;
+  }
+
+  /** Bond usable for new claims: total − locked − unbonding. */
+  private static BigInteger available(CallContext ctx, Address prover) {
+    return ctx.loadUint(bf(prover, BondField.AMOUNT)).subtract(ctx.loadUint(bf(prover, BondField.LOCKED)))
+        .subtract(ctx.loadUint(bf(prover, BondField.UNBONDING)));
+  }
+
+  // ------------------------------------------------------------------ claims and proofs
+
+  private Object claim(CallContext ctx, Args in) {
+    BigInteger id = in.uint(0);
+    List<?> request = (List<?>) ctx.call(Addresses.INFERENCE, Inference.GET_REQUEST, BigInteger.ZERO, id);
+    int requestState = ((BigInteger) request.get(8)).intValueExact();
+    long deadline = ((BigInteger) request.get(10)).longValueExact();
+    long now = ctx.block().number();
+    if (requestState != Inference.RESULTED || now > deadline) throw NOT_CLAIMABLE.revert(id, BigInteger.valueOf(requestState));
+    Slot c = CLAIMS.mapping(id);
+    int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
+    if (state == PROVEN || state == CHALLENGED) throw ALREADY_PROVEN.revert(id);
+    if (state == CLAIMED) {
+      Address holder = ctx.loadAddress(cf(c, ClaimField.PROVER));
+      long until = ctx.loadUint(cf(c, ClaimField.CLAIMED_AT)).longValueExact() + CLAIM_WINDOW.read(ctx).longValueExact();
+      if (now <= until) throw CLAIMED_BY_ANOTHER.revert(id, holder, BigInteger.valueOf(until));
+      unlock(ctx, holder, ctx.loadUint(cf(c, ClaimField.LOCKED))); // the lapsed claim frees its bond
+    }
+    BigInteger maxFee = (BigInteger) request.get(7);
+    BigInteger lock = maxFee.multiply(BOND_MULTIPLE_BP.read(ctx)).divide(BigInteger.valueOf(BasisPoints.WHOLE));
+    BigInteger available = available(ctx, ctx.caller());
+    if (available.compareTo(lock) < 0) throw INSUFFICIENT_BOND.revert(available, lock);
+    Slot locked = bf(ctx.caller(), BondField.LOCKED);
+    ctx.storeUint(locked, ctx.loadUint(locked).add(lock));
+    ctx.storeAddress(cf(c, ClaimField.PROVER), ctx.caller());
+    ctx.storeUint(cf(c, ClaimField.CLAIMED_AT), BigInteger.valueOf(now));
+    ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(CLAIMED));
+    ctx.storeUint(cf(c, ClaimField.LOCKED), lock);
+    long until = now + CLAIM_WINDOW.read(ctx).longValueExact();
+    ctx.emit(CLAIMED_EVENT, id, ctx.caller(), lock, BigInteger.valueOf(until));
+    return null;
+  }
+
+  private Object submitProof(CallContext ctx, Args in) {
+    BigInteger id = in.uint(0);
+    Bytes proof = in.bytes(1);
+    Slot c = CLAIMS.mapping(id);
+    int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
+    if (state == PROVEN || state == CHALLENGED) throw ALREADY_PROVEN.revert(id);
+    Address prover = ctx.loadAddress(cf(c, ClaimField.PROVER));
+    if (state != CLAIMED || !prover.equals(ctx.caller())) throw NOT_CLAIMANT.revert(id, ctx.caller());
+    long now = ctx.block().number();
+    long until = ctx.loadUint(cf(c, ClaimField.CLAIMED_AT)).longValueExact() + CLAIM_WINDOW.read(ctx).longValueExact();
+    if (now > until) throw CLAIM_EXPIRED.revert(id, BigInteger.valueOf(until));
+
+    List<?> request = (List<?>) ctx.call(Addresses.INFERENCE, Inference.GET_REQUEST, BigInteger.ZERO, id);
+    AttributionVerifier.Binding binding = new AttributionVerifier.Binding(ctx.block().chainId(), ctx.self(), id,
+        (BigInteger) request.get(1), (BigInteger) request.get(2), bytes32(request.get(3)), bytes32(request.get(12)), prover);
+    AttributionVerifier.Verified verified = verifier.verify(ctx, binding, proof);
+    int n = verified.contributors().size();
+    if (n > MAX_CONTRIBUTORS) throw TOO_MANY_CONTRIBUTORS.revert(BigInteger.valueOf(n), BigInteger.valueOf(MAX_CONTRIBUTORS));
+
+    Slot contributors = cf(c, ClaimField.CONTRIBUTORS);
+    Slot scores = cf(c, ClaimField.SCORES);
+    ctx.storeUint(contributors, BigInteger.valueOf(n));
+    ctx.storeUint(scores, BigInteger.valueOf(n));
+    for (int i = 0; i < n; i++) {
+      ctx.storeAddress(contributors.element(i), verified.contributors().get(i));
+      ctx.storeUint(scores.element(i), verified.scores().get(i));
+    }
+    Bytes32 proofHash = Bytes32.wrap(Keccak.hash(proof.toArrayUnsafe()));
+    long challengeEnds = now + CHALLENGE_WINDOW.read(ctx).longValueExact();
+    ctx.store(cf(c, ClaimField.PROOF_HASH), proofHash);
+    ctx.storeUint(cf(c, ClaimField.CHALLENGE_ENDS), BigInteger.valueOf(challengeEnds));
+    ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(PROVEN));
+    ctx.emit(PROOF_ACCEPTED, id, prover, proofHash, BigInteger.valueOf(n), BigInteger.valueOf(challengeEnds));
+    return null;
+  }
+
+  private static long submitProofGas(GasSchedule s, Bytes data) {
+    Bytes proof;
+    try {
+      List<Object> args = AbiCodec.decode(SUBMIT_PROOF_ARGS, data.toArrayUnsafe(), 4, data.size() - 4);
+      proof = (Bytes) args.get(1);
+    } catch (RuntimeException malformed) {
+      proof = Bytes.EMPTY;
+    }
+    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + s.keccak(proof.size()) + s.log(3, 96)
+        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof.size());
+  }
+
+  private static final AbiType.Tuple SUBMIT_PROOF_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes)");
+
+  private Object verifiedAttribution(CallContext ctx, Args in) {
+    Slot c = CLAIMS.mapping(in.uint(0));
+    int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
+    Address prover = ctx.loadAddress(cf(c, ClaimField.PROVER));
+    if (state != PROVEN && state != CHALLENGED) return List.of(prover, false, List.of(), List.of());
+    boolean isFinal = state == PROVEN && ctx.block().number() > ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact();
+    Slot contributors = cf(c, ClaimField.CONTRIBUTORS);
+    Slot scores = cf(c, ClaimField.SCORES);
+    int n = ctx.loadUint(contributors).intValueExact();
+    List<Object> who = new ArrayList<>(n);
+    List<Object> score = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      who.add(ctx.loadAddress(contributors.element(i)));
+      score.add(ctx.loadUint(scores.element(i)));
+    }
+    return List.of(prover, isFinal, who, score);
+  }
+
+  // ------------------------------------------------------------------ challenges
+
+  private Object challenge(CallContext ctx, Args in) {
+    BigInteger id = in.uint(0);
+    Slot c = CLAIMS.mapping(id);
+    int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
+    if (state != PROVEN || ctx.block().number() > ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact()) {
+      throw NOT_CHALLENGEABLE.revert(id);
+    }
+    BigInteger required = CHALLENGER_BOND.read(ctx);
+    if (!ctx.value().equals(required)) throw WRONG_CHALLENGER_BOND.revert(ctx.value(), required);
+    ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(CHALLENGED));
+    ctx.storeAddress(cf(c, ClaimField.CHALLENGER), ctx.caller());
+    ctx.storeUint(cf(c, ClaimField.CHALLENGER_BOND), ctx.value());
+    ctx.emit(CHALLENGED_EVENT, id, ctx.caller(), in.bytes32(1));
+    return null;
+  }
+
+  private Object resolveChallenge(CallContext ctx, Args in) {
+    onlyTimelock(ctx);
+    BigInteger id = in.uint(0);
+    boolean faulted = in.bool(1);
+    Slot c = CLAIMS.mapping(id);
+    if (ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact() != CHALLENGED) throw NO_OPEN_CHALLENGE.revert(id);
+    Address prover = ctx.loadAddress(cf(c, ClaimField.PROVER));
+    Address challenger = ctx.loadAddress(cf(c, ClaimField.CHALLENGER));
+    BigInteger challengerBond = ctx.loadUint(cf(c, ClaimField.CHALLENGER_BOND));
+    ctx.storeAddress(cf(c, ClaimField.CHALLENGER), Address.ZERO);
+    ctx.storeUint(cf(c, ClaimField.CHALLENGER_BOND), BigInteger.ZERO);
+    if (!faulted) {
+      // the proof stands; the failed challenge's bond compensates the prover for the delay
+      ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(PROVEN));
+      ctx.transfer(prover, challengerBond);
+      ctx.emit(CHALLENGE_RESOLVED, id, false, BigInteger.ZERO, BigInteger.ZERO);
+      return null;
+    }
+    BigInteger slashed = ctx.loadUint(cf(c, ClaimField.LOCKED));
+    BigInteger toChallenger = BasisPoints.share(slashed, CHALLENGER_SHARE_BP.read(ctx).intValueExact());
+    Slot amount = bf(prover, BondField.AMOUNT);
+    Slot locked = bf(prover, BondField.LOCKED);
+    ctx.storeUint(amount, ctx.loadUint(amount).subtract(slashed));
+    ctx.storeUint(locked, ctx.loadUint(locked).subtract(slashed));
+    clear(ctx, c);
+    ctx.transfer(challenger, challengerBond.add(toChallenger));
+    if (slashed.subtract(toChallenger).signum() > 0) ctx.transfer(Addresses.TREASURY, slashed.subtract(toChallenger));
+    ctx.emit(CHALLENGE_RESOLVED, id, true, slashed, toChallenger);
+    return null;
+  }
+
+  private static long resolveGas(GasSchedule s, Bytes data) {
+    return 12 * s.storageRead() + (10 + 2) * s.storageWrite() + 2 * s.transfer() + s.log(2, 96);
+  }
+
+  private Object release(CallContext ctx, Args in) {
+    if (!ctx.caller().equals(Addresses.INFERENCE)) throw ONLY_INFERENCE.revert(ctx.caller());
+    BigInteger id = in.uint(0);
+    Slot c = CLAIMS.mapping(id);
+    int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
+    if (state == NONE) return null;
+    Address prover = ctx.loadAddress(cf(c, ClaimField.PROVER));
+    BigInteger lock = ctx.loadUint(cf(c, ClaimField.LOCKED));
+    unlock(ctx, prover, lock);
+    if (state == CHALLENGED) {
+      // refunded while a challenge was open: nobody lost, the challenger gets its bond back
+      ctx.transfer(ctx.loadAddress(cf(c, ClaimField.CHALLENGER)), ctx.loadUint(cf(c, ClaimField.CHALLENGER_BOND)));
+      ctx.storeAddress(cf(c, ClaimField.CHALLENGER), Address.ZERO);
+      ctx.storeUint(cf(c, ClaimField.CHALLENGER_BOND), BigInteger.ZERO);
+    }
+    ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(NONE));
+    ctx.storeUint(cf(c, ClaimField.LOCKED), BigInteger.ZERO);
+    ctx.emit(RELEASED, id, prover, lock);
+    return null;
+  }
+
+  /** Forgets a slashed claim so the request can be claimed and proven again. */
+  private static void clear(CallContext ctx, Slot c) {
+    ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(NONE));
+    ctx.storeUint(cf(c, ClaimField.LOCKED), BigInteger.ZERO);
+    ctx.storeUint(cf(c, ClaimField.CONTRIBUTORS), BigInteger.ZERO);
+    ctx.storeUint(cf(c, ClaimField.SCORES), BigInteger.ZERO);
+    ctx.storeAddress(cf(c, ClaimField.PROVER), Address.ZERO);
+  }
+
+  private static void unlock(CallContext ctx, Address prover, BigInteger amount) {
+    Slot locked = bf(prover, BondField.LOCKED);
+    ctx.storeUint(locked, ctx.loadUint(locked).subtract(amount));
+  }
+
+  // ------------------------------------------------------------------ attestations and governance
+
+  private Object attest(CallContext ctx, Args in) {
+    BigInteger available = available(ctx, ctx.caller());
+    BigInteger needed = MIN_ATTESTER_BOND.read(ctx);
+    if (available.compareTo(needed) < 0) throw INSUFFICIENT_BOND.revert(available, needed);
+    ctx.call(Addresses.MODELS, Models.RECORD_ATTESTATION, BigInteger.ZERO, in.uint(0), in.uint(1), ctx.caller());
+    return null;
+  }
+
+  private Object setParameter(CallContext ctx, Args in) {
+    onlyTimelock(ctx);
+    Bytes32 name = in.bytes32(0);
+    BigInteger value = in.uint(1);
+    for (Parameter p : ALL_PARAMETERS) {
+      if (Bytes32.rightPad(Bytes.wrap(p.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII))).equals(name)) {
+        boolean bp = p == BOND_MULTIPLE_BP || p == CHALLENGER_SHARE_BP;
+        boolean window = p == CLAIM_WINDOW || p == CHALLENGE_WINDOW || p == UNBONDING_BLOCKS;
+        if ((p == CHALLENGER_SHARE_BP && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) > 0)
+            || (p == BOND_MULTIPLE_BP && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) < 0)
+            || (window && (value.signum() == 0 || value.bitLength() > 32)) || (!bp && !window && value.signum() == 0)) {
+          throw BAD_PARAMETER.revert(name, value);
+        }
+        p.write(ctx, value);
+        ctx.emit(PARAMETER_SET, name, value);
+        return null;
+      }
+    }
+    throw BAD_PARAMETER.revert(name, value);
+  }
+
+  private static void onlyTimelock(CallContext ctx) {
+    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+  }
+
+  private static Slot bf(Address prover, BondField f) {
+    return BONDS.mapping(prover).field(f.ordinal());
+  }
+
+  private static Slot cf(Slot claim, ClaimField f) {
+    return claim.field(f.ordinal());
+  }
+
+  private static Bytes32 bytes32(Object value) {
+    return Bytes32.wrap((Bytes) value);
+  }
+}
