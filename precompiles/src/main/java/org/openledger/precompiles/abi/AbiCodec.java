@@ -38,7 +38,8 @@ public final class AbiCodec {
 
   /** Encodes one value of {@code type} as the single member of a parameter list. */
   public static byte[] encodeSingle(AbiType type, Object value) {
-    return encode(new AbiType.Tuple(List.of(type)), List.of(value));
+    // singletonList: a null value is refused by the encoder (IllegalArgumentException), not by List.of
+    return encode(new AbiType.Tuple(List.of(type)), java.util.Collections.singletonList(value));
   }
 
   /** Selector followed by the encoded arguments. */

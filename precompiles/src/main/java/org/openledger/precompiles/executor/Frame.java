@@ -53,8 +53,13 @@ final class Frame implements CallContext {
   private void charge(long gas, String what) {
     if (gas > gasLeft) {
       gasLeft = 0;
-      throw new OutOfGas(what + " needs " + gas + " gas, " + "the declared budget has less left");
+      throw new OutOfGas(what + " needs " + gas + " gas, the declared budget has less left");
     }
+    gasLeft -= gas;
+  }
+
+  private void charge(long gas, EventSpec event) {
+    if (gas > gasLeft) charge(gas, "log " + event.name()); // the message is built only on failure
     gasLeft -= gas;
   }
 
@@ -103,7 +108,7 @@ final class Frame implements CallContext {
   public void emit(EventSpec event, Object... args) {
     requireWritable();
     Log log = event.toLog(self(), args);
-    charge(fork.gas().log(log.topics().size(), log.data().size()), "log " + event.name());
+    charge(fork.gas().log(log.topics().size(), log.data().size()), event);
     journal.log(log);
   }
 

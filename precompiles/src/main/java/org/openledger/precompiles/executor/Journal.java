@@ -88,7 +88,10 @@ final class Journal {
     parent.logs.addAll(logs);
   }
 
-  /** Hands the outermost frame's changes to the host, in the order they were made. */
+  /**
+   * Hands the outermost frame's changes to the host: the final value of each written slot (order
+   * among slots does not matter), then the transfers and the logs in the order they were made.
+   */
   void commitToHost() {
     if (parent != null) throw new IllegalStateException("only the outermost journal commits to the host");
     storage.forEach((k, v) -> host.setStorage(k.account(), k.slot(), v));

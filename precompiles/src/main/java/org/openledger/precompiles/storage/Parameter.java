@@ -14,7 +14,7 @@ import org.apache.tuweni.bytes.Bytes32;
  * "was set" flag in {@code mapping(bytes32 => bool)} at {@code base + 1}, both keyed by {@code
  * keccak256(name)}. A separate flag (rather than "zero means default") lets governance set zero.
  */
-public record Parameter(String name, Slot base, BigInteger defaultValue) {
+public record Parameter(String name, Slot base, BigInteger defaultValue, Bytes32 key) {
 
   public Parameter {
     if (defaultValue.signum() < 0 || defaultValue.bitLength() > 256) {
@@ -22,25 +22,23 @@ public record Parameter(String name, Slot base, BigInteger defaultValue) {
     }
   }
 
-  private Bytes32 key() {
-    return Bytes32.wrap(Keccak.hash(name.getBytes(StandardCharsets.UTF_8)));
+  public Parameter(String name, Slot base, BigInteger defaultValue) {
+    this(name, base, defaultValue, Bytes32.wrap(Keccak.hash(name.getBytes(StandardCharsets.UTF_8))));
   }
 
   public BigInteger read(Storage storage) {
-    Bytes32 key = key();
     return storage.loadBool(base.offset(BigInteger.ONE).mapping(key))
         ? storage.loadUint(base.mapping(key))
         : defaultValue;
   }
 
   public void write(Storage storage, BigInteger value) {
-    Bytes32 key = key();
     storage.storeUint(base.mapping(key), value);
     storage.storeBool(base.offset(BigInteger.ONE).mapping(key), true);
   }
 
   /** Whether governance has set it (otherwise {@link #read} returns the default). */
   public boolean isSet(Storage storage) {
-    return storage.loadBool(base.offset(BigInteger.ONE).mapping(key()));
+    return storage.loadBool(base.offset(BigInteger.ONE).mapping(key));
   }
 }

@@ -78,6 +78,14 @@ final class AbiArbitraries {
 
   /** Values of {@code type}, in the Java representation {@link AbiCodec#decode} returns. */
   static Arbitrary<Object> values(AbiType type) {
+    return values(type, false);
+  }
+
+  /**
+   * Values of {@code type}; with {@code asciiInStringArrays} the elements of {@code string[]} arrays
+   * are ASCII (web3j 5.0.1 computes their offsets from the UTF-16 length).
+   */
+  static Arbitrary<Object> values(AbiType type, boolean asciiInStringArrays) {
     return switch (type) {
       case AbiType.Uint u -> Arbitraries.bigIntegers()
           .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(u.bits()).subtract(BigInteger.ONE))
@@ -92,14 +100,15 @@ final class AbiArbitraries {
       case AbiType.DynamicBytes d -> byteArrays(0, 70).map(b -> (Object) Bytes.wrap(b));
       case AbiType.Str s -> strings().map(v -> (Object) v);
       case AbiType.Array a -> {
-        Arbitrary<List<Object>> list = a.isFixed()
-            ? values(a.element()).list().ofSize(a.length())
-            : values(a.element()).list().ofMaxSize(3);
+        Arbitrary<Object> element = asciiInStringArrays && !a.isFixed() && a.element() instanceof AbiType.Str
+            ? asciiStrings().map(v -> (Object) v)
+            : values(a.element(), asciiInStringArrays);
+        Arbitrary<List<Object>> list = a.isFixed() ? element.list().ofSize(a.length()) : element.list().ofMaxSize(3);
         yield list.map(l -> (Object) l);
       }
       case AbiType.Tuple t -> {
         List<Arbitrary<Object>> parts = new ArrayList<>();
-        for (AbiType c : t.components()) parts.add(values(c));
+        for (AbiType c : t.components()) parts.add(values(c, asciiInStringArrays));
         // Combinators.combine(List) needs at least one arbitrary
         yield parts.isEmpty()
             ? Arbitraries.just((Object) List.of())
@@ -113,7 +122,11 @@ final class AbiArbitraries {
   }
 
   static Arbitrary<Params> params(Arbitrary<AbiType> types) {
-    return parameterLists(types).flatMap(t -> values(t).map(v -> {
+    return params(types, false);
+  }
+
+  static Arbitrary<Params> params(Arbitrary<AbiType> types, boolean asciiInStringArrays) {
+    return parameterLists(types).flatMap(t -> values(t, asciiInStringArrays).map(v -> {
       @SuppressWarnings("unchecked")
       List<Object> list = (List<Object>) v;
       return new Params(t, list);
@@ -124,9 +137,13 @@ final class AbiArbitraries {
     return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max);
   }
 
+  static Arbitrary<String> asciiStrings() {
+    return Arbitraries.strings().ascii().ofMaxLength(70);
+  }
+
   /** Valid Unicode strings: ASCII, and any code point outside the surrogate range (1 to 4 UTF-8 bytes). */
   static Arbitrary<String> strings() {
-    Arbitrary<String> ascii = Arbitraries.strings().ascii().ofMaxLength(70);
+    Arbitrary<String> ascii = asciiStrings();
     Arbitrary<String> unicode = Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
         .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE)
         .list().ofMaxSize(20)
