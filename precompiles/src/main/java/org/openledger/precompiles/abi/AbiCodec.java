@@ -197,7 +197,11 @@ public final class AbiCodec {
   public static List<Object> decode(AbiType.Tuple types, byte[] data, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, data.length);
     @SuppressWarnings("unchecked")
-    List<Object> values = (List<Object>) read(types, data, offset, offset + length);
+    // Every value of a canonical encoding occupies words of its own, so decoding may consume at most
+    // as many words as the data has. Offsets that alias one another (legal in Solidity) could make
+    // a few bytes of calldata decode into millions of values; past this budget they are refused.
+    long[] words = {length / 32};
+    List<Object> values = (List<Object>) read(types, data, offset, offset + length, words);
     return values;
   }
 
@@ -210,10 +214,11 @@ public final class AbiCodec {
   }
 
   /** Reads a value of {@code type} whose encoding starts at {@code pos}; nothing is read at or past {@code end}. */
-  private static Object read(AbiType type, byte[] d, int pos, int end) {
+  private static Object read(AbiType type, byte[] d, int pos, int end, long[] words) {
     switch (type) {
       case AbiType.Uint u -> {
         need(d, pos, 32, end, type);
+        spend(words, 1, type, pos);
         int zeroBytes = (256 - u.bits()) / 8;
         for (int i = 0; i < zeroBytes; i++) {
           if (d[pos + i] != 0) throw malformed(type, pos, "high bits set");
@@ -222,12 +227,14 @@ public final class AbiCodec {
       }
       case AbiType.Int i -> {
         need(d, pos, 32, end, type);
+        spend(words, 1, type, pos);
         BigInteger v = new BigInteger(Arrays.copyOfRange(d, pos, pos + 32));
         if (v.bitLength() > i.bits() - 1) throw malformed(type, pos, "not sign-extended");
         return v;
       }
       case AbiType.AddressType a -> {
         need(d, pos, 32, end, type);
+        spend(words, 1, type, pos);
         for (int i = 0; i < 12; i++) {
           if (d[pos + i] != 0) throw malformed(type, pos, "high bytes set");
         }
@@ -235,6 +242,7 @@ public final class AbiCodec {
       }
       case AbiType.Bool b -> {
         need(d, pos, 32, end, type);
+        spend(words, 1, type, pos);
         for (int i = 0; i < 31; i++) {
           if (d[pos + i] != 0) throw malformed(type, pos, "not 0 or 1");
         }
@@ -244,16 +252,17 @@ public final class AbiCodec {
       }
       case AbiType.FixedBytes f -> {
         need(d, pos, 32, end, type);
+        spend(words, 1, type, pos);
         for (int i = f.length(); i < 32; i++) {
           if (d[pos + i] != 0) throw malformed(type, pos, "padding not zero");
         }
         return Bytes.wrap(Arrays.copyOfRange(d, pos, pos + f.length()));
       }
       case AbiType.DynamicBytes b -> {
-        return Bytes.wrap(readBytes(d, pos, end, type));
+        return Bytes.wrap(readBytes(d, pos, end, type, words));
       }
       case AbiType.Str s -> {
-        byte[] raw = readBytes(d, pos, end, type);
+        byte[] raw = readBytes(d, pos, end, type, words);
         try {
           return StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
@@ -271,23 +280,24 @@ public final class AbiCodec {
           count = a.length();
         } else {
           count = readLength(d, pos, end, type);
+          spend(words, 1, type, pos);
           start = pos + 32;
         }
         // Each element takes at least one head slot: a length the data cannot hold is refused
         // before anything is allocated for it.
         long minimum = (long) count * a.element().headSize();
         if (minimum > end - start) throw malformed(type, pos, "length " + count + " exceeds the data");
-        return readSequence(a.element(), count, d, start, end);
+        return readSequence(a.element(), count, d, start, end, words);
       }
       case AbiType.Tuple t -> {
         List<Object> out = new ArrayList<>(t.size());
         int head = pos;
         for (AbiType c : t.components()) {
           if (c.isDynamic()) {
-            out.add(read(c, d, pos + readOffset(d, head, pos, end, c), end));
+            out.add(read(c, d, pos + readOffset(d, head, pos, end, c), end, words));
             head += 32;
           } else {
-            out.add(read(c, d, head, end));
+            out.add(read(c, d, head, end, words));
             head += c.headSize();
           }
         }
@@ -296,26 +306,27 @@ public final class AbiCodec {
     }
   }
 
-  private static List<Object> readSequence(AbiType element, int count, byte[] d, int start, int end) {
+  private static List<Object> readSequence(AbiType element, int count, byte[] d, int start, int end, long[] words) {
     List<Object> out = new ArrayList<>(count);
     int head = start;
     for (int i = 0; i < count; i++) {
       if (element.isDynamic()) {
-        out.add(read(element, d, start + readOffset(d, head, start, end, element), end));
+        out.add(read(element, d, start + readOffset(d, head, start, end, element), end, words));
         head += 32;
       } else {
-        out.add(read(element, d, head, end));
+        out.add(read(element, d, head, end, words));
         head += element.headSize();
       }
     }
     return out;
   }
 
-  private static byte[] readBytes(byte[] d, int pos, int end, AbiType type) {
+  private static byte[] readBytes(byte[] d, int pos, int end, AbiType type, long[] words) {
     int length = readLength(d, pos, end, type);
     // long: rounding a length near 2^31 up to whole words overflows an int
     long padded = ((long) length + 31) & ~31L;
     if (padded > end - pos - 32) throw malformed(type, pos, "length " + length + " exceeds the data");
+    spend(words, 1 + padded / 32, type, pos);
     for (int i = pos + 32 + length; i < pos + 32 + (int) padded; i++) {
       if (d[i] != 0) throw malformed(type, pos, "padding not zero");
     }
@@ -341,6 +352,11 @@ public final class AbiCodec {
     int v = ((d[pos + 28] & 0xff) << 24) | ((d[pos + 29] & 0xff) << 16) | ((d[pos + 30] & 0xff) << 8) | (d[pos + 31] & 0xff);
     if (v < 0) throw malformed(type, pos, "length or offset too large");
     return v;
+  }
+
+  private static void spend(long[] words, long n, AbiType type, int pos) {
+    words[0] -= n;
+    if (words[0] < 0) throw malformed(type, pos, "offsets overlap: the values decode to more words than the data holds");
   }
 
   private static void need(byte[] d, int pos, int n, int end, AbiType type) {

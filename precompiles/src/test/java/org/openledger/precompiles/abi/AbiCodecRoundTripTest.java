@@ -1,16 +1,22 @@
 package org.openledger.precompiles.abi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.openledger.precompiles.Keccak;
 
-/** Encoding then decoding gives back the value, for any type tree and any value of it. */
+/**
+ * Encoding then decoding gives back the value, for any type tree (every uintN/intN, address, bool,
+ * bytes1..32, bytes, string, dynamic and fixed arrays, nested tuples, to depth 3) and any value of it.
+ */
 class AbiCodecRoundTripTest {
 
   @Property(tries = 1000)
@@ -53,8 +59,8 @@ class AbiCodecRoundTripTest {
   void trailingBytesAfterTheEncodingDoNotChangeTheDecodedValues(
       @ForAll("params") AbiArbitraries.Params p, @ForAll @IntRange(min = 1, max = 64) int extra) {
     byte[] encoded = AbiCodec.encode(p.types(), p.values());
-    byte[] longer = java.util.Arrays.copyOf(encoded, encoded.length + extra);
-    java.util.Arrays.fill(longer, encoded.length, longer.length, (byte) 0xa5);
+    byte[] longer = Arrays.copyOf(encoded, encoded.length + extra);
+    Arrays.fill(longer, encoded.length, longer.length, (byte) 0xa5);
 
     assertThat(AbiCodec.decode(p.types(), longer)).isEqualTo(p.values());
   }
@@ -62,12 +68,12 @@ class AbiCodecRoundTripTest {
   @Property(tries = 300)
   void everyProperPrefixOfAStaticEncodingIsRefused(@ForAll("params") AbiArbitraries.Params p) {
     // for a static parameter list the decoder must read every byte of the encoding
-    net.jqwik.api.Assume.that(!p.types().isDynamic() && p.types().size() > 0);
+    Assume.that(!p.types().isDynamic() && p.types().size() > 0);
     byte[] encoded = AbiCodec.encode(p.types(), p.values());
 
     for (int cut = 0; cut < encoded.length; cut++) {
-      byte[] prefix = java.util.Arrays.copyOf(encoded, cut);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> AbiCodec.decode(p.types(), prefix))
+      byte[] prefix = Arrays.copyOf(encoded, cut);
+      assertThatThrownBy(() -> AbiCodec.decode(p.types(), prefix))
           .isInstanceOf(MalformedAbiException.class);
     }
   }

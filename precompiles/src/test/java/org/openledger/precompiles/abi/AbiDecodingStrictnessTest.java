@@ -18,6 +18,28 @@ class AbiDecodingStrictnessTest {
 
   // ------------------------------------------------------------------ short data and bounds
 
+  private static String w(long v) {
+    return String.format("%064x", v);
+  }
+
+  @Test
+  void offsetsThatAliasOneArrayAreRefusedBeforeTheyMultiplyTheWork() {
+    // uint256[][] with three offsets all pointing at one inner array [7, 8]: 8 words of data that
+    // would decode to 9 values; the canonical encoding of the same values takes 14 words.
+    String hex = w(32) + w(3) + w(96) + w(96) + w(96) + w(2) + w(7) + w(8);
+    AbiType.Tuple t = (AbiType.Tuple) AbiType.parse("(uint256[][])");
+    assertThatThrownBy(() -> AbiCodec.decode(t, HexFormat.of().parseHex(hex)))
+        .isInstanceOf(MalformedAbiException.class).hasMessageContaining("offsets overlap");
+  }
+
+  @Test
+  void theCanonicalEncodingOfTheSameValuesDecodes() {
+    AbiType.Tuple t = (AbiType.Tuple) AbiType.parse("(uint256[][])");
+    java.util.List<Object> inner = java.util.List.of(BigInteger.valueOf(7), BigInteger.valueOf(8));
+    java.util.List<Object> values = java.util.List.of(java.util.List.of(inner, inner, inner));
+    assertThat(AbiCodec.decode(t, AbiCodec.encode(t, values))).isEqualTo(values);
+  }
+
   @Test
   void dataShorterThanTheHeadIsRefused() {
     assertMalformed("(uint256)", new byte[31]);
