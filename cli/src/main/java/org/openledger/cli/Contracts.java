@@ -2,16 +2,18 @@ package org.openledger.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openledger.contracts.Catalog;
 import org.openledger.precompiles.contract.ContractSpec;
 import org.openledger.precompiles.example.Guestbook;
 
-/** The contracts the CLI knows by name. Each issue that adds a contract adds it here. */
+/** The contracts the CLI knows by name: every OpenLedger contract in the catalog, and the framework's example. */
 final class Contracts {
   private Contracts() {}
 
   static final Map<String, ContractSpec> BY_NAME = new LinkedHashMap<>();
 
   static {
+    for (Catalog.Entry e : Catalog.all()) BY_NAME.put(e.name(), e.spec());
     BY_NAME.put("guestbook", Guestbook.SPEC);
   }
 }

@@ -49,6 +49,15 @@ class OpenLedgerCommandTest {
   }
 
   @Test
+  void interfacePrintsEveryOpenLedgerContract() {
+    for (String name : java.util.List.of("datanets", "models", "inference", "staking", "provers", "services")) {
+      Run r = run("interface", name);
+      assertThat(r.exit()).as(name).isZero();
+      assertThat(r.out()).contains("interface I");
+    }
+  }
+
+  @Test
   void anUnknownContractNamesTheKnownOnes() {
     Run r = run("interface", "nosuch");
     assertThat(r.exit()).isEqualTo(2);

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+// Generated from the native contract's declarations; do not edit.
+pragma solidity ^0.8.4;
+
+/// @title IProvers
+/// @notice Prover bonds, claims, verified attribution proofs, challenges and attestations.
+interface IProvers {
+    /// @notice The amount must be positive.
+    error ZeroAmount();
+
+    /// @notice The prover's unlocked, not unbonding bond is below what this needs.
+    error InsufficientBond(uint256 available, uint256 needed);
+
+    /// @notice Only a resulted request before its deadline can be claimed.
+    error NotClaimable(uint256 requestId, uint8 requestState);
+
+    /// @notice Another prover holds the exclusive claim until that block.
+    error ClaimedByAnother(uint256 requestId, address prover, uint64 until);
+
+    /// @notice The request already has a verified proof.
+    error AlreadyProven(uint256 requestId);
+
+    /// @notice Only the claiming prover may do this.
+    error NotClaimant(uint256 requestId, address caller);
+
+    /// @notice The claim window has passed.
+    error ClaimExpired(uint256 requestId, uint64 expiredAt);
+
+    /// @notice No attribution proof system is active in this fork yet: nothing can be proven, so no contributor is paid.
+    error ProofSystemUnavailable();
+
+    /// @notice A proof pays at most M contributors.
+    error TooManyContributors(uint256 count, uint256 max);
+
+    /// @notice Only a proven request inside its challenge window, without an open challenge, can be challenged.
+    error NotChallengeable(uint256 requestId);
+
+    /// @notice A challenge must post exactly the challenger bond.
+    error WrongChallengerBond(uint256 sent, uint256 required);
+
+    /// @notice The request has no open challenge.
+    error NoOpenChallenge(uint256 requestId);
+
+    /// @notice Unbonded OPEN can be withdrawn from that block on.
+    error UnbondingNotReady(uint64 readyAt);
+
+    /// @notice No bond is unbonding.
+    error NothingUnbonding();
+
+    /// @notice Only the Inference contract may call this.
+    error OnlyInference(address caller);
+
+    /// @notice Only the Timelock (governance) may call this.
+    error NotTimelock(address caller);
+
+    /// @notice Unknown parameter, or a value out of range.
+    error BadParameter(bytes32 name, uint256 value);
+
+    /// @notice No function of this contract has that selector.
+    error UnknownSelector(bytes4 selector);
+
+    /// @notice The calldata is shorter than a selector or does not decode as the function's parameters.
+    error MalformedCalldata();
+
+    /// @notice Value was sent to a function that does not accept it.
+    error NotPayable(uint256 value);
+
+    /// @notice A state change was attempted in a static call (eth_call, STATICCALL, a view function).
+    error WriteInStaticCall();
+
+    /// @notice Native contracts cannot be reached by DELEGATECALL or CALLCODE: their storage lives at their own address.
+    error DelegateCallRefused();
+
+    /// @notice A transfer needs more OPEN than the account holds.
+    error InsufficientBalance(address account, uint256 balance, uint256 needed);
+
+    /// @notice A native contract called an address that holds no native contract.
+    error NoNativeContract(address target);
+
+    /// @notice A nested native call ran out of gas or faulted.
+    error NestedCallHalted(address target);
+
+    /// @notice A prover added bond.
+    event Bonded(address indexed prover, uint256 amount, uint256 total);
+
+    /// @notice Bond began unbonding.
+    event UnbondingStarted(address indexed prover, uint256 amount, uint64 readyAt);
+
+    /// @notice Unbonded OPEN was withdrawn.
+    event BondWithdrawn(address indexed prover, uint256 amount);
+
+    /// @notice A prover claimed a request; its bond is locked until settlement, refund or slashing.
+    event Claimed(uint256 indexed requestId, address indexed prover, uint256 locked, uint64 until);
+
+    /// @notice A proof verified on-chain; it becomes final after the challenge window.
+    event ProofAccepted(uint256 indexed requestId, address indexed prover, bytes32 proofHash, uint256 contributors, uint64 challengeEnds);
+
+    /// @notice A verified proof was challenged; settlement waits for the outcome.
+    event Challenged(uint256 indexed requestId, address indexed challenger, bytes32 evidenceHash);
+
+    /// @notice Governance decided a challenge.
+    event ChallengeResolved(uint256 indexed requestId, bool proverFaulted, uint256 slashed, uint256 toChallenger);
+
+    /// @notice A settled or refunded request released its claim.
+    event ClaimReleased(uint256 indexed requestId, address indexed prover, uint256 unlocked);
+
+    /// @notice Governance changed a parameter.
+    event ParameterSet(bytes32 indexed name, uint256 value);
+
+    /// @notice Adds the value sent to the caller's prover bond.
+    function bond() external payable;
+
+    /// @notice Moves unlocked bond into unbonding; it can be withdrawn after the unbonding period (and is no longer usable for claims).
+    function startUnbonding(uint256 amount) external;
+
+    /// @notice Withdraws bond whose unbonding period has passed.
+    function withdrawBond() external returns (uint256 amount);
+
+    /// @notice Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.
+    function claim(uint256 requestId) external;
+
+    /// @notice The claimant submits the attribution proof; it is verified on-chain before it is recorded.
+    function submitProof(uint256 requestId, bytes calldata proof) external;
+
+    /// @notice Challenges a verified proof inside its window, posting the challenger bond.
+    function challenge(uint256 requestId, bytes32 evidenceHash) external payable;
+
+    /// @notice Governance decides an open challenge (until on-chain fraud proofs arrive).
+    function resolveChallenge(uint256 requestId, bool proverFaulted) external;
+
+    /// @notice Inference releases a request's claim after settlement or refund, unlocking the bond and returning any open challenger bond.
+    function release(uint256 requestId) external;
+
+    /// @notice The verified (contributor, score) list of a request, and whether it is final (challenge window passed, no open challenge).
+    function verifiedAttribution(uint256 requestId) external view returns (address prover, bool isFinal, address[] memory contributors, uint256[] memory scores);
+
+    /// @notice A bonded prover attests that it rebuilt a version's basis and index leaves within one quantization step.
+    function attest(uint256 modelId, uint256 version) external;
+
+    /// @notice A prover's bond: total, locked by claims, unbonding, and when the unbonding part is withdrawable.
+    function bondOf(address prover) external view returns (uint256 amount, uint256 locked, uint256 unbonding, uint64 readyAt);
+
+    /// @notice The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).
+    function claimOf(uint256 requestId) external view returns (address prover, uint64 claimedAt, uint64 challengeEnds, uint8 state, uint256 locked, address challenger);
+
+    /// @notice Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.
+    function setParameter(bytes32 name, uint256 value) external;
+}
