@@ -171,7 +171,7 @@ public final class Inference extends NativeContract {
     on(SET_SPLIT, this::setSplit);
     on(SET_TIMEOUT, (ctx, in) -> {
       onlyTimelock(ctx);
-      if (in.uint(0).compareTo(BigInteger.TEN) < 0) throw BAD_PARAMETER.revert(name(REQUEST_TIMEOUT), in.uint(0));
+      if (in.uint(0).compareTo(BigInteger.TEN) < 0) throw BAD_PARAMETER.revert(REQUEST_TIMEOUT.label(), in.uint(0));
       setParameter(ctx, REQUEST_TIMEOUT, in.uint(0));
       return null;
     });
@@ -370,7 +370,7 @@ public final class Inference extends NativeContract {
     try {
       new FeeSplit(owner, stakers, contributors, prover, base);
     } catch (IllegalArgumentException e) {
-      throw BAD_PARAMETER.revert(name(OWNER_BP), BigInteger.valueOf(owner));
+      throw BAD_PARAMETER.revert(OWNER_BP.label(), BigInteger.valueOf(owner));
     }
     setParameter(ctx, OWNER_BP, BigInteger.valueOf(owner));
     setParameter(ctx, STAKERS_BP, BigInteger.valueOf(stakers));
@@ -382,11 +382,7 @@ public final class Inference extends NativeContract {
 
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value) {
     p.write(ctx, value);
-    ctx.emit(PARAMETER_SET_EVENT, name(p), value);
-  }
-
-  static Bytes32 name(Parameter p) {
-    return Bytes32.rightPad(Bytes.wrap(p.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    ctx.emit(PARAMETER_SET_EVENT, p.label(), value);
   }
 
   private static void onlyTimelock(CallContext ctx) {

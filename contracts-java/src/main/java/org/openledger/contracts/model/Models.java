@@ -547,16 +547,11 @@ public final class Models extends NativeContract {
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value, BigInteger min, BigInteger max) {
     checkRange(p, value, min, max);
     p.write(ctx, value);
-    ctx.emit(PARAMETER_SET, parameterName(p), value);
+    ctx.emit(PARAMETER_SET, p.label(), value);
   }
 
   private static void checkRange(Parameter p, BigInteger value, BigInteger min, BigInteger max) {
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) throw PARAMETER_OUT_OF_RANGE.revert(parameterName(p), value, min, max);
-  }
-
-  /** A parameter's name as Solidity's {@code bytes32("maxInRate")}: ASCII, right-padded. */
-  public static Bytes32 parameterName(Parameter p) {
-    return Bytes32.rightPad(Bytes.wrap(p.name().getBytes(StandardCharsets.US_ASCII)));
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) throw PARAMETER_OUT_OF_RANGE.revert(p.label(), value, min, max);
   }
 
   // ------------------------------------------------------------------ views

@@ -435,7 +435,7 @@ public final class Provers extends NativeContract {
     Bytes32 name = in.bytes32(0);
     BigInteger value = in.uint(1);
     for (Parameter p : ALL_PARAMETERS) {
-      if (Bytes32.rightPad(Bytes.wrap(p.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII))).equals(name)) {
+      if (p.label().equals(name)) {
         boolean bp = p == BOND_MULTIPLE_BP || p == CHALLENGER_SHARE_BP;
         boolean window = p == CLAIM_WINDOW || p == CHALLENGE_WINDOW || p == UNBONDING_BLOCKS;
         if ((p == CHALLENGER_SHARE_BP && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) > 0)

@@ -767,7 +767,7 @@ public final class Services extends NativeContract {
     Bytes32 name = in.bytes32(0);
     BigInteger value = in.uint(1);
     for (Bounded b : PARAMETERS_IN_ORDER) {
-      if (parameterName(b.parameter()).equals(name)) {
+      if (b.parameter().label().equals(name)) {
         if (value.compareTo(b.min()) < 0 || value.compareTo(b.max()) > 0) throw PARAMETER_OUT_OF_RANGE.revert(name, value, b.min(), b.max());
         b.parameter().write(ctx, value);
         ctx.emit(PARAMETER_SET_EVENT, name, value);
@@ -775,11 +775,6 @@ public final class Services extends NativeContract {
       }
     }
     throw UNKNOWN_PARAMETER.revert(name);
-  }
-
-  /** A parameter's name as Solidity's {@code bytes32("disputeWindow")}: ASCII, right-padded. */
-  public static Bytes32 parameterName(Parameter p) {
-    return Bytes32.rightPad(Bytes.wrap(p.name().getBytes(StandardCharsets.US_ASCII)));
   }
 
   // ------------------------------------------------------------------ views

@@ -260,16 +260,16 @@ class ModelsBadInputTest {
   void parametersOutsideTheirRangeAreRefused() {
     BigInteger tooHigh = Models.MAX_RATE_LIMIT.add(BigInteger.ONE);
     f.assertRevertsAndChangesNothing(() -> f.send(Addresses.TIMELOCK, Models.SET_MAX_RATES, tooHigh, OPEN), Models.PARAMETER_OUT_OF_RANGE,
-        Models.parameterName(Models.MAX_IN_RATE), tooHigh, 0, Models.MAX_RATE_LIMIT);
+        Models.MAX_IN_RATE.label(), tooHigh, 0, Models.MAX_RATE_LIMIT);
     f.assertRevertsAndChangesNothing(() -> f.send(Addresses.TIMELOCK, Models.SET_MAX_RATES, OPEN, tooHigh), Models.PARAMETER_OUT_OF_RANGE,
-        Models.parameterName(Models.MAX_OUT_RATE), tooHigh, 0, Models.MAX_RATE_LIMIT);
+        Models.MAX_OUT_RATE.label(), tooHigh, 0, Models.MAX_RATE_LIMIT);
     for (long bad : new long[] {0, Models.MAX_REQUIRED_ATTESTATIONS + 1}) {
       f.assertRevertsAndChangesNothing(() -> f.send(Addresses.TIMELOCK, Models.SET_REQUIRED_ATTESTATIONS, big(bad)), Models.PARAMETER_OUT_OF_RANGE,
-          Models.parameterName(Models.REQUIRED_ATTESTATIONS), bad, 1, Models.MAX_REQUIRED_ATTESTATIONS);
+          Models.REQUIRED_ATTESTATIONS.label(), bad, 1, Models.MAX_REQUIRED_ATTESTATIONS);
     }
     for (long bad : new long[] {0, Models.MAX_DATANETS_LIMIT + 1}) {
       f.assertRevertsAndChangesNothing(() -> f.send(Addresses.TIMELOCK, Models.SET_MAX_DATANETS_PER_MODEL, big(bad)),
-          Models.PARAMETER_OUT_OF_RANGE, Models.parameterName(Models.MAX_DATANETS_PER_MODEL), bad, 1, Models.MAX_DATANETS_LIMIT);
+          Models.PARAMETER_OUT_OF_RANGE, Models.MAX_DATANETS_PER_MODEL.label(), bad, 1, Models.MAX_DATANETS_LIMIT);
     }
   }
 

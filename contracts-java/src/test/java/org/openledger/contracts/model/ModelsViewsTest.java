@@ -104,10 +104,10 @@ class ModelsViewsTest {
     f.ok(Addresses.TIMELOCK, Models.SET_MAX_DATANETS_PER_MODEL, big(4));
     assertThat(f.view(Models.PARAMETERS)).isEqualTo(List.of(big(7), big(8), big(3), big(4)));
     assertThat(f.chain.host.logs()).containsExactly(
-        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.parameterName(Models.MAX_IN_RATE), big(7)),
-        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.parameterName(Models.MAX_OUT_RATE), big(8)),
-        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.parameterName(Models.REQUIRED_ATTESTATIONS), big(3)),
-        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.parameterName(Models.MAX_DATANETS_PER_MODEL), big(4)));
+        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.MAX_IN_RATE.label(), big(7)),
+        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.MAX_OUT_RATE.label(), big(8)),
+        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.REQUIRED_ATTESTATIONS.label(), big(3)),
+        Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.MAX_DATANETS_PER_MODEL.label(), big(4)));
   }
 
   @Test

@@ -86,7 +86,7 @@ class ServicesAccessTest {
         return call(BigInteger.ZERO, null, round);
       }),
       new Row(Services.SET_PARAMETER, Rule.ONLY,
-          f -> call(BigInteger.ZERO, Addresses.TIMELOCK, Services.parameterName(Services.SERVICE_FEE_BP), big(500))));
+          f -> call(BigInteger.ZERO, Addresses.TIMELOCK, Services.SERVICE_FEE_BP.label(), big(500))));
 
   static Stream<Arguments> rowsAndCallers() {
     List<Arguments> out = new ArrayList<>();

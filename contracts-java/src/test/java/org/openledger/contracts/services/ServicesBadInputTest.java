@@ -332,7 +332,7 @@ class ServicesBadInputTest {
   @Test
   void everyParameterIsRefusedOutsideItsBoundsAndAcceptedAtThem() {
     for (Services.Bounded b : Services.PARAMETERS_IN_ORDER) {
-      Bytes32 name = Services.parameterName(b.parameter());
+      Bytes32 name = b.parameter().label();
       if (b.min().signum() > 0) {
         BigInteger below = b.min().subtract(BigInteger.ONE);
         f.assertRevertsAndChangesNothing(() -> f.send(Addresses.TIMELOCK, Services.SET_PARAMETER, name, below),

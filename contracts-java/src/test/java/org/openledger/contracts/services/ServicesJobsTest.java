@@ -245,8 +245,8 @@ class ServicesJobsTest {
   @Test
   void aGovernanceChangeLeavesAnOpenJobOnTheFeeAndWindowItWasOpenedWith() {
     BigInteger[] mj = f.acceptedJob(open(10));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.SERVICE_FEE_BP), big(1_000));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.DISPUTE_WINDOW), big(5));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.SERVICE_FEE_BP.label(), big(1_000));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.DISPUTE_WINDOW.label(), big(5));
     BigInteger version = f.registerVersion(mj[0], OWNER, "trained");
     f.ok(TRAINER, Services.DELIVER, mj[1], version, big(9_500), root("eval"));
     assertThat(f.job(mj[1]).get(14)).isEqualTo(big(f.now() + DISPUTE_WINDOW));
@@ -275,11 +275,11 @@ class ServicesJobsTest {
   @Test
   void everyFunctionStaysWithinItsDeclaredGasWhenEveryParameterIsSet() {
     // set parameters cost two reads each: the worst case of every rule
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.SERVICE_FEE_BP), big(100));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.DISPUTE_WINDOW), big(10));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.REJECTION_WINDOW), big(10));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.MAX_JOB_DURATION_BLOCKS), big(10_000));
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.MAX_FEEDBACK_PER_ROUND), big(50));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.SERVICE_FEE_BP.label(), big(100));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.DISPUTE_WINDOW.label(), big(10));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.REJECTION_WINDOW.label(), big(10));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.MAX_JOB_DURATION_BLOCKS.label(), big(10_000));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.MAX_FEEDBACK_PER_ROUND.label(), big(50));
     BigInteger[] mjv = f.disputedJob(open(3));
     f.ok(Addresses.TIMELOCK, Services.RESOLVE_DISPUTE, mjv[1], true);
     BigInteger[] failed = f.acceptedJob(OPEN);

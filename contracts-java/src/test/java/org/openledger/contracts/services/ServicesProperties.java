@@ -207,7 +207,7 @@ class ServicesProperties {
     }
 
     void setParam(org.openledger.precompiles.storage.Parameter p, long value) {
-      chain.ok(TIMELOCK, SERVICES, Services.SET_PARAMETER, Services.parameterName(p), BigInteger.valueOf(value));
+      chain.ok(TIMELOCK, SERVICES, Services.SET_PARAMETER, p.label(), BigInteger.valueOf(value));
     }
 
     ModelS model(Address owner, State state) {
@@ -651,7 +651,7 @@ class ServicesProperties {
         default -> outOfRange ? 0 : 1 + op.c() % 60;
       };
       org.openledger.precompiles.storage.Parameter p = Services.PARAMETERS_IN_ORDER.get(which).parameter();
-      Object[] args = {Services.parameterName(p), big(value)};
+      Object[] args = {p.label(), big(value)};
       if (!caller.equals(TIMELOCK)) {
         expectRefused(caller, BigInteger.ZERO, Services.SET_PARAMETER, args, Services.NOT_AUTHORIZED);
       } else if (outOfRange) {

@@ -197,7 +197,7 @@ class ServicesRoundsTest {
   void aGovernanceChangeLeavesAnOpenRoundOnItsRejectionWindow() {
     BigInteger round = f.openedRound();
     BigInteger a = f.submit(VALIDATOR, round, 1);
-    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.parameterName(Services.REJECTION_WINDOW), big(1_000));
+    f.ok(Addresses.TIMELOCK, Services.SET_PARAMETER, Services.REJECTION_WINDOW.label(), big(1_000));
     f.chain.advance(REJECTION_WINDOW + 1);
     f.ok(VALIDATOR, Services.CLAIM_FEEDBACK, List.of(a));
     assertThat(f.round(f.openedRound()).get(6)).isEqualTo(big(1_000));

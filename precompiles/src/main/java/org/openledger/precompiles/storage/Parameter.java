@@ -22,6 +22,11 @@ public record Parameter(String name, Slot base, BigInteger defaultValue, Bytes32
     }
   }
 
+  /** The name as Solidity's {@code bytes32("name")} (ASCII, right-padded): how events and errors name a parameter. */
+  public Bytes32 label() {
+    return Bytes32.rightPad(org.apache.tuweni.bytes.Bytes.wrap(name.getBytes(StandardCharsets.US_ASCII)));
+  }
+
   public Parameter(String name, Slot base, BigInteger defaultValue) {
     this(name, base, defaultValue, Bytes32.wrap(Keccak.hash(name.getBytes(StandardCharsets.UTF_8))));
   }
