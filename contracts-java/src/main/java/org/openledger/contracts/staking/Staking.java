@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
 import org.openledger.precompiles.contract.CallContext;
@@ -396,9 +397,11 @@ public final class Staking extends NativeContract {
     if (amount.signum() == 0) throw ZERO_AMOUNT.revert();
     BigInteger minimum = MIN_STAKE.read(ctx);
     if (amount.compareTo(minimum) < 0) throw STAKE_BELOW_MINIMUM.revert(amount, minimum);
-    // Model existence: the Models contract (0x…0a02) is not there yet. When it lands, refuse an
-    // unknown or retired model here, e.g. `if (modelId > 0 && !Models.exists(modelId)) revert`,
-    // through ctx.call(Addresses.MODELS, ...), and add its nestedCost to stakeGas.
+    // Stake behind a model needs a proposed model (ids 1..modelCount at the Models contract).
+    if (modelId.signum() > 0) {
+      BigInteger models = (BigInteger) ctx.call(Addresses.MODELS, Models.MODEL_COUNT_VIEW, BigInteger.ZERO);
+      if (modelId.compareTo(models) > 0) throw INVALID_MODEL.revert(modelId);
+    }
     Slot list = POSITIONS_OF.mapping(owner);
     BigInteger count = ctx.loadUint(list);
     if (count.compareTo(BigInteger.valueOf(MAX_POSITIONS_PER_OWNER)) >= 0) {
@@ -426,7 +429,8 @@ public final class Staking extends NativeContract {
   }
 
   private static long stakeGas(GasSchedule s) {
-    return 2 * parameterReads(s) // minStake, warmupBlocks
+    return Models.MODEL_COUNT_VIEW.nestedCost(s) // the model exists
+        + 2 * parameterReads(s) // minStake, warmupBlocks
         + 2 * s.storageRead() + s.storageWrite() // owner's position count; position counter
         + 5 * s.storageWrite() // the position's words
         + 2 * s.storageWrite() // owner's list: element and length

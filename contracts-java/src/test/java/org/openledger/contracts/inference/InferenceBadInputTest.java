@@ -163,6 +163,12 @@ class InferenceBadInputTest {
   }
 
   @Test
+  void stakeBehindAModelThatWasNeverProposedIsRefused() {
+    refused(p.staker, Addresses.STAKING, open("5"), org.openledger.contracts.staking.Staking.INVALID_MODEL,
+        org.openledger.contracts.staking.Staking.STAKE, model.add(BigInteger.ONE));
+  }
+
+  @Test
   void anUnknownParameterNameIsRefused() {
     refused(Addresses.TIMELOCK, Addresses.PROVERS, BigInteger.ZERO, Provers.BAD_PARAMETER, Provers.SET_PARAMETER, Protocol.root("nope"), BigInteger.ONE);
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.ProtocolChain;
+import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.ErrorSpec;
 import org.openledger.precompiles.contract.FunctionSpec;
@@ -35,11 +36,16 @@ final class StakingChain {
   static final BigInteger OTHER_MODEL = BigInteger.valueOf(8);
   static final BigInteger GOVERNANCE = BigInteger.ZERO;
 
-  final ProtocolChain chain = new ProtocolChain(Map.of(STAKING, new Staking()));
+  final ProtocolChain chain = new ProtocolChain(Map.of(STAKING, new Staking(), Addresses.MODELS, new Models()));
 
   StakingChain() {
     for (Address a : ACCOUNTS) chain.fund(a, FUNDS);
     chain.host.setBalance(STAKING, BigInteger.ZERO);
+    chain.host.setBalance(Addresses.MODELS, BigInteger.ZERO);
+    // models 1..8 exist, so MODEL (7) and OTHER_MODEL (8) can be staked behind
+    for (int i = 1; i <= OTHER_MODEL.intValueExact(); i++) {
+      chain.ok(DAVE, Addresses.MODELS, Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "model " + i, "ipfs://m");
+    }
   }
 
   static BigInteger open(String amount) {
