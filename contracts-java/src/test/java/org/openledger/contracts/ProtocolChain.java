@@ -109,6 +109,26 @@ public final class ProtocolChain {
     return ok(from, to, BigInteger.ZERO, fn, args);
   }
 
+  /**
+   * Values as the ABI decoder returns them, for comparing expectations written with Java
+   * literals: ints and longs as BigInteger, Models states as their uint8, Bytes unwrapped, lists
+   * recursively.
+   */
+  public static java.util.List<Object> normalize(java.util.List<?> values) {
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (Object v : values) {
+      out.add(switch (v) {
+        case Integer i -> BigInteger.valueOf(i);
+        case Long l -> BigInteger.valueOf(l);
+        case org.openledger.contracts.model.Models.State s -> s.uint8();
+        case Bytes b -> Bytes.wrap(b.toArrayUnsafe());
+        case java.util.List<?> l -> normalize(l);
+        default -> v;
+      });
+    }
+    return out;
+  }
+
   public String describe(Address contract, CallResult r) {
     return switch (r.status()) {
       case SUCCESS -> "success";

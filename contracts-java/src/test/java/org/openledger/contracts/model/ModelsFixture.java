@@ -142,18 +142,7 @@ final class ModelsFixture {
   }
 
   static List<Object> normalize(List<?> values) {
-    List<Object> out = new ArrayList<>();
-    for (Object v : values) {
-      out.add(switch (v) {
-        case Integer i -> BigInteger.valueOf(i);
-        case Long l -> BigInteger.valueOf(l);
-        case State s -> s.uint8();
-        case Bytes b -> Bytes.wrap(b.toArrayUnsafe());
-        case List<?> l -> normalize(l);
-        default -> v;
-      });
-    }
-    return out;
+    return ProtocolChain.normalize(values);
   }
 
   static BigInteger big(long v) {
