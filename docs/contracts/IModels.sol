@@ -72,7 +72,7 @@ interface IModels {
     /// @notice A model may name at most maxDatanetsPerModel datanets.
     error TooManyDatanets(uint256 count, uint256 max);
 
-    /// @notice Datanet ids start at 1.
+    /// @notice No datanet has this id (ids start at 1 and run to the Datanets contract's count).
     error InvalidDatanetId(uint256 datanetId);
 
     /// @notice A datanet is named twice.

@@ -36,10 +36,12 @@ public final class Protocol {
 
   public Protocol(AttributionVerifier verifier) {
     Map<Address, NativeContract> contracts = Map.of(
+        Addresses.DATANETS, new org.openledger.contracts.datanet.Datanets(),
         Addresses.MODELS, new Models(), Addresses.INFERENCE, new Inference(), Addresses.STAKING, new Staking(),
         Addresses.PROVERS, new Provers(verifier));
     chain = new ProtocolChain(contracts);
     for (Address a : List.of(owner, prover, user, staker)) chain.fund(a, OPEN.multiply(BigInteger.valueOf(1_000)));
+    chain.createDatanets(1);
   }
 
   public static BigInteger open(String amount) {

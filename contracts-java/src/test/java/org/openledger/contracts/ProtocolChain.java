@@ -98,6 +98,17 @@ public final class ProtocolChain {
     return fn.decodeOutput(r.output());
   }
 
+  /**
+   * Creates datanets 1..{@code count} at the Datanets contract (which must be on this chain), so
+   * models can name them. The curator is a fixed account that does nothing else.
+   */
+  public void createDatanets(int count) {
+    Address curator = Address.of(0xda7a);
+    for (int i = 1; i <= count; i++) {
+      ok(curator, Addresses.DATANETS, org.openledger.contracts.datanet.Datanets.CREATE, "datanet " + i, "ipfs://datanet", BigInteger.TEN.pow(18), BigInteger.ZERO);
+    }
+  }
+
   /** A successful call's decoded output; fails the test with the decoded error otherwise. */
   public Object ok(Address from, Address to, BigInteger value, FunctionSpec fn, Object... args) {
     CallResult r = send(from, to, value, fn, args);

@@ -52,6 +52,7 @@ public final class GovChain {
         Addresses.SERVICES, new Services(), Addresses.GOVERNOR, new Governor(), Addresses.TIMELOCK, new Timelock()));
     for (Address a : List.of(alice, bob, carol, owner, prover, user, mallory)) chain.fund(a, open("100000"));
     chain.fund(Addresses.TIMELOCK, open("1000000"));
+    chain.createDatanets(Models.MAX_DATANETS_LIMIT);
   }
 
   /** Genesis: governance-only stake of 20,000 OPEN for Alice, 10,000 for Bob and 5,000 for Carol, then one block. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.datanet.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
 import org.openledger.precompiles.contract.CallContext;
@@ -153,7 +154,7 @@ public final class Models extends NativeContract {
   public static final ErrorSpec EMPTY_DATANETS = D.error("EmptyDatanets()", "A model must name at least one datanet it is trained on.");
   public static final ErrorSpec TOO_MANY_DATANETS = D.error("TooManyDatanets(uint256 count, uint256 max)",
       "A model may name at most maxDatanetsPerModel datanets.");
-  public static final ErrorSpec INVALID_DATANET_ID = D.error("InvalidDatanetId(uint256 datanetId)", "Datanet ids start at 1.");
+  public static final ErrorSpec INVALID_DATANET_ID = D.error("InvalidDatanetId(uint256 datanetId)", "No datanet has this id (ids start at 1 and run to the Datanets contract's count).");
   public static final ErrorSpec DUPLICATE_DATANET = D.error("DuplicateDatanet(uint256 datanetId)", "A datanet is named twice.");
   public static final ErrorSpec INVALID_NAME = D.error("InvalidName(uint256 length, uint256 max)",
       "The name must be 1 to `max` bytes of UTF-8.");
@@ -218,7 +219,8 @@ public final class Models extends NativeContract {
       that is not itself an adapter. datanetIds: 1 to maxDatanetsPerModel distinct non-zero ids; name 1 to 64 bytes;
       metadataURI at most 256 bytes. Ids start at 1; the model starts Proposed.""",
       // head: baseModelId and three offsets; every further word is at most one storage word and one log word
-      GasRule.perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + s.log(4, 96), s -> s.storageWrite() + 32 * s.logDataByte()));
+      GasRule.perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + s.log(4, 96) + Datanets.DATANET_COUNT.nestedCost(s),
+          s -> s.storageWrite() + 32 * s.logDataByte()));
   public static final FunctionSpec APPROVE = D.function("approve(uint256 modelId)",
       "Governance approves a Proposed model (Proposed to Approved): data collection opens. Timelock only.",
       GasRule.fixed(Models::transitionGas));
@@ -359,9 +361,11 @@ public final class Models extends NativeContract {
       BigInteger id = (BigInteger) o;
       if (id.signum() == 0) throw INVALID_DATANET_ID.revert(id);
       if (!seen.add(id)) throw DUPLICATE_DATANET.revert(id);
-      // Integration point: once Datanets (Addresses.DATANETS) is in the fork, each id is checked to name an
-      // existing datanet with a static call to it here (its gas added to PROPOSE's rule per word). Until then
-      // an id is only a reference: a model naming a datanet that does not exist is refused by governance.
+    }
+    // every id must name an existing datanet: ids run from 1 to the Datanets contract's count
+    BigInteger datanetCount = (BigInteger) ctx.call(Addresses.DATANETS, Datanets.DATANET_COUNT, BigInteger.ZERO);
+    for (BigInteger id : seen) {
+      if (id.compareTo(datanetCount) > 0) throw INVALID_DATANET_ID.revert(id);
     }
     int nameBytes = StorageString.byteLength(name);
     if (nameBytes == 0 || nameBytes > MAX_NAME_BYTES) throw INVALID_NAME.revert(BigInteger.valueOf(nameBytes), BigInteger.valueOf(MAX_NAME_BYTES));

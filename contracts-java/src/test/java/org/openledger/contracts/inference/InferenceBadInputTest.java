@@ -163,6 +163,12 @@ class InferenceBadInputTest {
   }
 
   @Test
+  void aModelNamingADatanetThatDoesNotExistIsRefused() {
+    refused(p.owner, Addresses.MODELS, BigInteger.ZERO, Models.INVALID_DATANET_ID, Models.PROPOSE, BigInteger.ZERO,
+        List.of(BigInteger.ONE, BigInteger.TWO), "x", "u");
+  }
+
+  @Test
   void stakeBehindAModelThatWasNeverProposedIsRefused() {
     refused(p.staker, Addresses.STAKING, open("5"), org.openledger.contracts.staking.Staking.INVALID_MODEL,
         org.openledger.contracts.staking.Staking.STAKE, model.add(BigInteger.ONE));

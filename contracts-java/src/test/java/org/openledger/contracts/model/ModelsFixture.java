@@ -32,7 +32,11 @@ final class ModelsFixture {
   static final List<Address> CALLERS = List.of(Addresses.TIMELOCK, Addresses.SERVICES, Addresses.PROVERS, Addresses.GOVERNOR,
       Addresses.INFERENCE, Addresses.DATANETS, Addresses.STAKING, OWNER, ADAPTER_OWNER, STRANGER, HOST, ATTESTER, Address.ZERO);
 
-  final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models()));
+  final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models(), Addresses.DATANETS, new org.openledger.contracts.datanet.Datanets()));
+
+  {
+    chain.createDatanets(Models.MAX_DATANETS_LIMIT);
+  }
 
   // ------------------------------------------------------------------ version specs
 

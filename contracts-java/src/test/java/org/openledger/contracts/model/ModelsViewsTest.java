@@ -103,7 +103,7 @@ class ModelsViewsTest {
     f.ok(Addresses.TIMELOCK, Models.SET_REQUIRED_ATTESTATIONS, big(3));
     f.ok(Addresses.TIMELOCK, Models.SET_MAX_DATANETS_PER_MODEL, big(4));
     assertThat(f.view(Models.PARAMETERS)).isEqualTo(List.of(big(7), big(8), big(3), big(4)));
-    assertThat(f.chain.host.logs()).containsExactly(
+    assertThat(f.chain.host.logs().stream().filter(l -> l.address().equals(Addresses.MODELS)).toList()).containsExactly(
         Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.MAX_IN_RATE.label(), big(7)),
         Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.MAX_OUT_RATE.label(), big(8)),
         Models.PARAMETER_SET.toLog(Addresses.MODELS, Models.REQUIRED_ATTESTATIONS.label(), big(3)),
@@ -145,7 +145,7 @@ class ModelsViewsTest {
     f.ok(Addresses.TIMELOCK, Models.SET_MAX_DATANETS_PER_MODEL, big(Models.MAX_DATANETS_LIMIT));
     BigInteger base = f.modelIn(State.DEPLOYED);
     List<BigInteger> datanets = new ArrayList<>();
-    for (int i = 1; i <= Models.MAX_DATANETS_LIMIT; i++) datanets.add(big(1_000_000 + i));
+    for (int i = 1; i <= Models.MAX_DATANETS_LIMIT; i++) datanets.add(big(i)); // every id a full word anyway
     String name = "n".repeat(Models.MAX_NAME_BYTES);
     String uri = "u".repeat(Models.MAX_METADATA_URI_BYTES);
     CallResult r = f.send(ADAPTER_OWNER, Models.PROPOSE, base, datanets, name, uri);

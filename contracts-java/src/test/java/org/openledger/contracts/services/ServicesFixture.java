@@ -42,11 +42,12 @@ final class ServicesFixture {
   static final long DISPUTE_WINDOW = Services.DISPUTE_WINDOW.defaultValue().longValueExact();
   static final long REJECTION_WINDOW = Services.REJECTION_WINDOW.defaultValue().longValueExact();
 
-  final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models(), SERVICES, new Services()));
+  final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models(), SERVICES, new Services(), Addresses.DATANETS, new org.openledger.contracts.datanet.Datanets()));
 
   ServicesFixture() {
     for (Address a : List.of(OWNER, OTHER_OWNER, TRAINER, VALIDATOR, VALIDATOR_2, STRANGER)) chain.fund(a, FUNDS);
     chain.fund(TREASURY, BigInteger.ZERO);
+    chain.createDatanets(Models.MAX_DATANETS_LIMIT);
   }
 
   static BigInteger big(long v) {

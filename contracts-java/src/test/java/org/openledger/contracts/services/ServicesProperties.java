@@ -174,7 +174,12 @@ class ServicesProperties {
   }
 
   static final class Sim {
-    final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models(), SERVICES, new Services()));
+    final ProtocolChain chain = new ProtocolChain(Map.of(Addresses.MODELS, new Models(), SERVICES, new Services(), Addresses.DATANETS, new org.openledger.contracts.datanet.Datanets()));
+
+    {
+      chain.createDatanets(Models.MAX_DATANETS_LIMIT);
+    }
+
     final List<ModelS> models = new ArrayList<>();
     final List<JobS> jobs = new ArrayList<>();
     final List<RoundS> rounds = new ArrayList<>();

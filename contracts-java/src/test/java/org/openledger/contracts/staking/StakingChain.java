@@ -36,12 +36,12 @@ final class StakingChain {
   static final BigInteger OTHER_MODEL = BigInteger.valueOf(8);
   static final BigInteger GOVERNANCE = BigInteger.ZERO;
 
-  final ProtocolChain chain = new ProtocolChain(Map.of(STAKING, new Staking(), Addresses.MODELS, new Models()));
+  final ProtocolChain chain = new ProtocolChain(Map.of(STAKING, new Staking(), Addresses.MODELS, new Models(), Addresses.DATANETS, new org.openledger.contracts.datanet.Datanets()));
 
   StakingChain() {
     for (Address a : ACCOUNTS) chain.fund(a, FUNDS);
     chain.host.setBalance(STAKING, BigInteger.ZERO);
-    chain.host.setBalance(Addresses.MODELS, BigInteger.ZERO);
+    chain.createDatanets(1);
     // models 1..8 exist, so MODEL (7) and OTHER_MODEL (8) can be staked behind
     for (int i = 1; i <= OTHER_MODEL.intValueExact(); i++) {
       chain.ok(DAVE, Addresses.MODELS, Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "model " + i, "ipfs://m");

@@ -147,7 +147,9 @@ class EndToEndTest {
 
   @Test
   void aModelIsProposedApprovedDeployedStakedAndRequestedThroughTheWrappers() throws Exception {
-    // propose, approve (Timelock), mark training (Services)
+    // a datanet for the model to name, then propose, approve (Timelock), mark training (Services)
+    sent(datanets(OWNER).create("fashion data", "ipfs://d", OPEN, BigInteger.ZERO).send(),
+        org.openledger.contracts.datanet.Datanets.CREATE, "fashion data", "ipfs://d", OPEN, BigInteger.ZERO);
     TransactionReceipt r = sent(models(OWNER).propose(BigInteger.ZERO, List.of(BigInteger.ONE), "fashion", "ipfs://m").send(),
         org.openledger.contracts.model.Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "fashion", "ipfs://m");
     BigInteger modelId = Models.getModelProposedEvents(r).get(0).modelId;
@@ -224,6 +226,7 @@ class EndToEndTest {
 
   @Test
   void aFineTuningJobIsOpenedThroughServicesWhichMovesTheModelToTraining() throws Exception {
+    datanets(OWNER).create("data", "ipfs://d", OPEN, BigInteger.ZERO).send(); // the datanet the model names
     BigInteger modelId = Models.getModelProposedEvents(
         models(OWNER).propose(BigInteger.ZERO, List.of(BigInteger.ONE), "fashion", "ipfs://m").send()).get(0).modelId;
     models(Addresses.TIMELOCK).approve(modelId).send();
@@ -248,6 +251,7 @@ class EndToEndTest {
 
   @Test
   void customErrorsReachTheClientAndDecode() throws Exception {
+    datanets(OWNER).create("data", "ipfs://d", OPEN, BigInteger.ZERO).send(); // the datanet the model names
     BigInteger modelId = Models.getModelProposedEvents(
         models(OWNER).propose(BigInteger.ZERO, List.of(BigInteger.ONE), "m", "").send()).get(0).modelId;
 
