@@ -1,5 +1,11 @@
 package org.openledger.cli;
 
+import org.openledger.cli.datanet.DatanetCommand;
+import org.openledger.cli.inference.InferCommand;
+import org.openledger.cli.model.ModelCommand;
+import org.openledger.cli.payouts.ClaimCommand;
+import org.openledger.cli.payouts.PayoutsCommand;
+import org.openledger.cli.staking.StakeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +18,10 @@ import picocli.CommandLine.Command;
       "OpenLedger for Besu: Proof of Attribution, OPEN economics and governance as native contracts.",
       ""
     },
-    subcommands = {DemoCommand.class, InterfaceCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      DemoCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
+      ClaimCommand.class, PayoutsCommand.class, InterfaceCommand.class, CommandLine.HelpCommand.class
+    },
     footer = {"", "Run 'openledger help <command>' for a command's options."})
 public final class OpenLedger implements Runnable {
 
@@ -28,6 +37,18 @@ public final class OpenLedger implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new OpenLedger()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new OpenLedger())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(OpenLedger::report);
+  }
+
+  /** A {@link UserError} is printed as one line (exit 2); anything else is a bug and keeps its stack trace (exit 1). */
+  private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (e instanceof UserError) {
+      cmd.getErr().println("error: " + e.getMessage());
+      return 2;
+    }
+    e.printStackTrace(cmd.getErr());
+    return 1;
   }
 }

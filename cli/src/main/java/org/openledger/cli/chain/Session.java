@@ -1,0 +1,109 @@
+package org.openledger.cli.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.concurrent.Callable;
+import org.openledger.cli.UserError;
+import org.openledger.contracts.web3j.Datanets;
+import org.openledger.contracts.web3j.Inference;
+import org.openledger.contracts.web3j.Models;
+import org.openledger.contracts.web3j.OpenLedgerContracts;
+import org.openledger.contracts.web3j.Staking;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.tx.TransactionManager;
+
+/**
+ * One command's conversation with a node: typed wrappers of every contract, bound either to the
+ * command's signer (transactions) or to a reader (views), and the calls that turn web3j's
+ * exceptions into {@link UserError}s.
+ */
+public final class Session implements AutoCloseable {
+  private final Connection node;
+  private final KeyOptions keys;
+  private CheckedTransactions signer;
+
+  public Session(RpcOptions rpc, KeyOptions keys) {
+    this.node = rpc.connect();
+    this.keys = keys;
+  }
+
+  public Connection node() {
+    return node;
+  }
+
+  /** The signer's address; asks for the key (and fails clearly) when none is configured. */
+  public String sender() {
+    return signer().getFromAddress();
+  }
+
+  public CheckedTransactions signer() {
+    if (signer == null) {
+      Credentials credentials = keys.credentials();
+      signer = node.signer(credentials);
+    }
+    return signer;
+  }
+
+  private TransactionManager reader() {
+    String from = keys == null ? null : keys.addressOrNull();
+    return node.reader(from);
+  }
+
+  public Datanets datanets(boolean signing) {
+    return OpenLedgerContracts.datanets(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  public Models models(boolean signing) {
+    return OpenLedgerContracts.models(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  public Inference inference(boolean signing) {
+    return OpenLedgerContracts.inference(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  public Staking staking(boolean signing) {
+    return OpenLedgerContracts.staking(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  /** Sends a transaction built by a wrapper and waits for its receipt; reverts and refusals become {@link UserError}s. */
+  public TransactionReceipt send(RemoteFunctionCall<TransactionReceipt> call) {
+    return run(call::send);
+  }
+
+  /** Reads a view through a wrapper. */
+  public <T> T view(RemoteFunctionCall<T> call) {
+    return run(call::send);
+  }
+
+  private <T> T run(Callable<T> call) {
+    try {
+      return call.call();
+    } catch (UserError e) {
+      throw e;
+    } catch (TransactionException e) {
+      String hash = e.getTransactionHash().orElse("?");
+      throw new UserError("transaction " + hash + " failed on-chain: " + e.getMessage()
+          + " (the state changed between the check and inclusion; run the command again to see why)");
+    } catch (IOException e) {
+      throw Connection.unreachable(node.url(), e);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof UserError u) throw u;
+      if (e.getCause() instanceof IOException io) throw Connection.unreachable(node.url(), io);
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public BigInteger blockNumber() {
+    return run(() -> node.web3j().ethBlockNumber().send().getBlockNumber());
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}

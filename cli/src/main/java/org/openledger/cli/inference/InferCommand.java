@@ -1,0 +1,87 @@
+package org.openledger.cli.inference;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.openledger.cli.chain.KeyOptions;
+import org.openledger.cli.chain.Open;
+import org.openledger.cli.chain.Output;
+import org.openledger.cli.chain.RpcOptions;
+import org.openledger.cli.chain.Session;
+import org.openledger.contracts.web3j.Inference;
+import org.openledger.precompiles.Keccak;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code openledger infer}: request inferences (fee escrowed) and follow them to settlement. */
+@Command(
+    name = "infer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Request an inference from a deployed model and follow it to settlement.",
+      "",
+      "The fee is in/1000 × inRate + out/1000 × outRate + platform fee; the maximum is escrowed with",
+      "the request and the unused part refunded. Contributors are paid only after a prover's proof of",
+      "attribution is verified and its challenge window has passed."
+    },
+    subcommands = {InferCommand.Request.class, InferCommand.Show.class})
+public final class InferCommand {
+  static final String[] STATES = {"none", "Requested", "Resulted", "Settled", "Refunded"};
+
+  static String state(BigInteger s) {
+    int i = s.intValue();
+    return i >= 0 && i < STATES.length ? STATES[i] : "state " + s;
+  }
+
+  @Command(name = "request", mixinStandardHelpOptions = true, description = "Request an inference; escrows the maximum fee for --max-out tokens.")
+  static final class Request implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+    @Option(names = "--model", required = true, description = "Model id (its deployed version is used unless --version).") BigInteger model;
+    @Option(names = "--version", description = "Model version (default: the deployed one).") BigInteger version;
+    @Option(names = "--input", required = true, description = "The input text; only its keccak-256 goes on-chain.") String input;
+    @Option(names = "--in-tokens", defaultValue = "0", description = "Input tokens (0: derived by the model's token mode; default ${DEFAULT-VALUE}).") BigInteger inTokens;
+    @Option(names = "--max-out", defaultValue = "256", description = "Maximum output tokens the escrow covers (default ${DEFAULT-VALUE}).") BigInteger maxOut;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, keys)) {
+        BigInteger v = version;
+        if (v == null) v = s.view(s.models(false).model(model)).deployedVersion;
+        Inference inference = s.inference(true);
+        BigInteger in = inTokens.signum() > 0 ? inTokens : BigInteger.valueOf(input.getBytes(StandardCharsets.UTF_8).length);
+        BigInteger maxFee = s.view(inference.quote(model, v, in, maxOut));
+        byte[] inputHash = Keccak.hash(input.getBytes(StandardCharsets.UTF_8));
+        TransactionReceipt r = s.send(inference.request(model, v, inputHash, in, maxOut, maxFee));
+        var e = Inference.getRequestedEvents(r).get(0);
+        new Output("request", "model", "version", "escrow", "maxFee", "state", "tx").row(e.requestId, e.modelId, e.version, Open.format(e.escrow),
+            Open.format(e.maxFee), "Requested", r.getTransactionHash()).print(System.out, rpc.json());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a request: its state, fee, and — once settled — who was paid.")
+  static final class Show implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Parameters(index = "0", paramLabel = "REQUEST", description = "Request id.") BigInteger id;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, null)) {
+        Inference.Request r = s.view(s.inference(false).getRequest(id));
+        Output out = new Output("field", "value");
+        out.row("request", id).row("requester", r.requester).row("model", r.modelId + " v" + r.version).row("state", state(r.state))
+            .row("escrow", Open.format(r.escrow)).row("maxFee", Open.format(r.maxFee)).row("host", r.host).row("outTokens", r.outTokens)
+            .row("fee", Open.format(r.fee)).row("requestBlock", r.requestBlock).row("deadline", r.deadline);
+        if (r.state.intValue() == 2) out.row("settlement", "pending: paid only after a verified proof of attribution and its challenge window");
+        out.print(System.out, rpc.json());
+        return 0;
+      }
+    }
+  }
+
+}
