@@ -1,6 +1,9 @@
 package org.openledger.cli;
 
 import org.openledger.cli.datanet.DatanetCommand;
+import org.openledger.cli.governance.ProposalCommand;
+import org.openledger.cli.governance.ProposeCommand;
+import org.openledger.cli.governance.VoteCommand;
 import org.openledger.cli.inference.InferCommand;
 import org.openledger.cli.model.ModelCommand;
 import org.openledger.cli.payouts.ClaimCommand;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       DemoCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
-      ClaimCommand.class, PayoutsCommand.class, InterfaceCommand.class, CommandLine.HelpCommand.class
+      ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
+       InterfaceCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'openledger help <command>' for a command's options."})
 public final class OpenLedger implements Runnable {

@@ -98,6 +98,28 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends calldata built by our own codec (governance actions, whose wrappers are not needed to
+   * encode them) and waits for the receipt; a failed receipt is a {@link UserError}.
+   */
+  public TransactionReceipt sendRaw(String to, org.apache.tuweni.bytes.Bytes data, BigInteger value) {
+    return run(() -> {
+      var sent = signer().send(to, data.toHexString(), value);
+      TransactionReceipt r = new org.web3j.tx.response.PollingTransactionReceiptProcessor(node.web3j(), 200, 300)
+          .waitForTransactionReceipt(sent.getTransactionHash());
+      if (!r.isStatusOK()) {
+        throw new TransactionException("status " + r.getStatus() + ", gas used " + r.getGasUsed(), r);
+      }
+      return r;
+    });
+  }
+
+  /** eth_call of calldata from our codec; returns the raw return data. */
+  public org.apache.tuweni.bytes.Bytes callRaw(String to, org.apache.tuweni.bytes.Bytes data) {
+    return run(() -> org.apache.tuweni.bytes.Bytes.fromHexString(reader().sendCall(to, data.toHexString(),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST)));
+  }
+
   public BigInteger blockNumber() {
     return run(() -> node.web3j().ethBlockNumber().send().getBlockNumber());
   }
