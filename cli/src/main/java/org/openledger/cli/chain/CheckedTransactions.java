@@ -121,12 +121,17 @@ public final class CheckedTransactions extends TransactionManager {
       Bytes bytes = Bytes.fromHexString(data == null ? "0x" : data);
       if (bytes.size() >= 4) {
         FunctionSpec f = entry.spec().function(bytes.getInt(0));
-        if (f != null) return entry.spec().name() + "." + f.name();
+        if (f != null) return contractName(entry) + "." + f.name();
       }
     } catch (IllegalArgumentException ignored) {
       // not hex: fall through to the contract's name
     }
-    return entry.spec().name();
+    return contractName(entry);
+  }
+
+  /** "Datanets" for the interface IDatanets. */
+  static String contractName(Catalog.Entry entry) {
+    return entry.spec().name().replaceFirst("^I(?=[A-Z])", "");
   }
 
   private String hint(String message) {
