@@ -39,7 +39,7 @@ class GovernanceDocsTest {
     List<String> problems = ArtifactWriter.docsDifferences(GovernanceContracts.ARTIFACTS, docsDir());
     assertThat(problems)
         .withFailMessage("docs/contracts/ is out of date with the governance contracts:%n  %s%nRegenerate it with:%n  %s%n",
-            String.join("\n  ", problems), GovernanceContracts.REGENERATE_DOCS)
+            String.join("\n  ", problems), GovernanceContracts.ARTIFACTS.regenerateCommand())
         .isEmpty();
   }
 
