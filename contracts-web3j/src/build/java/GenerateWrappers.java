@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.openledger.contracts.Catalog;
+import org.openledger.governance.GovernanceContracts;
 import org.web3j.codegen.SolidityFunctionWrapperGenerator;
 import org.web3j.tx.Contract;
 
 /**
  * Build step of contracts-web3j (Maven's generate-sources, run by the JDK's source launcher with
- * the module's classpath plus web3j's code generator): for every {@link Catalog} contract, takes
- * the ABI JSON that contracts-java ships under {@link Catalog#ARTIFACT_DIR} and runs web3j's own
+ * the module's classpath plus web3j's code generator): for every OpenLedger contract ({@link
+ * GovernanceContracts#withCatalog()}), takes the ABI JSON that contracts-java or governance ships
+ * under {@link Catalog#ARTIFACT_DIR} and runs web3j's own
  * {@link SolidityFunctionWrapperGenerator} on it, with no binary (so the wrapper has {@code load}
  * and no {@code deploy}: native contracts live at fixed addresses). The wrapper of {@code
  * IDatanets} is {@code Datanets}. Also writes {@code OpenLedgerContracts}: the fixed addresses and
@@ -39,12 +41,12 @@ public class GenerateWrappers {
       PrintStream out = System.out;
       System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the generator narrates every file
       try {
-        for (Catalog.Entry e : Catalog.all()) {
+        for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
           Path abi = abiDir.resolve(e.abiFile());
           try (InputStream in = GenerateWrappers.class.getClassLoader().getResourceAsStream(Catalog.ARTIFACT_DIR + e.abiFile())) {
             if (in == null) {
-              throw new IllegalStateException(Catalog.ARTIFACT_DIR + e.abiFile() + " is not in contracts-java's jar or classes: "
-                  + "contracts-java writes it in its compile phase (build both in one reactor, e.g. -pl contracts-java,contracts-web3j or -am)");
+              throw new IllegalStateException(Catalog.ARTIFACT_DIR + e.abiFile() + " is not in contracts-java's or governance's jar "
+                  + "or classes: each writes its own in its compile phase (build them in one reactor: -pl contracts-web3j -am)");
             }
             Files.copy(in, abi, StandardCopyOption.REPLACE_EXISTING);
           }
@@ -80,18 +82,18 @@ public class GenerateWrappers {
     sb.append(" * OpenLedger's contracts at their fixed addresses, as web3j wrappers. Native contracts are never\n");
     sb.append(" * deployed: every chain has them at these addresses, so a wrapper is only ever loaded there.\n");
     sb.append(" *\n");
-    sb.append(" * <p>Generated from {@code org.openledger.contracts.Catalog} by contracts-web3j's\n");
+    sb.append(" * <p>Generated from {@code org.openledger.governance.GovernanceContracts.withCatalog()} by contracts-web3j's\n");
     sb.append(" * {@code src/build/java/GenerateWrappers.java}; do not edit.\n");
     sb.append(" */\n");
     sb.append("public final class OpenLedgerContracts {\n");
     sb.append("  private OpenLedgerContracts() {}\n");
-    for (Catalog.Entry e : Catalog.all()) {
+    for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
       String constant = e.name().toUpperCase(java.util.Locale.ROOT);
       sb.append("\n  /** The address of {@code ").append(e.name()).append("} (").append(e.interfaceName()).append("): ")
           .append(html(e.purpose())).append(" */\n");
       sb.append("  public static final String ").append(constant).append(" = \"").append(e.address().toHexString()).append("\";\n");
     }
-    for (Catalog.Entry e : Catalog.all()) {
+    for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
       String w = wrapperName(e);
       String constant = e.name().toUpperCase(java.util.Locale.ROOT);
       sb.append("\n  /** {@link ").append(w).append("} at {@link #").append(constant).append("}, signing with {@code credentials}. */\n");

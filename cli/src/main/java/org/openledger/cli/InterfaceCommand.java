@@ -14,8 +14,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Print a native contract's Solidity interface or ABI JSON.",
       "",
-      "Feed it to solc, web3j's code generator, cast, ethers or Remix to call the contract",
-      "as if it were Solidity."
+      "Feed it to solc, web3j's code generator, cast, ethers or Remix to call the contract as if it were Solidity."
     })
 final class InterfaceCommand implements Callable<Integer> {
 

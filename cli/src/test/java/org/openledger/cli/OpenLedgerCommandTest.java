@@ -50,10 +50,34 @@ class OpenLedgerCommandTest {
 
   @Test
   void interfacePrintsEveryOpenLedgerContract() {
-    for (String name : java.util.List.of("datanets", "models", "inference", "staking", "provers", "services")) {
+    for (String name : java.util.List.of("datanets", "models", "inference", "staking", "provers", "services", "governor", "timelock")) {
       Run r = run("interface", name);
       assertThat(r.exit()).as(name).isZero();
       assertThat(r.out()).contains("interface I");
+    }
+  }
+
+  @Test
+  void interfacePrintsTheGovernorAndTimelockFilesTheGovernanceJarShips() throws Exception {
+    for (String file : java.util.List.of("IGovernor.sol", "ITimelock.sol")) {
+      Run r = run("interface", file.substring(1, file.indexOf('.')).toLowerCase(java.util.Locale.ROOT));
+      assertThat(r.out()).as(file).isEqualTo(shipped(file)).contains("interface " + file.replace(".sol", "") + " {");
+    }
+    assertThat(run("interface", "governor", "--abi").out()).isEqualTo(shipped("IGovernor.abi.json") + "\n");
+    assertThat(run("interface", "timelock", "--abi").out()).isEqualTo(shipped("ITimelock.abi.json") + "\n");
+  }
+
+  @Test
+  void interfaceHelpListsEveryContractName() {
+    Run r = run("interface", "--help");
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("datanets, models, inference, staking, provers, services, governor, timelock, guestbook");
+  }
+
+  private static String shipped(String file) throws java.io.IOException {
+    try (java.io.InputStream in = OpenLedgerCommandTest.class.getClassLoader()
+        .getResourceAsStream(org.openledger.contracts.Catalog.ARTIFACT_DIR + file)) {
+      assertThat(in).as(file + " on the classpath").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

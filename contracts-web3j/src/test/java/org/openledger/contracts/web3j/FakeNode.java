@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.openledger.contracts.Catalog;
+import org.openledger.governance.GovernanceContracts;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.executor.Executor;
@@ -32,8 +32,9 @@ import org.web3j.protocol.Service;
 
 /**
  * A JSON-RPC node in a test: web3j's {@link Service} serialises every request to its JSON wire
- * form and hands it here; this answers in JSON, executing the real native contracts ({@link
- * Catalog#instances()}) on an {@link InMemoryHost} through the real {@link Executor}. Accounts are
+ * form and hands it here; this answers in JSON, executing the real native contracts, governance's
+ * included ({@link GovernanceContracts#instancesWithCatalog()}), on an {@link InMemoryHost} through
+ * the real {@link Executor}. Accounts are
  * unlocked, as on a development node ({@code eth_sendTransaction} from any address, no gas
  * charged); every transaction is mined in a block of its own. Keeps every request and response.
  *
@@ -48,7 +49,7 @@ final class FakeNode extends Service {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   final InMemoryHost host = new InMemoryHost();
-  final Executor executor = new Executor(ForkSchedule.of(new Fork("test", 0, GasSchedule.V1, Catalog.instances())));
+  final Executor executor = new Executor(ForkSchedule.of(new Fork("test", 0, GasSchedule.V1, GovernanceContracts.instancesWithCatalog())));
   final List<JsonNode> requests = new ArrayList<>();
   final List<JsonNode> responses = new ArrayList<>();
   private final Map<String, ObjectNode> receipts = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openledger.contracts.Catalog;
+import org.openledger.governance.GovernanceContracts;
 import org.openledger.precompiles.contract.ErrorSpec;
 import org.openledger.precompiles.contract.EventSpec;
 import org.openledger.precompiles.contract.FunctionSpec;
@@ -18,7 +19,7 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.tx.Contract;
 
 /**
- * Every catalog contract has a generated wrapper that knows all of its functions, events and
+ * Every OpenLedger contract (the catalog's and governance's) has a generated wrapper that knows all of its functions, events and
  * errors (by web3j's own encoding of their signatures), can only be loaded (never deployed), and
  * is reachable at its fixed address through {@link OpenLedgerContracts}.
  */
@@ -29,8 +30,8 @@ class WrappersTest {
   }
 
   @Test
-  void everyCatalogContractHasALoadOnlyWrapper() throws Exception {
-    for (Catalog.Entry e : Catalog.all()) {
+  void everyContractHasALoadOnlyWrapper() throws Exception {
+    for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
       Class<?> w = wrapper(e);
       assertThat(Contract.class).isAssignableFrom(w);
       assertThat(w.getField("BINARY").get(null)).as(e.name()).isEqualTo(Contract.BIN_NOT_PROVIDED);
@@ -43,7 +44,7 @@ class WrappersTest {
 
   @Test
   void everyFunctionEventAndErrorIsInTheWrapperWithTheSameSignature() throws Exception {
-    for (Catalog.Entry e : Catalog.all()) {
+    for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
       Class<?> w = wrapper(e);
       for (FunctionSpec f : e.spec().functions()) {
         assertThat(w.getField("FUNC_" + f.name().toUpperCase(Locale.ROOT)).get(null)).as(f.signature()).isEqualTo(f.name());
@@ -64,7 +65,7 @@ class WrappersTest {
 
   @Test
   void openLedgerContractsNamesEveryFixedAddress() throws Exception {
-    for (Catalog.Entry e : Catalog.all()) {
+    for (Catalog.Entry e : GovernanceContracts.withCatalog()) {
       String address = (String) OpenLedgerContracts.class.getField(e.name().toUpperCase(Locale.ROOT)).get(null);
       assertThat(address).isEqualTo(e.address().toHexString());
     }
@@ -74,6 +75,8 @@ class WrappersTest {
       var tm = new org.web3j.tx.ReadonlyTransactionManager(web3j, "0x0000000000000000000000000000000000000e01");
       assertThat(OpenLedgerContracts.models(web3j, tm, gas).getContractAddress()).isEqualTo(OpenLedgerContracts.MODELS);
       assertThat(OpenLedgerContracts.provers(web3j, tm, gas).getContractAddress()).isEqualTo(OpenLedgerContracts.PROVERS);
+      assertThat(OpenLedgerContracts.governor(web3j, tm, gas).getContractAddress()).isEqualTo(OpenLedgerContracts.GOVERNOR);
+      assertThat(OpenLedgerContracts.timelock(web3j, tm, gas).getContractAddress()).isEqualTo(OpenLedgerContracts.TIMELOCK);
     }
   }
 
