@@ -150,7 +150,8 @@ public final class Exposition {
     List<Sample> found = samples.stream()
         .filter(s -> s.name().equals(name) && s.labels().equals(labels)).toList();
     if (found.size() != 1) {
-      throw new AssertionError(found.size() + " samples " + name + labels + " in " + samples);
+      throw new AssertionError(found.size() + " samples " + name + labels + " among "
+          + samples.stream().filter(s -> s.name().equals(name)).toList());
     }
     return found.get(0).value();
   }

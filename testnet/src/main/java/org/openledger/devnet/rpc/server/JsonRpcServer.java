@@ -212,8 +212,8 @@ public final class JsonRpcServer implements AutoCloseable {
             RpcException.INTERNAL_ERROR, "internal error (ref " + ref + ")", null));
       }
       if (response == null) {
-        exchange.sendResponseHeaders(204, -1);
         metrics.httpStatus(204);
+        exchange.sendResponseHeaders(204, -1);
         return;
       }
       send(exchange, 200, JSON, response);
@@ -254,8 +254,8 @@ public final class JsonRpcServer implements AutoCloseable {
     String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
     out.set("Access-Control-Allow-Headers", requested != null ? requested : "content-type");
     out.set("Access-Control-Max-Age", "600");
-    exchange.sendResponseHeaders(204, -1);
     metrics.httpStatus(204);
+    exchange.sendResponseHeaders(204, -1);
   }
 
   private static boolean isJson(String contentType) {
@@ -282,13 +282,14 @@ public final class JsonRpcServer implements AutoCloseable {
 
   private void send(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
+    // recorded first: once the last byte is out, the client may already be reading the metrics
+    metrics.bytesOut.inc(body.length);
+    metrics.httpStatus(status);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
-    metrics.bytesOut.inc(body.length);
-    metrics.httpStatus(status);
   }
 
   public static final class Builder {
