@@ -3,6 +3,9 @@ package org.openledger.devnet.rpc.server.bench;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openledger.devnet.metrics.MetricsRegistry;
@@ -10,11 +13,13 @@ import org.openledger.devnet.rpc.server.JsonRpcServer;
 import org.openledger.devnet.rpc.server.RpcLimits;
 
 /**
- * Requests per second through {@link JsonRpcServer} for a trivial method, against the raw-socket
- * {@link EchoServer} measured in the same run with the same client, body and connections. The
- * client is a separate JVM ({@link LoadClient}). Both servers get a warm-up run first.
+ * Requests per second through {@link JsonRpcServer} for a trivial method, against two references
+ * measured in the same run with the same client, body and connections: the raw-socket
+ * {@link EchoServer} (the floor) and {@link JdkHttpEcho}, the JDK HTTP server with no JSON (what
+ * the transport alone costs). The client is a separate JVM ({@link LoadClient}).
  *
- * <p>{@code ./mvnw -B -q -pl testnet -am -Pbench -DskipTests verify} (args: seconds connections).
+ * <p>{@code ./mvnw -B -q -pl testnet -am -Pbench -DskipTests verify}
+ * (args: seconds per run, connections, rounds).
  */
 public final class RpcLoadBench {
   private static final String BODY =
@@ -29,25 +34,40 @@ public final class RpcLoadBench {
   }
 
   public static void main(String[] args) throws Exception {
-    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
     int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    System.out.printf("RPC load: %d keep-alive connections from a separate JVM, %.0f s per run, body %d bytes%n",
-        connections, seconds, BODY.getBytes(StandardCharsets.UTF_8).length);
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    System.out.printf("RPC load: %d keep-alive connections from a separate JVM, %.0f s per run, %d rounds,"
+        + " body %d bytes%n", connections, seconds, rounds, BODY.getBytes(StandardCharsets.UTF_8).length);
 
+    List<String> lines = new ArrayList<>();
+    double[] ratios = new double[rounds];
     try (EchoServer echo = new EchoServer();
+        JdkHttpEcho jdk = new JdkHttpEcho();
         JsonRpcServer rpc = JsonRpcServer.builder(Map.of(
                 "web3_clientVersion", params -> TextNode.valueOf("OpenLedger/bench")))
             .bind("127.0.0.1", 0).metrics(new MetricsRegistry())
             .limits(RpcLimits.DEFAULT.withMaxConcurrentRequests(Math.max(256, connections))).build()) {
       rpc.start();
-      load(echo.port(), 2, connections); // warm-up: JIT both servers before measuring
-      load(rpc.port(), 2, connections);
-      Run base = load(echo.port(), seconds, connections);
-      Run server = load(rpc.port(), seconds, connections);
-      System.out.printf("raw socket echo   %,10.0f req/s  (failed %d)%n", base.perSecond(), base.failed());
-      System.out.printf("JsonRpcServer     %,10.0f req/s  (failed %d)%n", server.perSecond(), server.failed());
-      System.out.printf("ratio JsonRpcServer / echo = %.2f%n", server.perSecond() / base.perSecond());
+      for (int port : new int[] {echo.port(), jdk.port(), rpc.port()}) {
+        load(port, 2, connections); // warm-up: JIT every server before measuring
+      }
+      // Rounds alternate the servers so that load from elsewhere on the machine hits all of them.
+      for (int r = 0; r < rounds; r++) {
+        Run base = load(echo.port(), seconds, connections);
+        Run bare = load(jdk.port(), seconds, connections);
+        Run server = load(rpc.port(), seconds, connections);
+        ratios[r] = server.perSecond() / base.perSecond();
+        lines.add(String.format("round %d: echo %,9.0f  jdk-http %,9.0f  JsonRpcServer %,9.0f req/s"
+                + "  (failed %d/%d/%d)  JsonRpcServer/echo %.2f  JsonRpcServer/jdk-http %.2f",
+            r + 1, base.perSecond(), bare.perSecond(), server.perSecond(), base.failed(), bare.failed(),
+            server.failed(), ratios[r], server.perSecond() / bare.perSecond()));
+      }
     }
+    // printed after the servers have logged their shutdown, so the lines stay whole
+    lines.forEach(System.out::println);
+    Arrays.sort(ratios);
+    System.out.printf("median ratio JsonRpcServer / raw socket echo = %.2f%n", ratios[rounds / 2]);
   }
 
   private static Run load(int port, double seconds, int connections) throws IOException, InterruptedException {
@@ -59,7 +79,7 @@ public final class RpcLoadBench {
     if (client.waitFor() != 0) {
       throw new IllegalStateException("load client failed: " + out);
     }
-    Map<String, Long> fields = new java.util.HashMap<>();
+    Map<String, Long> fields = new HashMap<>();
     for (String part : out.split(" ")) {
       String[] kv = part.split("=");
       fields.put(kv[0], Long.parseLong(kv[1]));
