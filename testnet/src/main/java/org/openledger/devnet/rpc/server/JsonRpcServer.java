@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openledger.devnet.metrics.MetricsRegistry;
 import org.openledger.devnet.rpc.RpcException;
 import org.openledger.devnet.rpc.RpcMethod;
@@ -61,6 +62,8 @@ public final class JsonRpcServer implements AutoCloseable {
   private final Semaphore permits;
   private final String host;
   private final int methodCount;
+  /** Handlers running now: what {@link #close} waits for. */
+  private final AtomicInteger active = new AtomicInteger();
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -122,33 +125,43 @@ public final class JsonRpcServer implements AutoCloseable {
    * Stops accepting connections, lets requests being processed finish for up to {@code timeout}
    * (rounded up to whole seconds, the JDK server's unit), then closes every connection.
    */
-  public void close(Duration timeout) {
+  public synchronized void close(Duration timeout) {
     if (closed) {
       return;
     }
     closed = true;
     long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
-    int inFlight = limits.maxConcurrentRequests() - permits.availablePermits();
-    log.info("JSON-RPC server stopping port={} inFlight={} timeoutSeconds={}", port(), inFlight,
+    log.info("JSON-RPC server stopping port={} inFlight={} timeoutSeconds={}", port(), active.get(),
         seconds);
     if (started) {
-      http.stop((int) Math.min(seconds, Integer.MAX_VALUE));
+      // HttpServer.stop(delay) closes the listener at once, but then waits out the whole delay if
+      // a connection was reading a request when it began, even after every exchange has ended. So
+      // the wait is ours: until our handlers are done, then stop(0) ends the JDK's wait.
+      Thread stopper = Thread.ofPlatform().name("rpc-stop").start(
+          () -> http.stop((int) Math.min(seconds, Integer.MAX_VALUE)));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      try {
+        while (active.get() > 0 && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        if (active.get() > 0) {
+          log.warn("JSON-RPC server closing with requests still running inFlight={}", active.get());
+        }
+        http.stop(0);
+        stopper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        http.stop(0);
+      }
     } else {
       http.stop(0);
     }
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-        log.warn("JSON-RPC server stopped with requests still running");
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    executor.shutdownNow();
     log.info("JSON-RPC server stopped port={}", port());
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    active.incrementAndGet();
     metrics.inFlight.inc();
     try (exchange) {
       serve(exchange);
@@ -157,6 +170,7 @@ public final class JsonRpcServer implements AutoCloseable {
       log.debug("rpc connection error remote={} error={}", exchange.getRemoteAddress(), e.toString());
     } finally {
       metrics.inFlight.dec();
+      active.decrementAndGet();
     }
   }
 
@@ -238,11 +252,10 @@ public final class JsonRpcServer implements AutoCloseable {
       } catch (NumberFormatException e) {
         length = Long.MAX_VALUE; // the JDK server rejects it before us; never trust it
       }
-      if (length > max) {
+      if (length < 0 || length > max) {
         return null;
       }
-      byte[] body = in.readNBytes((int) length);
-      return body;
+      return in.readNBytes((int) length);
     }
     byte[] body = in.readNBytes(max + 1);
     return body.length > max ? null : body;

@@ -75,6 +75,17 @@ class JsonRpcCloseTest {
   }
 
   @Test
+  void closeDoesNotWaitOutTheTimeoutForAConnectionTheClientJustClosed() throws IOException {
+    // the JDK server alone would wait the whole delay when a connection hits end of stream mid-stop
+    try (Socket socket = new Socket("127.0.0.1", rpc.server.port())) {
+      JsonRpcHttpTest.RawHttp.write(socket, call(1, "answer", "[]"));
+      assertThat(JsonRpcHttpTest.RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+    }
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> rpc.server.close(Duration.ofSeconds(60)));
+    assertThat(closing).succeedsWithin(Duration.ofSeconds(10));
+  }
+
+  @Test
   void closeTwiceIsHarmless() {
     rpc.server.close();
     rpc.server.close();

@@ -123,6 +123,14 @@ class JsonRpcProtocolTest {
   }
 
   @Test
+  void jsonNestedDeeperThanTheParserAllowsIsParseErrorNotACrash() {
+    int depth = 100_000;
+    Reply r = rpc.post("[".repeat(depth) + "]".repeat(depth));
+    assertThat(errorCode(r.json())).isEqualTo(-32700);
+    assertThat(rpc.stillServing()).isTrue();
+  }
+
+  @Test
   void rpcExceptionBecomesItsCodeMessageAndData() {
     Reply r = rpc.post(call(5, "revert", "[]"));
     assertThat(errorCode(r.json())).isEqualTo(3);
