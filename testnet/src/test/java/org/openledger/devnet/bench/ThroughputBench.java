@@ -38,10 +38,11 @@ public final class ThroughputBench {
     int threads = Runtime.getRuntime().availableProcessors();
     List<Credentials> senders = IntStream.range(0, SENDERS)
         .mapToObj(i -> Credentials.create(ECKeyPair.create(BigInteger.valueOf(0xbe11c4 + i)))).toList();
-    Map<Address, BigInteger> alloc = new LinkedHashMap<>();
+    GenesisConfig base = GenesisConfig.defaultDevnet();
+    Map<Address, BigInteger> alloc = new LinkedHashMap<>(base.alloc());
     for (Credentials c : senders) alloc.put(Wallets.address(c), Wallets.OPEN.multiply(BigInteger.valueOf(1_000)));
     // Big blocks: the base fee then stays near its floor and a block holds what arrived while the last one sealed.
-    GenesisConfig genesis = GenesisConfig.defaultDevnet().withAlloc(alloc).withGasLimit(2_000_000_000L);
+    GenesisConfig genesis = base.withAlloc(alloc).withGasLimit(2_000_000_000L);
 
     System.out.printf("signing %d transfers from %d senders on %d threads...%n", n, SENDERS, threads);
     byte[][] txs = new byte[n][];
@@ -82,9 +83,8 @@ public final class ThroughputBench {
         for (Future<?> f : fs) f.get();
       }
       while (devnet.chain().pool().size() > 0) Thread.sleep(1);
-      long blocksBefore = 0;
       double seconds = (System.nanoTime() - start) / 1e9;
-      long blocks = devnet.chain().head().number() - blocksBefore;
+      long blocks = devnet.chain().head().number();
       double rate = n / seconds;
       System.out.printf("recovery: %s%n", decoder.recovery().name());
       System.out.printf("single-thread decode+recovery floor: %,.0f tx/s%n", floor);
