@@ -198,7 +198,7 @@ public final class Chain implements AutoCloseable {
       Block block = new Block(header, hash, hashes, blockSize(header, included));
       List<Receipt> receipts = receipts(included, outcomes, number, hash);
       List<StoredTransaction> stored = new ArrayList<>(included.size());
-      for (int i = 0; i < included.size(); i++) stored.add(new StoredTransaction(included.get(i).raw(), included.get(i).sender(), number, hash, i));
+      for (int i = 0; i < included.size(); i++) stored.add(new StoredTransaction(included.get(i).hash(), included.get(i).raw(), included.get(i).sender(), number, hash, i));
 
       store.commit(block, stored, receipts, writes);
       synchronized (pool) {
@@ -234,13 +234,15 @@ public final class Chain implements AutoCloseable {
     return out;
   }
 
+  /** The length of {@code rlp([header, transactions, []])}, computed without encoding the body again. */
   private static long blockSize(BlockHeader header, List<Transaction> txs) {
-    List<byte[]> bodies = new ArrayList<>(txs.size());
+    long body = 0;
     for (Transaction tx : txs) {
       // In a block body a legacy transaction is its RLP list; a typed one is a byte string of type ‖ payload.
-      bodies.add(tx.raw().get(0) < 0 ? tx.raw().toArrayUnsafe() : Rlp.encodeBytes(tx.raw().toArrayUnsafe()));
+      int size = tx.raw().size();
+      body += tx.type() == org.openledger.devnet.transaction.TransactionType.LEGACY ? size : Rlp.bytesLength(size, tx.raw().get(0));
     }
-    return Rlp.encodeList(header.rlp(), Rlp.encodeList(bodies), Rlp.encodeList()).length;
+    return Rlp.listLength(header.rlp().length + Rlp.listLength(body) + Rlp.listLength(0));
   }
 
   public void onBlock(Consumer<Block> listener) {

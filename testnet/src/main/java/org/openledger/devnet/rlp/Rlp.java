@@ -147,7 +147,26 @@ public final class Rlp {
   }
 
   public static byte[] encodeUint(long value) {
-    return encodeUint(BigInteger.valueOf(value));
+    if (value < 0) throw new IllegalArgumentException("negative RLP integer " + value);
+    if (value == 0) return new byte[] {(byte) 0x80};
+    if (value < 0x80) return new byte[] {(byte) value};
+    int n = 8 - Long.numberOfLeadingZeros(value) / 8;
+    byte[] out = new byte[n + 1];
+    out[0] = (byte) (0x80 + n);
+    for (int i = n; i >= 1; i--, value >>>= 8) out[i] = (byte) value;
+    return out;
+  }
+
+  /** The length of the encoding of a list whose items' encodings total {@code payload} bytes. */
+  public static long listLength(long payload) {
+    if (payload < 56) return 1 + payload;
+    return 1 + (8 - Long.numberOfLeadingZeros(payload) / 8) + payload;
+  }
+
+  /** The length of the encoding of a byte string of {@code length} bytes whose first byte is {@code first}. */
+  public static long bytesLength(int length, int first) {
+    if (length == 1 && (first & 0xff) < 0x80) return 1;
+    return listLength(length);
   }
 
   /** A list of already-encoded items. */

@@ -111,7 +111,7 @@ public final class ChainStore implements AutoCloseable {
       batch.put(blocks, number, Rlp.encodeList(block.header().rlp(), Rlp.encodeList(hashes), Rlp.encodeUint(block.size())));
       batch.put(blockHashes, block.hash().toArrayUnsafe(), number);
       for (StoredTransaction t : txs) {
-        batch.put(transactions, org.openledger.precompiles.Keccak.hash(t.raw().toArrayUnsafe()), Rlp.encodeList(
+        batch.put(transactions, t.hash().toArrayUnsafe(), Rlp.encodeList(
             Rlp.encodeBytes(t.raw().toArrayUnsafe()), Rlp.encodeBytes(t.sender().toArrayUnsafe()), Rlp.encodeUint(t.blockNumber()),
             Rlp.encodeBytes(t.blockHash().toArrayUnsafe()), Rlp.encodeUint(t.index())));
       }
@@ -147,7 +147,7 @@ public final class ChainStore implements AutoCloseable {
     byte[] v = get(transactions, hash.toArrayUnsafe());
     if (v == null) return Optional.empty();
     Rlp.Seq f = Rlp.decode(v).seq("stored transaction");
-    return Optional.of(new StoredTransaction(Bytes.wrap(f.get(0).str("raw").bytes()), Address.wrap(f.get(1).str("sender").bytes()),
+    return Optional.of(new StoredTransaction(hash, Bytes.wrap(f.get(0).str("raw").bytes()), Address.wrap(f.get(1).str("sender").bytes()),
         f.get(2).str("block").uint64("block"), Bytes32.wrap(f.get(3).str("blockHash").bytes()), (int) f.get(4).str("index").uint64("index")));
   }
 

@@ -5,4 +5,4 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.precompiles.Address;
 
 /** An included transaction as stored: its bytes, its recovered sender, and where it was included. */
-public record StoredTransaction(Bytes raw, Address sender, long blockNumber, Bytes32 blockHash, int index) {}
+public record StoredTransaction(Bytes32 hash, Bytes raw, Address sender, long blockNumber, Bytes32 blockHash, int index) {}

@@ -136,6 +136,10 @@ class ExecutionTest {
     assertThat(b.header().parentHash()).isEqualTo(parent.hash());
     assertThat(b.header().stateRoot()).isNotEqualTo(parent.header().stateRoot());
     assertThat(b.hash()).isEqualTo(b.header().hash());
+    byte[] tx = t.chain.includedTransaction(b.transactionHashes().get(0)).orElseThrow().transaction().raw().toArrayUnsafe();
+    byte[] encoded = org.openledger.devnet.rlp.Rlp.encodeList(b.header().rlp(),
+        org.openledger.devnet.rlp.Rlp.encodeList(org.openledger.devnet.rlp.Rlp.encodeBytes(tx)), org.openledger.devnet.rlp.Rlp.encodeList());
+    assertThat(b.size()).isEqualTo(encoded.length);
   }
 
   @Test

@@ -62,4 +62,26 @@ class RlpTest {
     Rlp.Str s = Rlp.decode(hex("820001")).str("n");
     assertThatThrownBy(() -> s.uint("nonce")).isInstanceOf(RlpException.class).hasMessageContaining("nonce has a leading zero");
   }
+
+  @Test
+  void theLongIntegerEncoderAgreesWithTheBigIntegerOne() {
+    for (long v : new long[] {0, 1, 0x7f, 0x80, 0xff, 0x100, 0xffff, 1L << 40, Long.MAX_VALUE}) {
+      assertThat(Rlp.encodeUint(v)).as("%d", v).isEqualTo(Rlp.encodeUint(BigInteger.valueOf(v)));
+    }
+  }
+
+  @Test
+  void lengthsAreThoseOfTheEncodings() {
+    for (int n : new int[] {0, 1, 55, 56, 255, 256, 70_000}) {
+      assertThat(Rlp.listLength(n)).isEqualTo(Rlp.encodeList(new byte[n]).length);
+      assertThat(Rlp.bytesLength(n, 0x80)).isEqualTo(Rlp.encodeBytes(filled(n, 0x80)).length);
+    }
+    assertThat(Rlp.bytesLength(1, 0x05)).isEqualTo(1);
+  }
+
+  private static byte[] filled(int n, int b) {
+    byte[] out = new byte[n];
+    java.util.Arrays.fill(out, (byte) b);
+    return out;
+  }
 }
