@@ -1,6 +1,7 @@
 package org.openledger.cli;
 
 import org.openledger.cli.datanet.DatanetCommand;
+import org.openledger.cli.devnet.DevnetCommand;
 import org.openledger.cli.governance.ProposalCommand;
 import org.openledger.cli.governance.ProposeCommand;
 import org.openledger.cli.governance.VoteCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
-      DemoCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
+      DemoCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
       ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
        InterfaceCommand.class, CommandLine.HelpCommand.class
     },

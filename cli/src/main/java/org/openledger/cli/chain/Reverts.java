@@ -48,6 +48,10 @@ public final class Reverts {
    * shown as hex.
    */
   public static String describe(String target, String revertDataHex) {
+    // web3j hands error.data over as JSON text: a hex string arrives with its quotes
+    if (revertDataHex != null && revertDataHex.length() >= 2 && revertDataHex.startsWith("\"") && revertDataHex.endsWith("\"")) {
+      revertDataHex = revertDataHex.substring(1, revertDataHex.length() - 1);
+    }
     if (revertDataHex == null || revertDataHex.isBlank() || revertDataHex.equals("0x")) {
       return "reverted without data";
     }

@@ -25,6 +25,12 @@ class RevertsTest {
   }
 
   @Test
+  void revertDataQuotedAsJsonTextIsDecodedToo() {
+    String data = "\"" + Staking.WRONG_POSITION_STATUS.encode(BigInteger.ONE, BigInteger.TWO).toHexString() + "\"";
+    assertThat(Reverts.describe(Addresses.STAKING.toHexString(), data)).startsWith("WrongPositionStatus(1, 2)");
+  }
+
+  @Test
   void unknownRevertDataIsShownAsHexNotGuessed() {
     assertThat(Reverts.describe(Addresses.DATANETS.toHexString(), "0xdeadbeef")).contains("unknown error data 0xdeadbeef");
     assertThat(Reverts.describe(Addresses.DATANETS.toHexString(), "0x")).isEqualTo("reverted without data");
