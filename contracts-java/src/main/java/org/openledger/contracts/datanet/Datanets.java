@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
 import org.openledger.precompiles.contract.CallContext;
@@ -536,7 +537,7 @@ public final class Datanets extends NativeContract {
 
   private Object slash(CallContext ctx, Args in) {
     BigInteger id = in.uint(0);
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
     Slot c = existingContribution(ctx, id);
     ContributionStatus status = status(ctx, c);
     if (status != ContributionStatus.ACCEPTED) throw NOT_ACCEPTED.revert(id, status.code());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.prover.Provers;
 import org.openledger.contracts.settlement.FeeSplit;
@@ -382,12 +383,11 @@ public final class Inference extends NativeContract {
   }
 
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value) {
-    p.write(ctx, value);
-    ctx.emit(PARAMETER_SET_EVENT, p.label(), value);
+    Governed.set(ctx, p, value, PARAMETER_SET_EVENT);
   }
 
   private static void onlyTimelock(CallContext ctx) {
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
   }
 
   private static Slot existing(CallContext ctx, BigInteger id) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
@@ -327,12 +328,12 @@ public final class Models extends NativeContract {
     on(SET_HOST, this::setHost);
     on(SET_MAX_RATES, this::setMaxRates);
     on(SET_REQUIRED_ATTESTATIONS, (ctx, in) -> {
-      only(ctx, Addresses.TIMELOCK);
+      onlyTimelock(ctx);
       setParameter(ctx, REQUIRED_ATTESTATIONS, in.uint(0), BigInteger.ONE, BigInteger.valueOf(MAX_REQUIRED_ATTESTATIONS));
       return null;
     });
     on(SET_MAX_DATANETS_PER_MODEL, (ctx, in) -> {
-      only(ctx, Addresses.TIMELOCK);
+      onlyTimelock(ctx);
       setParameter(ctx, MAX_DATANETS_PER_MODEL, in.uint(0), BigInteger.ONE, BigInteger.valueOf(MAX_DATANETS_LIMIT));
       return null;
     });
@@ -566,7 +567,7 @@ public final class Models extends NativeContract {
   // ------------------------------------------------------------------ parameters
 
   private Object setMaxRates(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     BigInteger maxIn = in.uint(0);
     BigInteger maxOut = in.uint(1);
     setParameter(ctx, MAX_IN_RATE, maxIn, BigInteger.ZERO, MAX_RATE_LIMIT);
@@ -575,13 +576,12 @@ public final class Models extends NativeContract {
   }
 
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value, BigInteger min, BigInteger max) {
-    checkRange(p, value, min, max);
-    p.write(ctx, value);
-    ctx.emit(PARAMETER_SET, p.label(), value);
+    new Governed.Bounded(p, min, max).check(value, PARAMETER_OUT_OF_RANGE);
+    Governed.set(ctx, p, value, PARAMETER_SET);
   }
 
-  private static void checkRange(Parameter p, BigInteger value, BigInteger min, BigInteger max) {
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) throw PARAMETER_OUT_OF_RANGE.revert(p.label(), value, min, max);
+  private static void onlyTimelock(CallContext ctx) {
+    Governed.requireTimelock(ctx, caller -> NOT_AUTHORIZED.revert(caller, Addresses.TIMELOCK));
   }
 
   // ------------------------------------------------------------------ views

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
@@ -455,8 +456,7 @@ public final class Provers extends NativeContract {
             || (window && (value.signum() == 0 || value.bitLength() > 32)) || (!bp && !window && value.signum() == 0)) {
           throw BAD_PARAMETER.revert(name, value);
         }
-        p.write(ctx, value);
-        ctx.emit(PARAMETER_SET, name, value);
+        Governed.set(ctx, p, value, PARAMETER_SET);
         return null;
       }
     }
@@ -464,7 +464,7 @@ public final class Provers extends NativeContract {
   }
 
   private static void onlyTimelock(CallContext ctx) {
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
   }
 
   /** Where a prover's bond words start: one hash, reused for every word a call touches. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
+import org.openledger.contracts.Governed.Bounded;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
 import org.openledger.precompiles.Address;
@@ -175,7 +177,6 @@ public final class Services extends NativeContract {
   public static final Parameter MAX_FEEDBACK_PER_ROUND = new Parameter("maxFeedbackPerRound", PARAMS, BigInteger.valueOf(10_000));
 
   /** Every parameter with its bounds, in the order {@code parameters()} returns them. */
-  record Bounded(Parameter parameter, BigInteger min, BigInteger max) {}
 
   static final List<Bounded> PARAMETERS_IN_ORDER = List.of(
       new Bounded(DISPUTE_WINDOW, BigInteger.ONE, MAX_UINT32),
@@ -602,7 +603,7 @@ public final class Services extends NativeContract {
   }
 
   private Object resolveDispute(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     BigInteger id = in.uint(0);
     boolean trainerWins = in.bool(1);
     Slot job = existingJob(ctx, id);
@@ -808,14 +809,13 @@ public final class Services extends NativeContract {
   // ------------------------------------------------------------------ governance
 
   private Object setParameter(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     Bytes32 name = in.bytes32(0);
     BigInteger value = in.uint(1);
     for (Bounded b : PARAMETERS_IN_ORDER) {
       if (b.parameter().label().equals(name)) {
-        if (value.compareTo(b.min()) < 0 || value.compareTo(b.max()) > 0) throw PARAMETER_OUT_OF_RANGE.revert(name, value, b.min(), b.max());
-        b.parameter().write(ctx, value);
-        ctx.emit(PARAMETER_SET_EVENT, name, value);
+        b.check(value, PARAMETER_OUT_OF_RANGE);
+        Governed.set(ctx, b.parameter(), value, PARAMETER_SET_EVENT);
         return null;
       }
     }
@@ -887,6 +887,10 @@ public final class Services extends NativeContract {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static void onlyTimelock(CallContext ctx) {
+    Governed.requireTimelock(ctx, caller -> NOT_AUTHORIZED.revert(caller, Addresses.TIMELOCK));
+  }
 
   private static void only(CallContext ctx, Address authorized) {
     if (!ctx.caller().equals(authorized)) throw NOT_AUTHORIZED.revert(ctx.caller(), authorized);
