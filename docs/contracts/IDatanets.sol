@@ -96,6 +96,9 @@ interface IDatanets {
     /// @notice Exactly this content was already accepted in the datanet, as `acceptedContributionId`.
     error DuplicateContent(uint256 datanetId, bytes32 contentHash, uint256 acceptedContributionId);
 
+    /// @notice The rejection reason is longer than 256 UTF-8 bytes.
+    error ReasonTooLong(uint256 length, uint256 max);
+
     /// @notice The contributions named have earned nothing unclaimed (or none were named).
     error NothingToClaim(address caller);
 
@@ -184,7 +187,8 @@ interface IDatanets {
     /// Refused if the datanet already accepted exactly this content (DuplicateContent), including content later slashed.
     function accept(uint256 contributionId, bytes32 contentHash) external;
 
-    /// @notice Rejects a pending contribution (its datanet's curator only): the deposit goes to the treasury, `reason` is logged and the contribution hash is free again.
+    /// @notice Rejects a pending contribution (its datanet's curator only): the deposit goes to the treasury, `reason` (at most 256
+    /// UTF-8 bytes) is logged and the contribution hash is free again.
     function reject(uint256 contributionId, string calldata reason) external;
 
     /// @notice Governance (the Timelock only) slashes an accepted contribution found bad after acceptance: it stops counting and

@@ -187,6 +187,11 @@ interface IModels {
     /// another. Host zero means the owner. Rates within maxInRate and maxOutRate. Immutable except host and rates.
     function registerVersion(uint256 modelId, VersionSpec calldata spec) external returns (uint256 version);
 
+    /// @notice Registers a version on the owner's behalf, exactly as registerVersion would: the version a ModelFactory trainer
+    /// delivers, so that a delivery never waits on the owner. Host zero means the owner, who keeps setHost and setRates.
+    /// Services contract only.
+    function registerVersionFor(uint256 modelId, VersionSpec calldata spec) external returns (uint256 version);
+
     /// @notice Governance deploys an attested version: Evaluation to Deployed, or, on a Deployed model, switches the served
     /// version. The version needs requiredAttestations attestations; an adapter's base model must be Deployed. Timelock only.
     function deploy(uint256 modelId, uint256 version) external;

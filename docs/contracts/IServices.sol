@@ -7,6 +7,22 @@ pragma solidity ^0.8.4;
 /// dispute window, refund on timeout or failed threshold) and RLHF rounds (locked budget, feedback accepted unless the
 /// owner rejects it with a reason inside a window, payment of accepted feedback).
 interface IServices {
+    struct VersionSpec {
+        bytes32 weightsRoot;
+        bytes32 basisRoot;
+        bytes32 indexRoot;
+        uint256 damping;
+        uint256 scale;
+        uint8 outputFunction;
+        uint8 tokenMode;
+        uint256 fixedInTokens;
+        uint256 fixedOutTokens;
+        address host;
+        uint256 inRate;
+        uint256 outRate;
+        uint32 basisRank;
+    }
+
     struct Job {
         address owner;
         uint256 modelId;
@@ -243,6 +259,12 @@ interface IServices {
     /// below minScore fails the job and refunds the owner at once; otherwise the dispute window opens. The score can be
     /// challenged by the owner during the window (recomputation by provers comes in a later fork).
     function deliver(uint256 jobId, uint256 version, uint256 evaluationScore, bytes32 evaluationRoot) external;
+
+    /// @notice The trainer delivers its trained weights as a new version of the job's model, before the deadline: the version is
+    /// registered at Models on the owner's behalf (registerVersionFor; its checks and state change apply) and delivered
+    /// in the same call, as deliver would deliver it. The owner keeps setHost and setRates for the version.
+    /// @return version the new version's number
+    function deliverVersion(uint256 jobId, VersionSpec calldata spec, uint256 evaluationScore, bytes32 evaluationRoot) external returns (uint256 version);
 
     /// @notice The owner disputes a delivery inside its dispute window, with a reason of 1 to 256 bytes; the budget stays escrowed
     /// until the Timelock decides with resolveDispute.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
 import org.openledger.precompiles.contract.CallContext;
@@ -98,6 +99,8 @@ public final class Datanets extends NativeContract {
   public static final int MAX_NAME_BYTES = 64;
   /** Longest metadata URI (datanet or contribution), in UTF-8 bytes. */
   public static final int MAX_METADATA_URI_BYTES = 256;
+  /** Longest rejection reason, in UTF-8 bytes: a bounded reason keeps reject's CPU per gas bounded. */
+  public static final int MAX_REASON_BYTES = 256;
   /** Most ids one {@code contributionsOf}/{@code contributionsOfPage} call returns. */
   public static final int MAX_LISTED = 256;
 
@@ -186,6 +189,8 @@ public final class Datanets extends NativeContract {
       "This contribution hash is held by a pending, accepted or slashed contribution (in any datanet); only a rejection frees a hash.");
   public static final ErrorSpec DUPLICATE_CONTENT = D.error("DuplicateContent(uint256 datanetId, bytes32 contentHash, uint256 acceptedContributionId)",
       "Exactly this content was already accepted in the datanet, as `acceptedContributionId`.");
+  public static final ErrorSpec REASON_TOO_LONG = D.error("ReasonTooLong(uint256 length, uint256 max)",
+      "The rejection reason is longer than 256 UTF-8 bytes.");
   public static final ErrorSpec NOTHING_TO_CLAIM = D.error("NothingToClaim(address caller)",
       "The contributions named have earned nothing unclaimed (or none were named).");
 
@@ -227,24 +232,25 @@ public final class Datanets extends NativeContract {
       @dev `name`: 1 to 64 UTF-8 bytes; `metadataURI`: at most 256. The deposit must be positive; the access fee may be
       zero (free access). Both at most 2^128 - 1 wei.
       @return datanetId the new datanet's id: 1, 2, 3, ...""",
-      // count read; count, owner, curator, deposit, fee, createdAt written; strings stored and logged per word
-      GasRule.perWord(s -> s.storageRead() + 6 * s.storageWrite() + s.log(3, 6 * 32),
+      // count read; count, owner, curator, deposit, fee, createdAt written; keys: the datanet and two long strings;
+      // strings stored and logged per word
+      GasRule.perWord(s -> s.storageRead() + 6 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 6 * 32),
           s -> s.storageWrite() + 32 * s.logDataByte()));
   public static final FunctionSpec SET_CURATOR = D.function(
       "setCurator(uint256 datanetId, address curator)",
       "Names the datanet's curator (owner only). Contributions pending now are curated by the new curator.",
-      GasRule.fixed(s -> 3 * s.storageRead() + s.storageWrite() + s.log(4, 0)));
+      GasRule.fixed(s -> 3 * s.storageRead() + s.storageWrite() + s.storageKey() + s.log(4, 0)));
   public static final FunctionSpec TRANSFER_OWNERSHIP = D.function(
       "transferOwnership(uint256 datanetId, address newOwner)",
       "Hands the datanet to `newOwner` (owner only). The curator stays.",
-      GasRule.fixed(s -> 2 * s.storageRead() + s.storageWrite() + s.log(4, 0)));
+      GasRule.fixed(s -> 2 * s.storageRead() + s.storageWrite() + s.storageKey() + s.log(4, 0)));
   public static final FunctionSpec SET_FEES = D.function(
       "setFees(uint256 datanetId, uint256 submissionDeposit, uint256 accessFee)",
       """
       Changes the submission deposit and access fee (owner only), with the bounds of create.
       @dev Pending contributions keep the deposit they paid; an access payment in flight with the old fee reverts with
       WrongAccessFee and the payer keeps the value.""",
-      GasRule.fixed(s -> 2 * s.storageRead() + 2 * s.storageWrite() + s.log(2, 2 * 32)));
+      GasRule.fixed(s -> 2 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.log(2, 2 * 32)));
   public static final FunctionSpec SUBMIT = D.function(
       "submit(uint256 datanetId, bytes32 contributionHash, string metadataURI) payable returns (uint256 contributionId)",
       """
@@ -254,7 +260,8 @@ public final class Datanets extends NativeContract {
       The hash binds the sender: a copier who submits someone else's hash fails the curator's check, is rejected
       and loses the deposit. `metadataURI`: at most 256 UTF-8 bytes.
       @return contributionId the new contribution's id: 1, 2, 3, ... across all datanets""",
-      GasRule.perWord(s -> 8 * s.storageRead() + 13 * s.storageWrite() + s.log(4, 4 * 32),
+      // keys: hash holder, datanet, contribution, its long URI, the contributor's list and its data
+      GasRule.perWord(s -> 8 * s.storageRead() + 13 * s.storageWrite() + 6 * s.storageKey() + s.log(4, 4 * 32),
           s -> s.storageWrite() + 32 * s.logDataByte()));
   public static final FunctionSpec ACCEPT = D.function(
       "accept(uint256 contributionId, bytes32 contentHash)",
@@ -263,25 +270,27 @@ public final class Datanets extends NativeContract {
       the deposit to the contributor; the contribution counts and earns from later access payments.
       @dev The curator must first check keccak256(abi.encodePacked(content, contributor)) == contributionHash.
       Refused if the datanet already accepted exactly this content (DuplicateContent), including content later slashed.""",
-      GasRule.fixed(s -> 11 * s.storageRead() + 8 * s.storageWrite() + s.transfer() + s.log(4, 2 * 32)));
+      GasRule.fixed(s -> 11 * s.storageRead() + 8 * s.storageWrite() + 4 * s.storageKey() + s.transfer() + s.log(4, 2 * 32)));
   public static final FunctionSpec REJECT = D.function(
       "reject(uint256 contributionId, string reason)",
-      "Rejects a pending contribution (its datanet's curator only): the deposit goes to the treasury, `reason` is logged and the contribution hash is free again.",
-      GasRule.perWord(s -> 9 * s.storageRead() + 5 * s.storageWrite() + s.transfer() + s.log(4, 3 * 32),
-          s -> 32 * s.logDataByte()));
+      """
+      Rejects a pending contribution (its datanet's curator only): the deposit goes to the treasury, `reason` (at most 256
+      UTF-8 bytes) is logged and the contribution hash is free again.""",
+      GasRule.perWord(s -> 9 * s.storageRead() + 5 * s.storageWrite() + 3 * s.storageKey() + s.transfer() + s.log(4, 3 * 32),
+          GasSchedule::loggedStringWord));
   public static final FunctionSpec SLASH = D.function(
       "slash(uint256 contributionId)",
       """
       Governance (the Timelock only) slashes an accepted contribution found bad after acceptance: it stops counting and
       earning at once. What it earned before stays claimable; its content stays refused in the datanet.""",
-      GasRule.fixed(s -> 8 * s.storageRead() + 3 * s.storageWrite() + s.log(4, 32)));
+      GasRule.fixed(s -> 8 * s.storageRead() + 3 * s.storageWrite() + 2 * s.storageKey() + s.log(4, 32)));
   public static final FunctionSpec PAY_ACCESS = D.function(
       "payAccess(uint256 datanetId) payable",
       """
       Pays for access to a datanet: msg.value must equal its access fee exactly (a fee changed in the meantime
       reverts rather than over- or under-charging). Each currently accepted contribution earns floor(fee / n) wei; the
       remainder, or the whole fee when none is accepted, goes to the treasury.""",
-      GasRule.fixed(s -> 8 * s.storageRead() + 5 * s.storageWrite() + s.transfer() + s.log(3, 4 * 32)));
+      GasRule.fixed(s -> 8 * s.storageRead() + 5 * s.storageWrite() + 3 * s.storageKey() + s.transfer() + s.log(3, 4 * 32)));
   public static final FunctionSpec CLAIM = D.function(
       "claim(uint256[] contributionIds) returns (uint256 amount)",
       """
@@ -289,52 +298,52 @@ public final class Datanets extends NativeContract {
       of each). Gas grows with the number of ids.
       @return amount the wei sent to the caller""",
       perElement(s -> 2 * s.storageRead() + s.storageWrite() + s.transfer(),
-          s -> 7 * s.storageRead() + 3 * s.storageWrite() + s.log(3, 32)));
+          s -> 7 * s.storageRead() + 3 * s.storageWrite() + 2 * s.storageKey() + s.log(3, 32)));
 
   public static final FunctionSpec DATANET = D.function(
       "datanet(uint256 datanetId) view returns (Datanet)",
       "A datanet's owner, curator, metadata, fees and counters; `accessFeePerContribution` is the accumulator, scaled by 1e18.",
-      GasRule.fixed(s -> (1 + 2 + NAME_WORDS + URI_WORDS + 9) * s.storageRead()));
+      GasRule.view(1 + 2 + NAME_WORDS + URI_WORDS + 9, 3));
   public static final FunctionSpec CONTRIBUTION = D.function(
       "contribution(uint256 contributionId) view returns (Contribution)",
       "A contribution; `status`: 1 pending, 2 accepted, 3 rejected, 4 slashed; `curatedAt` is 0 until curated.",
-      GasRule.fixed(s -> (1 + 9 + URI_WORDS) * s.storageRead()));
+      GasRule.view(1 + 9 + URI_WORDS, 2));
   public static final FunctionSpec DATANET_COUNT = D.function(
-      "datanetCount() view returns (uint256)", "How many datanets exist (the highest id).", GasRule.fixed(s -> s.storageRead()));
+      "datanetCount() view returns (uint256)", "How many datanets exist (the highest id).", GasRule.view(1, 0));
   public static final FunctionSpec CONTRIBUTION_COUNT = D.function(
       "contributionCount() view returns (uint256)", "How many contributions were submitted, in all datanets (the highest id).",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 0));
   public static final FunctionSpec CONTRIBUTIONS_OF = D.function(
       "contributionsOf(address contributor) view returns (uint256[] contributionIds)",
       """
       The first 256 contributions `contributor` submitted, oldest first.
       @dev Bounded so the call's gas is known up front; page on with contributionsOfPage and contributionCountOf.""",
-      GasRule.fixed(s -> (1 + MAX_LISTED) * s.storageRead()));
+      GasRule.view(1 + MAX_LISTED, 2));
   public static final FunctionSpec CONTRIBUTIONS_OF_PAGE = D.function(
       "contributionsOfPage(address contributor, uint256 start) view returns (uint256[] contributionIds)",
       "Up to 256 of `contributor`'s contributions, from its `start`-th (0-based) on, oldest first.",
-      GasRule.fixed(s -> (1 + MAX_LISTED) * s.storageRead()));
+      GasRule.view(1 + MAX_LISTED, 2));
   public static final FunctionSpec CONTRIBUTION_COUNT_OF = D.function(
       "contributionCountOf(address contributor) view returns (uint256)", "How many contributions `contributor` submitted.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 1));
   public static final FunctionSpec IS_ACCEPTED = D.function(
       "isAccepted(uint256 contributionId) view returns (bool)",
       "Whether the contribution is accepted (counts and earns); false for pending, rejected, slashed and unknown ids.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 1));
   public static final FunctionSpec CLAIMABLE = D.function(
       "claimable(uint256 contributionId) view returns (uint256)", "Wei the contribution has earned and not yet claimed.",
-      GasRule.fixed(s -> 6 * s.storageRead()));
+      GasRule.view(6, 2));
   public static final FunctionSpec CONTRIBUTION_OF_HASH = D.function(
       "contributionOfHash(bytes32 contributionHash) view returns (uint256)",
-      "The contribution holding this hash (pending, accepted or slashed), or 0 if it is free.", GasRule.fixed(s -> s.storageRead()));
+      "The contribution holding this hash (pending, accepted or slashed), or 0 if it is free.", GasRule.view(1, 1));
   public static final FunctionSpec ACCEPTED_CONTENT = D.function(
       "acceptedContent(uint256 datanetId, bytes32 contentHash) view returns (uint256)",
       "The contribution under which the datanet accepted this content, or 0: what a curator checks before accepting.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 2));
   public static final FunctionSpec ACCESS_COUNT = D.function(
       "accessCount(uint256 datanetId, address account) view returns (uint256)",
       "How many access payments `account` made to the datanet: what the content store checks before serving its data.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 2));
   public static final FunctionSpec LIABILITIES = D.function(
       "liabilities() view returns (uint256 pendingDeposits, uint256 unclaimedFees)",
       """
@@ -342,7 +351,7 @@ public final class Datanets extends NativeContract {
       their sum, to the wei (more only if OPEN was forced on it).
       @return pendingDeposits deposits held for pending contributions
       @return unclaimedFees access fees earned by contributions and not yet claimed""",
-      GasRule.fixed(s -> 2 * s.storageRead()));
+      GasRule.view(2, 0));
 
   public static final ContractSpec SPEC = D.spec("""
       Datanets: curated data sets whose accepted contributions share the access fees readers pay.
@@ -506,6 +515,8 @@ public final class Datanets extends NativeContract {
   private Object reject(CallContext ctx, Args in) {
     BigInteger id = in.uint(0);
     String reason = in.string(1);
+    int reasonBytes = StorageString.byteLength(reason);
+    if (reasonBytes > MAX_REASON_BYTES) throw REASON_TOO_LONG.revert(reasonBytes, MAX_REASON_BYTES);
     Slot c = existingContribution(ctx, id);
     BigInteger datanetId = ctx.loadUint(c.field(C_DATANET));
     Slot d = datanetSlot(datanetId);
@@ -526,7 +537,7 @@ public final class Datanets extends NativeContract {
 
   private Object slash(CallContext ctx, Args in) {
     BigInteger id = in.uint(0);
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
     Slot c = existingContribution(ctx, id);
     ContributionStatus status = status(ctx, c);
     if (status != ContributionStatus.ACCEPTED) throw NOT_ACCEPTED.revert(id, status.code());
@@ -636,8 +647,9 @@ public final class Datanets extends NativeContract {
     Slot list = S_CONTRIBUTIONS_OF.mapping(contributor);
     BigInteger length = ctx.loadUint(list);
     List<BigInteger> out = new ArrayList<>();
+    Slot ids = list.arrayData(); // one hash for the whole page, not one per element
     for (BigInteger i = start; i.compareTo(length) < 0 && out.size() < MAX_LISTED; i = i.add(BigInteger.ONE)) {
-      out.add(ctx.loadUint(list.element(i, 1)));
+      out.add(ctx.loadUint(ids.offset(i)));
     }
     return out;
   }

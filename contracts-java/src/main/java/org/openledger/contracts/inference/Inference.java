@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.prover.Provers;
 import org.openledger.contracts.settlement.FeeSplit;
@@ -120,35 +121,35 @@ public final class Inference extends NativeContract {
   public static final FunctionSpec SUBMIT_RESULT = D.function(
       "submitResult(uint256 requestId, bytes32 outputHash, uint256 outTokens)",
       "The version's host posts the output hash and its token count, fixing the fee.",
-      GasRule.fixed(s -> 8 * s.storageRead() + 3 * s.storageWrite() + s.log(2, 96)));
+      GasRule.fixed(s -> 8 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + s.log(2, 96)));
   public static final FunctionSpec SETTLE = D.function(
       "settle(uint256 requestId)",
       "Pays a resulted request whose proof is final: splits the fee among owner, stakers, contributors, prover and treasury, and refunds the unused escrow. Anyone may call.",
       Inference::settleGas);
   public static final FunctionSpec REFUND = D.function(
       "refund(uint256 requestId)", "Refunds the whole escrow of an unsettled request after its deadline, and releases the prover's claim. Anyone may call.",
-      (s, data) -> 4 * s.storageRead() + 2 * s.storageWrite() + s.transfer() + s.log(2, 32)
+      (s, data) -> 4 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(2, 32)
           + Provers.VERIFIED_ATTRIBUTION.nestedCost(s, BigInteger.ONE) + Provers.RELEASE.nestedCost(s, BigInteger.ONE));
   public static final FunctionSpec GET_REQUEST = D.function(
-      "getRequest(uint256 requestId) view returns (Request request)", "A request and its state.", GasRule.fixed(s -> WORDS * s.storageRead()));
-  public static final FunctionSpec REQUEST_COUNT = D.function("requestCount() view returns (uint256)", "Requests made so far.", GasRule.fixed(s -> s.storageRead()));
+      "getRequest(uint256 requestId) view returns (Request request)", "A request and its state.", GasRule.view(WORDS, 1));
+  public static final FunctionSpec REQUEST_COUNT = D.function("requestCount() view returns (uint256)", "Requests made so far.", GasRule.view(1, 0));
   public static final FunctionSpec QUOTE = D.function(
       "quote(uint256 modelId, uint256 version, uint256 inTokens, uint256 outTokens) view returns (uint256 fee)",
       "The fee of an inference at the current terms.",
-      (s, data) -> 2 * s.storageRead() + Models.INFERENCE_TERMS.nestedCost(s, BigInteger.ONE, BigInteger.ONE));
+      (s, data) -> s.view(2, 2) + Models.INFERENCE_TERMS.nestedCost(s, BigInteger.ONE, BigInteger.ONE));
   public static final FunctionSpec SET_PLATFORM_FEE = D.function(
       "setPlatformFee(uint256 platformFee)", "Governance sets the platform fee (wei per request). Pending requests keep their snapshot.",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
   public static final FunctionSpec SET_SPLIT = D.function(
       "setFeeSplit(uint16 ownerBp, uint16 stakersBp, uint16 contributorsBp, uint16 proverBp, uint16 baseOwnerBp)",
       "Governance sets the fee split in basis points; owner + stakers + contributors must be 10000. Pending requests keep their snapshot.",
-      GasRule.fixed(s -> 10 * s.storageWrite() + 5 * s.log(2, 32)));
+      GasRule.fixed(s -> 10 * s.storageWrite() + 10 * s.storageKey() + 5 * s.log(2, 32)));
   public static final FunctionSpec SET_TIMEOUT = D.function(
       "setRequestTimeout(uint64 blocks)", "Governance sets how many blocks a request has before it refunds (at least 10).",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
   public static final FunctionSpec PARAMETERS = D.function(
       "parameters() view returns (uint256 platformFee, uint16 ownerBp, uint16 stakersBp, uint16 contributorsBp, uint16 proverBp, uint16 baseOwnerBp, uint64 requestTimeout)",
-      "The current fee terms and timeout (new requests snapshot these).", GasRule.fixed(s -> 14 * s.storageRead()));
+      "The current fee terms and timeout (new requests snapshot these).", GasRule.view(14, 14));
 
   public static final ContractSpec SPEC = D.spec("""
       Paid inference with exact, proof-gated fee settlement.
@@ -225,6 +226,7 @@ public final class Inference extends NativeContract {
   private static long requestGas(GasSchedule s, Bytes data) {
     return Models.INFERENCE_TERMS.nestedCost(s, BigInteger.ONE, BigInteger.ONE)
         + 2 * 8 * s.storageRead() // 7 parameters (value and flag each) and the count
+        + (2 * 7 + 1) * s.storageKey() // the parameters' keys and the request's
         + (WORDS - 3 + 1) * s.storageWrite() + s.log(4, 128);
   }
 
@@ -319,7 +321,7 @@ public final class Inference extends NativeContract {
   private static long settleGas(GasSchedule s, Bytes data) {
     BigInteger id = BigInteger.ONE;
     long contributors = Provers.MAX_CONTRIBUTORS;
-    return 24 * s.storageRead() + 2 * s.storageWrite()
+    return 24 * s.storageRead() + 2 * s.storageWrite() + s.storageKey()
         + Provers.VERIFIED_ATTRIBUTION.nestedCost(s, id)
         + Staking.ACTIVE_STAKE.nestedCost(s, id) + Staking.WARMUP_BLOCKS_FN.nestedCost(s)
         + Staking.DISTRIBUTE.nestedCost(s, id)
@@ -381,12 +383,11 @@ public final class Inference extends NativeContract {
   }
 
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value) {
-    p.write(ctx, value);
-    ctx.emit(PARAMETER_SET_EVENT, p.label(), value);
+    Governed.set(ctx, p, value, PARAMETER_SET_EVENT);
   }
 
   private static void onlyTimelock(CallContext ctx) {
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
   }
 
   private static Slot existing(CallContext ctx, BigInteger id) {

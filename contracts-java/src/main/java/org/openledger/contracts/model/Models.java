@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
@@ -40,6 +41,7 @@ import org.openledger.precompiles.storage.Storage;
  *   Approved | Training | Evaluation --registerVersion (owner)--&gt; Evaluation  &lt;------'
  *   Evaluation --deploy(v) (Timelock, v attested)--&gt; Deployed --deprecate (Timelock)--&gt; Deprecated
  *   Deployed --registerVersion (owner)--&gt; Deployed  (keeps serving its deployed version)
+ *   (registerVersionFor: the same transitions, called by Services for a ModelFactory trainer's delivery)
  *   Deployed --deploy(v') (Timelock, v' attested)--&gt; Deployed  (switches the served version)
  * </pre>
  * Rejected and Deprecated are final. Every other (state, action) pair reverts with {@code
@@ -131,9 +133,11 @@ public final class Models extends NativeContract {
 
   public static final StructSpec TERMS = D.struct("Terms", "bool deployed", "address owner", "address baseOwner", "address host",
       "uint256 inRate", "uint256 outRate", "uint8 tokenMode", "uint256 fixedInTokens", "uint256 fixedOutTokens", "bool isAdapter");
-  public static final StructSpec VERSION_SPEC = D.struct("VersionSpec", "bytes32 weightsRoot", "bytes32 basisRoot", "bytes32 indexRoot",
+  /** The fields of {@link #VERSION_SPEC}, for an interface that takes one (Services' deliverVersion). */
+  public static final List<String> VERSION_SPEC_FIELDS = List.of("bytes32 weightsRoot", "bytes32 basisRoot", "bytes32 indexRoot",
       "uint256 damping", "uint256 scale", "uint8 outputFunction", "uint8 tokenMode", "uint256 fixedInTokens", "uint256 fixedOutTokens",
       "address host", "uint256 inRate", "uint256 outRate", "uint32 basisRank");
+  public static final StructSpec VERSION_SPEC = D.struct("VersionSpec", VERSION_SPEC_FIELDS.toArray(String[]::new));
   public static final StructSpec MODEL = D.struct("Model", "address owner", "uint256 baseModelId", "string name", "string metadataURI",
       "uint8 state", "uint256 deployedVersion", "uint256 versionCount", "uint256 proposedAt");
 
@@ -218,8 +222,10 @@ public final class Models extends NativeContract {
       Proposes a model owned by the caller: a base model (baseModelId 0) or an OpenLoRA adapter of a Deployed base model
       that is not itself an adapter. datanetIds: 1 to maxDatanetsPerModel distinct non-zero ids; name 1 to 64 bytes;
       metadataURI at most 256 bytes. Ids start at 1; the model starts Proposed.""",
-      // head: baseModelId and three offsets; every further word is at most one storage word and one log word
-      GasRule.perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + s.log(4, 96) + Datanets.DATANET_COUNT.nestedCost(s),
+      // head: baseModelId and three offsets; every further word is at most one storage word and one log word.
+      // keys: base model, maxDatanetsPerModel (2), the model, its two long strings, its datanet ids' data
+      GasRule.perWordAfter(4, s -> 5 * s.storageRead() + 4 * s.storageWrite() + 7 * s.storageKey() + s.log(4, 96)
+              + Datanets.DATANET_COUNT.nestedCost(s),
           s -> s.storageWrite() + 32 * s.logDataByte()));
   public static final FunctionSpec APPROVE = D.function("approve(uint256 modelId)",
       "Governance approves a Proposed model (Proposed to Approved): data collection opens. Timelock only.",
@@ -235,64 +241,72 @@ public final class Models extends NativeContract {
       The owner registers a trained version with the roots proofs are checked against. Approved, Training or Evaluation
       move to Evaluation; a Deployed model stays Deployed and keeps serving its deployed version until governance deploys
       another. Host zero means the owner. Rates within maxInRate and maxOutRate. Immutable except host and rates.""",
-      GasRule.fixed(s -> 8 * s.storageRead() + (SPEC_WORDS + 3) * s.storageWrite()
-          + s.log(3, 32L * SPEC_WORDS) + s.log(4, 0)));
+      GasRule.fixed(Models::registerVersionGas));
+  public static final FunctionSpec REGISTER_VERSION_FOR = D.function(
+      "registerVersionFor(uint256 modelId, VersionSpec spec) returns (uint256 version)", """
+      Registers a version on the owner's behalf, exactly as registerVersion would: the version a ModelFactory trainer
+      delivers, so that a delivery never waits on the owner. Host zero means the owner, who keeps setHost and setRates.
+      Services contract only.""",
+      GasRule.fixed(Models::registerVersionGas));
   public static final FunctionSpec DEPLOY = D.function("deploy(uint256 modelId, uint256 version)", """
       Governance deploys an attested version: Evaluation to Deployed, or, on a Deployed model, switches the served
       version. The version needs requiredAttestations attestations; an adapter's base model must be Deployed. Timelock only.""",
-      GasRule.fixed(s -> 9 * s.storageRead() + 2 * s.storageWrite() + s.log(4, 0) + s.log(3, 32)));
+      // keys: the model, its version (2), requiredAttestations (2), the base model
+      GasRule.fixed(s -> 9 * s.storageRead() + 2 * s.storageWrite() + 6 * s.storageKey() + s.log(4, 0) + s.log(3, 32)));
   public static final FunctionSpec DEPRECATE = D.function("deprecate(uint256 modelId)",
       "Governance retires a Deployed model (Deployed to Deprecated, final): inference stops, also on its adapters. Timelock only.",
       GasRule.fixed(Models::transitionGas));
   public static final FunctionSpec RECORD_ATTESTATION = D.function(
       "recordAttestation(uint256 modelId, uint256 version, address attester)",
       "Records that `attester` rebuilt and attests the version's basis and index; once per attester and version. Provers contract only.",
-      GasRule.fixed(s -> 4 * s.storageRead() + 2 * s.storageWrite() + s.log(4, 32)));
+      // keys: the model, its version (2), the attester's flag (3)
+      GasRule.fixed(s -> 4 * s.storageRead() + 2 * s.storageWrite() + 6 * s.storageKey() + s.log(4, 32)));
   public static final FunctionSpec SET_RATES = D.function("setRates(uint256 modelId, uint256 version, uint256 inRate, uint256 outRate)", """
       The owner sets a version's rates (wei per 1,000 tokens) within the governance bounds. Pending inference requests
       are unaffected: Inference snapshots the terms when a request is made.""",
-      GasRule.fixed(s -> 7 * s.storageRead() + 2 * s.storageWrite() + s.log(3, 64)));
+      // keys: the model, its version (2), the two rate bounds (2 each)
+      GasRule.fixed(s -> 7 * s.storageRead() + 2 * s.storageWrite() + 7 * s.storageKey() + s.log(3, 64)));
   public static final FunctionSpec SET_HOST = D.function("setHost(uint256 modelId, uint256 version, address host)", """
       The owner names the node that serves a version (zero: the owner). Pending inference requests keep the host they
       snapshotted when they were made.""",
-      GasRule.fixed(s -> 3 * s.storageRead() + s.storageWrite() + s.log(4, 0)));
+      GasRule.fixed(s -> 3 * s.storageRead() + s.storageWrite() + 3 * s.storageKey() + s.log(4, 0)));
   public static final FunctionSpec SET_MAX_RATES = D.function("setMaxRates(uint256 maxInRate, uint256 maxOutRate)", """
       Governance sets the rate bounds (wei per 1,000 tokens, each at most 2^128 - 1). Rates above a lowered bound are
       served at the bound (inferenceTerms clamps them); pending requests keep their snapshot. Timelock only.""",
-      GasRule.fixed(s -> 4 * s.storageWrite() + 2 * s.log(2, 32)));
+      GasRule.fixed(s -> 4 * s.storageWrite() + 4 * s.storageKey() + 2 * s.log(2, 32)));
   public static final FunctionSpec SET_REQUIRED_ATTESTATIONS = D.function("setRequiredAttestations(uint256 count)",
       "Governance sets how many attestations a version needs before it can be deployed (1 to 64). Timelock only.",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
   public static final FunctionSpec SET_MAX_DATANETS_PER_MODEL = D.function("setMaxDatanetsPerModel(uint256 max)",
       "Governance sets how many datanets a proposal may name (1 to 32); existing models keep theirs. Timelock only.",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
 
   public static final FunctionSpec INFERENCE_TERMS = D.function(
       "inferenceTerms(uint256 modelId, uint256 version) view returns (Terms terms)", """
       What Inference snapshots when a request is made. deployed: the model is Deployed, this is its deployed version and,
       for an adapter, the base model is Deployed too. baseOwner: the base model's owner for an adapter, else zero. Rates
       in wei per 1,000 tokens, clamped to the current governance bounds. Reverts UnknownModel or UnknownVersion.""",
-      GasRule.fixed(s -> 18 * s.storageRead()));
+      GasRule.view(18, 8)); // keys: the model, its version (2), the base model, the two rate bounds (2 each)
   public static final FunctionSpec MODEL_VIEW = D.function("model(uint256 modelId) view returns (Model model)",
       "A model: owner, base model (0 for a base model), name, metadata URI, state, deployed version (0 if none), versions registered, proposal block.",
-      GasRule.fixed(s -> (7 + StorageString.words(MAX_NAME_BYTES) + StorageString.words(MAX_METADATA_URI_BYTES)) * s.storageRead()));
+      GasRule.view(7 + StorageString.words(MAX_NAME_BYTES) + StorageString.words(MAX_METADATA_URI_BYTES), 3));
   public static final FunctionSpec VERSION_VIEW = D.function(
       "version(uint256 modelId, uint256 version) view returns (VersionSpec spec, uint256 attestationCount, uint256 registeredAt)",
       "A registered version (host: the effective host), how many attestations it has, and the block it was registered in.",
-      GasRule.fixed(s -> (2 + SPEC_WORDS + 2) * s.storageRead()));
+      GasRule.view(2 + SPEC_WORDS + 2, 3));
   public static final FunctionSpec MODEL_COUNT_VIEW = D.function("modelCount() view returns (uint256 count)",
-      "How many models were proposed; ids run from 1 to this.", GasRule.fixed(s -> s.storageRead()));
+      "How many models were proposed; ids run from 1 to this.", GasRule.view(1, 0));
   public static final FunctionSpec DATANETS_OF = D.function("datanetsOf(uint256 modelId) view returns (uint256[] datanetIds)",
       "The datanets the model is trained on, in proposal order.",
-      GasRule.fixed(s -> (2 + MAX_DATANETS_LIMIT) * s.storageRead()));
+      GasRule.view(2 + MAX_DATANETS_LIMIT, 2));
   public static final FunctionSpec ATTESTATIONS = D.function("attestations(uint256 modelId, uint256 version) view returns (uint256 count)",
-      "How many attestations the version has.", GasRule.fixed(s -> 3 * s.storageRead()));
+      "How many attestations the version has.", GasRule.view(3, 3));
   public static final FunctionSpec HAS_ATTESTED = D.function(
       "hasAttested(uint256 modelId, uint256 version, address attester) view returns (bool attested)",
-      "Whether `attester` attested the version.", GasRule.fixed(s -> 3 * s.storageRead()));
+      "Whether `attester` attested the version.", GasRule.view(3, 6));
   public static final FunctionSpec PARAMETERS = D.function(
       "parameters() view returns (uint256 maxInRate, uint256 maxOutRate, uint256 requiredAttestations, uint256 maxDatanetsPerModel)",
-      "The governance parameters in force (defaults until set: 10 OPEN, 10 OPEN, 1, 16).", GasRule.fixed(s -> 8 * s.storageRead()));
+      "The governance parameters in force (defaults until set: 10 OPEN, 10 OPEN, 1, 16).", GasRule.view(8, 8));
 
   public static final ContractSpec SPEC = D.spec("""
       OpenLedger's model registry: base models and OpenLoRA adapters, their governance lifecycle
@@ -307,18 +321,19 @@ public final class Models extends NativeContract {
     on(MARK_TRAINING, (ctx, in) -> transition(ctx, in.uint(0), Addresses.SERVICES, State.APPROVED, State.TRAINING));
     on(DEPRECATE, (ctx, in) -> transition(ctx, in.uint(0), Addresses.TIMELOCK, State.DEPLOYED, State.DEPRECATED));
     on(REGISTER_VERSION, this::registerVersion);
+    on(REGISTER_VERSION_FOR, this::registerVersionFor);
     on(DEPLOY, this::deploy);
     on(RECORD_ATTESTATION, this::recordAttestation);
     on(SET_RATES, this::setRates);
     on(SET_HOST, this::setHost);
     on(SET_MAX_RATES, this::setMaxRates);
     on(SET_REQUIRED_ATTESTATIONS, (ctx, in) -> {
-      only(ctx, Addresses.TIMELOCK);
+      onlyTimelock(ctx);
       setParameter(ctx, REQUIRED_ATTESTATIONS, in.uint(0), BigInteger.ONE, BigInteger.valueOf(MAX_REQUIRED_ATTESTATIONS));
       return null;
     });
     on(SET_MAX_DATANETS_PER_MODEL, (ctx, in) -> {
-      only(ctx, Addresses.TIMELOCK);
+      onlyTimelock(ctx);
       setParameter(ctx, MAX_DATANETS_PER_MODEL, in.uint(0), BigInteger.ONE, BigInteger.valueOf(MAX_DATANETS_LIMIT));
       return null;
     });
@@ -385,7 +400,8 @@ public final class Models extends NativeContract {
     if (uriBytes > 0) StorageString.write(ctx, m(model, M.METADATA_URI), uri);
     Slot ids = m(model, M.DATANET_IDS);
     ctx.storeUint(ids, BigInteger.valueOf(datanets.size()));
-    for (int i = 0; i < datanets.size(); i++) ctx.storeUint(ids.element(i), (BigInteger) datanets.get(i));
+    Slot data = ids.arrayData(); // hashed once for the whole array
+    for (int i = 0; i < datanets.size(); i++) ctx.storeUint(data.offset(BigInteger.valueOf(i)), (BigInteger) datanets.get(i));
     ctx.emit(MODEL_PROPOSED, modelId, ctx.caller(), baseModelId, datanets, name, uri);
     return modelId;
   }
@@ -404,10 +420,21 @@ public final class Models extends NativeContract {
 
   private Object registerVersion(CallContext ctx, Args in) {
     BigInteger modelId = in.uint(0);
-    List<Object> spec = in.list(1);
     Slot model = existingModel(ctx, modelId);
     Address owner = ctx.loadAddress(m(model, M.OWNER));
     only(ctx, owner);
+    return register(ctx, modelId, in.list(1), model, owner);
+  }
+
+  private Object registerVersionFor(CallContext ctx, Args in) {
+    only(ctx, Addresses.SERVICES);
+    BigInteger modelId = in.uint(0);
+    Slot model = existingModel(ctx, modelId);
+    return register(ctx, modelId, in.list(1), model, ctx.loadAddress(m(model, M.OWNER)));
+  }
+
+  /** Checks {@code spec}, stores it as the model's next version and moves the model to Evaluation (a Deployed model stays). */
+  private static BigInteger register(CallContext ctx, BigInteger modelId, List<Object> spec, Slot model, Address owner) {
     State current = state(ctx, model);
     State next = switch (current) {
       case APPROVED, TRAINING, EVALUATION -> State.EVALUATION;
@@ -540,7 +567,7 @@ public final class Models extends NativeContract {
   // ------------------------------------------------------------------ parameters
 
   private Object setMaxRates(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     BigInteger maxIn = in.uint(0);
     BigInteger maxOut = in.uint(1);
     setParameter(ctx, MAX_IN_RATE, maxIn, BigInteger.ZERO, MAX_RATE_LIMIT);
@@ -549,13 +576,12 @@ public final class Models extends NativeContract {
   }
 
   private static void setParameter(CallContext ctx, Parameter p, BigInteger value, BigInteger min, BigInteger max) {
-    checkRange(p, value, min, max);
-    p.write(ctx, value);
-    ctx.emit(PARAMETER_SET, p.label(), value);
+    new Governed.Bounded(p, min, max).check(value, PARAMETER_OUT_OF_RANGE);
+    Governed.set(ctx, p, value, PARAMETER_SET);
   }
 
-  private static void checkRange(Parameter p, BigInteger value, BigInteger min, BigInteger max) {
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) throw PARAMETER_OUT_OF_RANGE.revert(p.label(), value, min, max);
+  private static void onlyTimelock(CallContext ctx) {
+    Governed.requireTimelock(ctx, caller -> NOT_AUTHORIZED.revert(caller, Addresses.TIMELOCK));
   }
 
   // ------------------------------------------------------------------ views
@@ -608,7 +634,8 @@ public final class Models extends NativeContract {
     Slot ids = m(existingModel(ctx, in.uint(0)), M.DATANET_IDS);
     int n = ctx.loadUint(ids).intValueExact();
     List<BigInteger> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) out.add(ctx.loadUint(ids.element(i)));
+    Slot data = ids.arrayData(); // hashed once for the whole array
+    for (int i = 0; i < n; i++) out.add(ctx.loadUint(data.offset(BigInteger.valueOf(i))));
     return out;
   }
 
@@ -661,9 +688,14 @@ public final class Models extends NativeContract {
     return record.field(field.ordinal());
   }
 
-  /** Reads, writes and logs of approve, reject, markTraining and deprecate. */
+  /** Reads, writes, the model's key and the log of approve, reject, markTraining and deprecate. */
   private static long transitionGas(GasSchedule s) {
-    return 2 * s.storageRead() + s.storageWrite() + s.log(4, 0);
+    return 2 * s.storageRead() + s.storageWrite() + s.storageKey() + s.log(4, 0);
+  }
+
+  /** registerVersion's work; keys: the model, the two rate bounds (2 each), the version record (2). */
+  private static long registerVersionGas(GasSchedule s) {
+    return 8 * s.storageRead() + (SPEC_WORDS + 3) * s.storageWrite() + 7 * s.storageKey() + s.log(3, 32L * SPEC_WORDS) + s.log(4, 0);
   }
 
   /** Where a model's words live, for readers using {@code eth_getStorageAt}: the record's first word (its owner). */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
@@ -111,42 +112,46 @@ public final class Provers extends NativeContract {
   public static final EventSpec PARAMETER_SET = D.event("ParameterSet(bytes32 indexed name, uint256 value)", "Governance changed a parameter.");
 
   public static final FunctionSpec BOND = D.function("bond() payable", "Adds the value sent to the caller's prover bond.",
-      GasRule.fixed(s -> s.storageRead() + s.storageWrite() + s.log(2, 64)));
+      GasRule.fixed(s -> s.storageRead() + s.storageWrite() + s.storageKey() + s.log(2, 64)));
   public static final FunctionSpec START_UNBONDING = D.function("startUnbonding(uint256 amount)",
       "Moves unlocked bond into unbonding; it can be withdrawn after the unbonding period (and is no longer usable for claims).",
-      GasRule.fixed(s -> 5 * s.storageRead() + 2 * s.storageWrite() + s.log(2, 64)));
+      // keys: the caller's bond, unbondingBlocks (2)
+      GasRule.fixed(s -> 5 * s.storageRead() + 2 * s.storageWrite() + 3 * s.storageKey() + s.log(2, 64)));
   public static final FunctionSpec WITHDRAW_BOND = D.function("withdrawBond() returns (uint256 amount)", "Withdraws bond whose unbonding period has passed.",
-      GasRule.fixed(s -> 3 * s.storageRead() + 2 * s.storageWrite() + s.transfer() + s.log(2, 32)));
+      GasRule.fixed(s -> 3 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(2, 32)));
   public static final FunctionSpec CLAIM = D.function("claim(uint256 requestId)",
       "Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.",
-      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 12 * s.storageRead() + 7 * s.storageWrite() + s.log(3, 64));
+      // keys: the claim, the lapsed holder's bond, the caller's bond, claimWindow twice and bondMultipleBp (2 each)
+      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 12 * s.storageRead() + 7 * s.storageWrite()
+          + 9 * s.storageKey() + s.log(3, 64));
   public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
       "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
       "Challenges a verified proof inside its window, posting the challenger bond.",
-      GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + s.log(3, 32)));
+      GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 32)));
   public static final FunctionSpec RESOLVE_CHALLENGE = D.function("resolveChallenge(uint256 requestId, bool proverFaulted)",
       "Governance decides an open challenge (until on-chain fraud proofs arrive).", Provers::resolveGas);
   public static final FunctionSpec RELEASE = D.function("release(uint256 requestId)",
       "Inference releases a request's claim after settlement or refund, unlocking the bond and returning any open challenger bond.",
-      GasRule.fixed(s -> 8 * s.storageRead() + 6 * s.storageWrite() + s.transfer() + s.log(3, 32)));
+      GasRule.fixed(s -> 8 * s.storageRead() + 6 * s.storageWrite() + 2 * s.storageKey() + s.transfer() + s.log(3, 32)));
   public static final FunctionSpec VERIFIED_ATTRIBUTION = D.function(
       "verifiedAttribution(uint256 requestId) view returns (address prover, bool isFinal, address[] contributors, uint256[] scores)",
       "The verified (contributor, score) list of a request, and whether it is final (challenge window passed, no open challenge).",
-      GasRule.fixed(s -> (6 + 2 * MAX_CONTRIBUTORS) * s.storageRead()));
+      GasRule.view(6 + 2 * MAX_CONTRIBUTORS, 3)); // keys: the claim and its two arrays' data
   public static final FunctionSpec ATTEST = D.function("attest(uint256 modelId, uint256 version)",
       "A bonded prover attests that it rebuilt a version's basis and index leaves within one quantization step.",
-      (s, data) -> 5 * s.storageRead() + Models.RECORD_ATTESTATION.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO));
+      // its only writes are recordAttestation's: like a view, its own reads and keys (the bond, minAttesterBond) carry the call
+      (s, data) -> s.view(5, 3) + Models.RECORD_ATTESTATION.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO));
   public static final FunctionSpec BOND_OF = D.function(
       "bondOf(address prover) view returns (uint256 amount, uint256 locked, uint256 unbonding, uint64 readyAt)",
       "A prover's bond: total, locked by claims, unbonding, and when the unbonding part is withdrawable.",
-      GasRule.fixed(s -> 4 * s.storageRead()));
+      GasRule.view(4, 1));
   public static final FunctionSpec CLAIM_OF = D.function(
       "claimOf(uint256 requestId) view returns (address prover, uint64 claimedAt, uint64 challengeEnds, uint8 state, uint256 locked, address challenger)",
-      "The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).", GasRule.fixed(s -> 6 * s.storageRead()));
+      "The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).", GasRule.view(6, 1));
   public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)",
       "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
 
   public static final ContractSpec SPEC = D.spec("Prover bonds, claims, verified attribution proofs, challenges and attestations.");
 
@@ -192,7 +197,7 @@ public final class Provers extends NativeContract {
 
   private Object bond(CallContext ctx, Args in) {
     if (ctx.value().signum() == 0) throw ZERO_AMOUNT.revert();
-    Slot amount = bf(ctx.caller(), BondField.AMOUNT);
+    Slot amount = bf(bond(ctx.caller()), BondField.AMOUNT);
     BigInteger total = ctx.loadUint(amount).add(ctx.value());
     ctx.storeUint(amount, total);
     ctx.emit(BONDED, ctx.caller(), ctx.value(), total);
@@ -202,33 +207,35 @@ public final class Provers extends NativeContract {
   private Object startUnbonding(CallContext ctx, Args in) {
     BigInteger amount = in.uint(0);
     if (amount.signum() == 0) throw ZERO_AMOUNT.revert();
-    BigInteger available = available(ctx, ctx.caller());
+    Slot bond = bond(ctx.caller());
+    BigInteger available = available(ctx, bond);
     if (available.compareTo(amount) < 0) throw INSUFFICIENT_BOND.revert(available, amount);
-    Slot unbonding = bf(ctx.caller(), BondField.UNBONDING);
+    Slot unbonding = bf(bond, BondField.UNBONDING);
     ctx.storeUint(unbonding, ctx.loadUint(unbonding).add(amount));
     BigInteger readyAt = BigInteger.valueOf(ctx.block().number()).add(UNBONDING_BLOCKS.read(ctx));
-    ctx.storeUint(bf(ctx.caller(), BondField.READY_AT), readyAt);
+    ctx.storeUint(bf(bond, BondField.READY_AT), readyAt);
     ctx.emit(UNBONDING, ctx.caller(), amount, readyAt);
     return null;
   }
 
   private Object withdrawBond(CallContext ctx, Args in) {
-    BigInteger unbonding = ctx.loadUint(bf(ctx.caller(), BondField.UNBONDING));
+    Slot bond = bond(ctx.caller());
+    BigInteger unbonding = ctx.loadUint(bf(bond, BondField.UNBONDING));
     if (unbonding.signum() == 0) throw NOTHING_UNBONDING.revert();
-    BigInteger readyAt = ctx.loadUint(bf(ctx.caller(), BondField.READY_AT));
+    BigInteger readyAt = ctx.loadUint(bf(bond, BondField.READY_AT));
     if (BigInteger.valueOf(ctx.block().number()).compareTo(readyAt) < 0) throw NOT_READY.revert(readyAt);
-    Slot amount = bf(ctx.caller(), BondField.AMOUNT);
+    Slot amount = bf(bond, BondField.AMOUNT);
     ctx.storeUint(amount, ctx.loadUint(amount).subtract(unbonding));
-    ctx.storeUint(bf(ctx.caller(), BondField.UNBONDING), BigInteger.ZERO);
+    ctx.storeUint(bf(bond, BondField.UNBONDING), BigInteger.ZERO);
     ctx.transfer(ctx.caller(), unbonding);
     ctx.emit(WITHDRAWN, ctx.caller(), unbonding);
     return unbonding;
   }
 
   /** Bond usable for new claims: total − locked − unbonding. */
-  private static BigInteger available(CallContext ctx, Address prover) {
-    return ctx.loadUint(bf(prover, BondField.AMOUNT)).subtract(ctx.loadUint(bf(prover, BondField.LOCKED)))
-        .subtract(ctx.loadUint(bf(prover, BondField.UNBONDING)));
+  private static BigInteger available(CallContext ctx, Slot bond) {
+    return ctx.loadUint(bf(bond, BondField.AMOUNT)).subtract(ctx.loadUint(bf(bond, BondField.LOCKED)))
+        .subtract(ctx.loadUint(bf(bond, BondField.UNBONDING)));
   }
 
   // ------------------------------------------------------------------ claims and proofs
@@ -251,9 +258,10 @@ public final class Provers extends NativeContract {
     }
     BigInteger maxFee = (BigInteger) request.get(7);
     BigInteger lock = maxFee.multiply(BOND_MULTIPLE_BP.read(ctx)).divide(BigInteger.valueOf(BasisPoints.WHOLE));
-    BigInteger available = available(ctx, ctx.caller());
+    Slot bond = bond(ctx.caller());
+    BigInteger available = available(ctx, bond);
     if (available.compareTo(lock) < 0) throw INSUFFICIENT_BOND.revert(available, lock);
-    Slot locked = bf(ctx.caller(), BondField.LOCKED);
+    Slot locked = bf(bond, BondField.LOCKED);
     ctx.storeUint(locked, ctx.loadUint(locked).add(lock));
     ctx.storeAddress(cf(c, ClaimField.PROVER), ctx.caller());
     ctx.storeUint(cf(c, ClaimField.CLAIMED_AT), BigInteger.valueOf(now));
@@ -287,9 +295,10 @@ public final class Provers extends NativeContract {
     Slot scores = cf(c, ClaimField.SCORES);
     ctx.storeUint(contributors, BigInteger.valueOf(n));
     ctx.storeUint(scores, BigInteger.valueOf(n));
+    Slot contributorData = contributors.arrayData(), scoreData = scores.arrayData(); // hashed once, not per element
     for (int i = 0; i < n; i++) {
-      ctx.storeAddress(contributors.element(i), verified.contributors().get(i));
-      ctx.storeUint(scores.element(i), verified.scores().get(i));
+      ctx.storeAddress(contributorData.offset(BigInteger.valueOf(i)), verified.contributors().get(i));
+      ctx.storeUint(scoreData.offset(BigInteger.valueOf(i)), verified.scores().get(i));
     }
     Bytes32 proofHash = Bytes32.wrap(Keccak.hash(proof.toArrayUnsafe()));
     long challengeEnds = now + CHALLENGE_WINDOW.read(ctx).longValueExact();
@@ -308,7 +317,8 @@ public final class Provers extends NativeContract {
     } catch (RuntimeException malformed) {
       proof = Bytes.EMPTY;
     }
-    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + s.keccak(proof.size()) + s.log(3, 96)
+    // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data
+    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 7 * s.storageKey() + s.keccak(proof.size()) + s.log(3, 96)
         + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof.size());
   }
 
@@ -325,9 +335,10 @@ public final class Provers extends NativeContract {
     int n = ctx.loadUint(contributors).intValueExact();
     List<Object> who = new ArrayList<>(n);
     List<Object> score = new ArrayList<>(n);
+    Slot contributorData = contributors.arrayData(), scoreData = scores.arrayData(); // hashed once, not per element
     for (int i = 0; i < n; i++) {
-      who.add(ctx.loadAddress(contributors.element(i)));
-      score.add(ctx.loadUint(scores.element(i)));
+      who.add(ctx.loadAddress(contributorData.offset(BigInteger.valueOf(i))));
+      score.add(ctx.loadUint(scoreData.offset(BigInteger.valueOf(i))));
     }
     return List.of(prover, isFinal, who, score);
   }
@@ -370,8 +381,9 @@ public final class Provers extends NativeContract {
     }
     BigInteger slashed = ctx.loadUint(cf(c, ClaimField.LOCKED));
     BigInteger toChallenger = BasisPoints.share(slashed, CHALLENGER_SHARE_BP.read(ctx).intValueExact());
-    Slot amount = bf(prover, BondField.AMOUNT);
-    Slot locked = bf(prover, BondField.LOCKED);
+    Slot bond = bond(prover);
+    Slot amount = bf(bond, BondField.AMOUNT);
+    Slot locked = bf(bond, BondField.LOCKED);
     ctx.storeUint(amount, ctx.loadUint(amount).subtract(slashed));
     ctx.storeUint(locked, ctx.loadUint(locked).subtract(slashed));
     clear(ctx, c);
@@ -382,7 +394,8 @@ public final class Provers extends NativeContract {
   }
 
   private static long resolveGas(GasSchedule s, Bytes data) {
-    return 12 * s.storageRead() + (10 + 2) * s.storageWrite() + 2 * s.transfer() + s.log(2, 96);
+    // keys: the claim, challengerShareBp (2), the prover's bond
+    return 12 * s.storageRead() + (10 + 2) * s.storageWrite() + 4 * s.storageKey() + 2 * s.transfer() + s.log(2, 96);
   }
 
   private Object release(CallContext ctx, Args in) {
@@ -416,14 +429,14 @@ public final class Provers extends NativeContract {
   }
 
   private static void unlock(CallContext ctx, Address prover, BigInteger amount) {
-    Slot locked = bf(prover, BondField.LOCKED);
+    Slot locked = bf(bond(prover), BondField.LOCKED);
     ctx.storeUint(locked, ctx.loadUint(locked).subtract(amount));
   }
 
   // ------------------------------------------------------------------ attestations and governance
 
   private Object attest(CallContext ctx, Args in) {
-    BigInteger available = available(ctx, ctx.caller());
+    BigInteger available = available(ctx, bond(ctx.caller()));
     BigInteger needed = MIN_ATTESTER_BOND.read(ctx);
     if (available.compareTo(needed) < 0) throw INSUFFICIENT_BOND.revert(available, needed);
     ctx.call(Addresses.MODELS, Models.RECORD_ATTESTATION, BigInteger.ZERO, in.uint(0), in.uint(1), ctx.caller());
@@ -443,8 +456,7 @@ public final class Provers extends NativeContract {
             || (window && (value.signum() == 0 || value.bitLength() > 32)) || (!bp && !window && value.signum() == 0)) {
           throw BAD_PARAMETER.revert(name, value);
         }
-        p.write(ctx, value);
-        ctx.emit(PARAMETER_SET, name, value);
+        Governed.set(ctx, p, value, PARAMETER_SET);
         return null;
       }
     }
@@ -452,11 +464,16 @@ public final class Provers extends NativeContract {
   }
 
   private static void onlyTimelock(CallContext ctx) {
-    if (!ctx.caller().equals(Addresses.TIMELOCK)) throw NOT_TIMELOCK.revert(ctx.caller());
+    Governed.requireTimelock(ctx, NOT_TIMELOCK::revert);
   }
 
-  private static Slot bf(Address prover, BondField f) {
-    return BONDS.mapping(prover).field(f.ordinal());
+  /** Where a prover's bond words start: one hash, reused for every word a call touches. */
+  private static Slot bond(Address prover) {
+    return BONDS.mapping(prover);
+  }
+
+  private static Slot bf(Slot bond, BondField f) {
+    return bond.field(f.ordinal());
   }
 
   private static Slot cf(Slot claim, ClaimField f) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
+import org.openledger.contracts.Governed.Bounded;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
 import org.openledger.precompiles.Address;
@@ -35,7 +37,7 @@ import org.openledger.precompiles.storage.StorageString;
  * <pre>
  *   openJob (model owner, budget as value) ──▶ Open ──acceptJob (first trainer)──▶ Accepted
  *   Open ──cancelJob (owner)──▶ Refunded            Open | Accepted ──refundJob (after deadline)──▶ Refunded
- *   Accepted ──deliver (trainer, before deadline)──▶ Delivered   (score ≥ minScore; dispute window opens)
+ *   Accepted ──deliverVersion | deliver (trainer, before deadline)──▶ Delivered   (score ≥ minScore; dispute window opens)
  *                                                └──▶ Failed     (score &lt; minScore; budget back to the owner at once)
  *   Delivered ──release (anyone, after the window)──▶ Released   (trainer paid, fee to the treasury)
  *   Delivered ──dispute (owner, inside the window)──▶ Disputed ──resolveDispute (Timelock)──▶ Released | Refunded
@@ -49,11 +51,14 @@ import org.openledger.precompiles.storage.StorageString;
  *       not move the model back: Models has no Training → Approved transition.
  *   <li>The job snapshots {@code serviceFeeBp} and {@code disputeWindow} when it is opened: later
  *       governance changes never alter the terms owner and trainer agreed to.
- *   <li>The trainer delivers a version of the job's model. Models lets only the model's owner
- *       register versions, so the owner registers the trained weights the trainer hands over and
- *       the trainer then names that version. A delivered version must have been registered no
- *       earlier than the block the job was opened in (an old version is not this job's work), and
- *       a version is delivered for at most one job. The job records the version's weights root.
+ *   <li>The trainer delivers a version of the job's model with {@code deliverVersion}: Services
+ *       registers the trainer's {@code VersionSpec} at Models ({@code registerVersionFor}, which only
+ *       Services may call) and records the delivery in the same call. So the version exists, with
+ *       the trainer's weights root, exactly when the job is delivered: an owner cannot take the
+ *       weights and leave the job undelivered until it times out and refunds. {@code deliver} names
+ *       a version the owner registered itself; it must have been registered no earlier than the
+ *       block the job was opened in (an old version is not this job's work). A version is delivered
+ *       for at most one job. The job records the version's weights root.
  *   <li>{@code evaluationScore} is the trainer's committed evaluation score, an integer in the unit
  *       the owner chose for {@code minScore} (e.g. accuracy in basis points), over the evaluation
  *       set committed in {@code evaluationRoot}. It is not recomputed on-chain yet: during the
@@ -125,6 +130,12 @@ public final class Services extends NativeContract {
   public static final BigInteger MAX_UINT32 = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
 
   private static final BigInteger WHOLE_BP = BigInteger.valueOf(BasisPoints.WHOLE);
+  /** A VersionSpec of the right shape: the ABI encoding of the fixed-size struct, hence registerVersionFor's gas, does not depend on its values. */
+  private static final List<Object> ANY_SPEC = Models.VERSION_SPEC.fields().stream().map(p -> switch (p.type().canonical()) {
+    case "bytes32" -> (Object) Bytes32.ZERO;
+    case "address" -> Address.ZERO;
+    default -> BigInteger.ZERO;
+  }).toList();
 
   // ------------------------------------------------------------------ storage
 
@@ -166,7 +177,6 @@ public final class Services extends NativeContract {
   public static final Parameter MAX_FEEDBACK_PER_ROUND = new Parameter("maxFeedbackPerRound", PARAMS, BigInteger.valueOf(10_000));
 
   /** Every parameter with its bounds, in the order {@code parameters()} returns them. */
-  record Bounded(Parameter parameter, BigInteger min, BigInteger max) {}
 
   static final List<Bounded> PARAMETERS_IN_ORDER = List.of(
       new Bounded(DISPUTE_WINDOW, BigInteger.ONE, MAX_UINT32),
@@ -179,6 +189,8 @@ public final class Services extends NativeContract {
 
   private static final Declarations D = new Declarations("IServices");
 
+  /** The {@code deliverVersion} argument: Models' {@code VersionSpec}, the same ABI tuple. */
+  public static final StructSpec VERSION_SPEC_STRUCT = D.struct("VersionSpec", Models.VERSION_SPEC_FIELDS.toArray(String[]::new));
   /** The {@code job(uint256)} view. */
   public static final StructSpec JOB_STRUCT = D.struct("Job",
       "address owner", "uint256 modelId", "bytes32 datasetRoot", "uint256 minScore", "uint256 budget", "uint64 openedAt",
@@ -308,10 +320,10 @@ public final class Services extends NativeContract {
       An Approved model moves to Training; a model already Training, Evaluation or Deployed is left as it is.
       @return jobId the new job's id""",
       (s, data) -> Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE) + Models.MARK_TRAINING.nestedCost(s, BigInteger.ONE)
-          + 8 * s.storageRead() + 12 * s.storageWrite() + s.log(4, 6 * 32));
+          + 8 * s.storageRead() + 12 * s.storageWrite() + 7 * s.storageKey() + s.log(4, 6 * 32)); // keys: 3 parameters, the job
   public static final FunctionSpec ACCEPT_JOB = D.function("acceptJob(uint256 jobId)",
       "The first caller other than the owner takes an Open job before its deadline and becomes its trainer.",
-      GasRule.fixed(s -> 4 * s.storageRead() + 2 * s.storageWrite() + s.log(3, 0)));
+      GasRule.fixed(s -> 4 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.log(3, 0)));
   public static final FunctionSpec CANCEL_JOB = D.function("cancelJob(uint256 jobId)",
       "The owner withdraws a job no trainer has accepted yet; the whole budget comes back.",
       GasRule.fixed(Services::refundGas));
@@ -322,11 +334,19 @@ public final class Services extends NativeContract {
       below minScore fails the job and refunds the owner at once; otherwise the dispute window opens. The score can be
       challenged by the owner during the window (recomputation by provers comes in a later fork).""",
       (s, data) -> Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE)
-          + 13 * s.storageRead() + 9 * s.storageWrite() + s.transfer() + s.log(4, 4 * 32) + s.log(4, 32));
+          + 13 * s.storageRead() + 9 * s.storageWrite() + 3 * s.storageKey() + s.transfer() + s.log(4, 4 * 32) + s.log(4, 32));
+  public static final FunctionSpec DELIVER_VERSION = D.function(
+      "deliverVersion(uint256 jobId, VersionSpec spec, uint256 evaluationScore, bytes32 evaluationRoot) returns (uint256 version)", """
+      The trainer delivers its trained weights as a new version of the job's model, before the deadline: the version is
+      registered at Models on the owner's behalf (registerVersionFor; its checks and state change apply) and delivered
+      in the same call, as deliver would deliver it. The owner keeps setHost and setRates for the version.
+      @return version the new version's number""",
+      (s, data) -> Models.REGISTER_VERSION_FOR.nestedCost(s, BigInteger.ONE, ANY_SPEC)
+          + 11 * s.storageRead() + 9 * s.storageWrite() + 3 * s.storageKey() + s.transfer() + s.log(4, 4 * 32) + s.log(4, 32));
   public static final FunctionSpec DISPUTE = D.function("dispute(uint256 jobId, string reason)", """
       The owner disputes a delivery inside its dispute window, with a reason of 1 to 256 bytes; the budget stays escrowed
       until the Timelock decides with resolveDispute.""",
-      GasRule.perWordAfter(2, s -> 4 * s.storageRead() + s.storageWrite() + s.log(3, 64), s -> 32 * s.logDataByte()));
+      GasRule.perWordAfter(2, s -> 4 * s.storageRead() + s.storageWrite() + s.storageKey() + s.log(3, 64), GasSchedule::loggedStringWord));
   public static final FunctionSpec RESOLVE_DISPUTE = D.function("resolveDispute(uint256 jobId, bool trainerWins)", """
       Governance decides a disputed job: the trainer is paid as by release, or the owner is refunded in full. Timelock only.""",
       GasRule.fixed(s -> s.log(2, 32) + payoutGas(s)));
@@ -343,61 +363,64 @@ public final class Services extends NativeContract {
       (sent as value). The round takes feedback for `durationBlocks` blocks (1 to maxJobDurationBlocks); maxFeedback is
       1 to maxFeedbackPerRound.
       @return roundId the new round's id""",
-      (s, data) -> Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE) + 8 * s.storageRead() + 9 * s.storageWrite() + s.log(4, 4 * 32));
+      (s, data) -> Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE) + 8 * s.storageRead() + 9 * s.storageWrite()
+          + 7 * s.storageKey() + s.log(4, 4 * 32)); // keys: 3 parameters, the round
   public static final FunctionSpec SUBMIT_FEEDBACK = D.function(
       "submitFeedback(uint256 roundId, uint256 requestId, bytes32 feedbackHash) returns (uint256 feedbackId)", """
       Anyone but the round's owner submits feedback on an inference request while the round runs: once per (validator,
       requestId) per round, while fewer than maxFeedback of the round's feedbacks are live (not rejected).
       @return feedbackId the new feedback's id""",
-      GasRule.fixed(s -> 8 * s.storageRead() + 9 * s.storageWrite() + s.log(4, 64)));
+      // keys: the round, the (round, validator, request) entry (3), the feedback
+      GasRule.fixed(s -> 8 * s.storageRead() + 9 * s.storageWrite() + 5 * s.storageKey() + s.log(4, 64)));
   public static final FunctionSpec REJECT_FEEDBACK = D.function("rejectFeedback(uint256 feedbackId, string reason)", """
       The round's owner rejects a feedback within rejectionWindow blocks of its submission, with a reason of 1 to 256
       bytes. A rejected feedback is never paid and frees its slot; its reward returns to the owner at closeRound.""",
-      GasRule.perWordAfter(2, s -> 8 * s.storageRead() + 2 * s.storageWrite() + s.log(4, 64), s -> 32 * s.logDataByte()));
+      GasRule.perWordAfter(2, s -> 8 * s.storageRead() + 2 * s.storageWrite() + 2 * s.storageKey() + s.log(4, 64),
+          GasSchedule::loggedStringWord));
   public static final FunctionSpec CLAIM_FEEDBACK = D.function("claimFeedback(uint256[] feedbackIds) returns (uint256 amount)", """
       Pays the caller rewardPerFeedback for each named feedback it submitted that is accepted (not rejected, its window
       passed) and not yet paid. Reverts if any named feedback is not payable to the caller. Gas grows with the number of ids.
       @return amount the wei sent to the caller""",
       GasRule.perWordAfter(2, s -> 3 * s.storageRead() + s.storageWrite() + s.transfer(),
-          s -> 7 * s.storageRead() + 2 * s.storageWrite() + s.log(4, 32)));
+          s -> 7 * s.storageRead() + 2 * s.storageWrite() + 2 * s.storageKey() + s.log(4, 32)));
   public static final FunctionSpec CLOSE_ROUND = D.function("closeRound(uint256 roundId)", """
       From block endsAt + rejectionWindow on, anyone closes a round: rewardPerFeedback x (maxFeedback - accepted) goes
       back to the owner. Accepted feedback stays claimable.""",
-      GasRule.fixed(s -> 10 * s.storageRead() + 4 * s.storageWrite() + s.transfer() + s.log(3, 64)));
+      GasRule.fixed(s -> 10 * s.storageRead() + 4 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(3, 64)));
   public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)", """
       Governance sets disputeWindow (1 to 2^32-1 blocks), rejectionWindow (1 to 2^32-1), serviceFeeBp (0 to 10000),
       maxJobDurationBlocks (1 to 2^32-1) or maxFeedbackPerRound (1 to 2^32-1). Open jobs and rounds keep their snapshot.
       Timelock only.""",
-      GasRule.fixed(s -> 2 * s.storageWrite() + s.log(2, 32)));
+      GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
 
   public static final FunctionSpec JOB = D.function("job(uint256 jobId) view returns (Job job)",
       "A job: terms, state, trainer and delivery. Zero fields are not set yet.",
-      GasRule.fixed(s -> (1 + J.values().length) * s.storageRead()));
+      GasRule.view(1 + J.values().length, 1));
   public static final FunctionSpec ROUND = D.function("round(uint256 roundId) view returns (Round round)", """
       A round: terms; submitted counts every feedback ever submitted (rejected ones included), rejected and paid those
       rejected and paid; whether it is closed and what the close refunded; closableAt = endsAt + rejectionWindow; locked is
       the budget not yet paid or refunded.""",
-      GasRule.fixed(s -> (1 + R.values().length) * s.storageRead()));
+      GasRule.view(1 + R.values().length, 1));
   public static final FunctionSpec FEEDBACK_VIEW = D.function("feedback(uint256 feedbackId) view returns (Feedback feedback)",
       "A feedback: status 1 Pending (inside its window), 2 Accepted (window passed, unpaid), 3 Rejected, 4 Paid.",
-      GasRule.fixed(s -> (2 + F.values().length) * s.storageRead()));
+      GasRule.view(2 + F.values().length, 2));
   public static final FunctionSpec FEEDBACK_ID_OF = D.function(
       "feedbackIdOf(uint256 roundId, address validator, uint256 requestId) view returns (uint256 feedbackId)",
-      "The feedback `validator` gave on `requestId` in the round, or 0 if none.", GasRule.fixed(s -> s.storageRead()));
+      "The feedback `validator` gave on `requestId` in the round, or 0 if none.", GasRule.view(1, 3));
   public static final FunctionSpec JOB_COUNT_VIEW = D.function("jobCount() view returns (uint256 count)",
-      "How many jobs were opened; ids run from 1 to this.", GasRule.fixed(s -> s.storageRead()));
+      "How many jobs were opened; ids run from 1 to this.", GasRule.view(1, 0));
   public static final FunctionSpec ROUND_COUNT_VIEW = D.function("roundCount() view returns (uint256 count)",
-      "How many rounds were opened; ids run from 1 to this.", GasRule.fixed(s -> s.storageRead()));
+      "How many rounds were opened; ids run from 1 to this.", GasRule.view(1, 0));
   public static final FunctionSpec FEEDBACK_COUNT_VIEW = D.function("feedbackCount() view returns (uint256 count)",
-      "How many feedbacks were submitted, in all rounds; ids run from 1 to this.", GasRule.fixed(s -> s.storageRead()));
+      "How many feedbacks were submitted, in all rounds; ids run from 1 to this.", GasRule.view(1, 0));
   public static final FunctionSpec LIABILITIES = D.function("liabilities() view returns (uint256 jobEscrow, uint256 roundBudgets)", """
       What the contract owes: budgets of jobs not yet released or refunded, and round budgets not yet paid or returned.
       The contract's balance equals their sum.""",
-      GasRule.fixed(s -> 2 * s.storageRead()));
+      GasRule.view(2, 0));
   public static final FunctionSpec PARAMETERS = D.function(
       "parameters() view returns (uint64 disputeWindow, uint64 rejectionWindow, uint16 serviceFeeBp, uint64 maxJobDurationBlocks, uint32 maxFeedbackPerRound)",
       "The governance parameters in force for new jobs and rounds (defaults until set: 600, 300, 250, 201600, 10000).",
-      GasRule.fixed(s -> 2L * PARAMETERS_IN_ORDER.size() * s.storageRead()));
+      GasRule.view(2L * PARAMETERS_IN_ORDER.size(), 2L * PARAMETERS_IN_ORDER.size()));
 
   public static final ContractSpec SPEC = D.spec("""
       OpenLedger's paid AI services: ModelFactory fine-tuning jobs in escrow (threshold on a committed evaluation score,
@@ -410,6 +433,7 @@ public final class Services extends NativeContract {
     on(ACCEPT_JOB, this::acceptJob);
     on(CANCEL_JOB, this::cancelJob);
     on(DELIVER, this::deliver);
+    on(DELIVER_VERSION, this::deliverVersion);
     on(DISPUTE, this::dispute);
     on(RESOLVE_DISPUTE, this::resolveDispute);
     on(RELEASE, this::release);
@@ -502,22 +526,45 @@ public final class Services extends NativeContract {
   private Object deliver(CallContext ctx, Args in) {
     BigInteger id = in.uint(0);
     BigInteger version = in.uint(1);
-    BigInteger score = in.uint(2);
-    Bytes32 evaluationRoot = in.bytes32(3);
     Slot job = existingJob(ctx, id);
-    requireJobState(ctx, job, id, JOB_ACCEPTED);
-    Address trainer = ctx.loadAddress(j(job, J.TRAINER));
-    only(ctx, trainer);
-    BigInteger deadline = ctx.loadUint(j(job, J.DEADLINE));
-    BigInteger now = now(ctx);
-    if (now.compareTo(deadline) > 0) throw JOB_EXPIRED.revert(id, deadline);
-    if (evaluationRoot.isZero()) throw ZERO_HASH.revert();
+    Address trainer = requireDeliverable(ctx, job, id, in.bytes32(3));
     BigInteger modelId = ctx.loadUint(j(job, J.MODEL_ID));
     List<?> registered = version(ctx, modelId, version);
     Bytes32 weightsRoot = Bytes32.wrap((Bytes) ((List<?>) registered.get(0)).get(0));
     BigInteger registeredAt = (BigInteger) registered.get(2);
     BigInteger openedAt = ctx.loadUint(j(job, J.OPENED_AT));
     if (registeredAt.compareTo(openedAt) < 0) throw VERSION_PREDATES_JOB.revert(modelId, version, registeredAt, openedAt);
+    recordDelivery(ctx, job, id, trainer, modelId, version, weightsRoot, in.uint(2), in.bytes32(3));
+    return null;
+  }
+
+  private Object deliverVersion(CallContext ctx, Args in) {
+    BigInteger id = in.uint(0);
+    List<Object> spec = in.list(1);
+    Slot job = existingJob(ctx, id);
+    Address trainer = requireDeliverable(ctx, job, id, in.bytes32(3));
+    BigInteger modelId = ctx.loadUint(j(job, J.MODEL_ID));
+    // a nested call: if Models refuses the spec, its custom error reverts the whole delivery
+    BigInteger version = (BigInteger) ctx.call(Addresses.MODELS, Models.REGISTER_VERSION_FOR, BigInteger.ZERO, modelId, spec);
+    recordDelivery(ctx, job, id, trainer, modelId, version, Bytes32.wrap((Bytes) spec.get(0)), in.uint(2), in.bytes32(3));
+    return version;
+  }
+
+  /** The job is Accepted, the caller is its trainer, the deadline has not passed and the evaluation root is set; returns the trainer. */
+  private static Address requireDeliverable(CallContext ctx, Slot job, BigInteger id, Bytes32 evaluationRoot) {
+    requireJobState(ctx, job, id, JOB_ACCEPTED);
+    Address trainer = ctx.loadAddress(j(job, J.TRAINER));
+    only(ctx, trainer);
+    BigInteger deadline = ctx.loadUint(j(job, J.DEADLINE));
+    if (now(ctx).compareTo(deadline) > 0) throw JOB_EXPIRED.revert(id, deadline);
+    if (evaluationRoot.isZero()) throw ZERO_HASH.revert();
+    return trainer;
+  }
+
+  /** Records a delivery of {@code version}: Delivered with its dispute window, or Failed and refunded below the threshold. */
+  private static void recordDelivery(CallContext ctx, Slot job, BigInteger id, Address trainer, BigInteger modelId, BigInteger version,
+                                     Bytes32 weightsRoot, BigInteger score, Bytes32 evaluationRoot) {
+    BigInteger now = now(ctx);
     Slot deliveredIn = DELIVERED_IN.mapping(modelId).mapping(version);
     BigInteger earlier = ctx.loadUint(deliveredIn);
     if (earlier.signum() != 0) throw VERSION_ALREADY_DELIVERED.revert(modelId, version, earlier);
@@ -538,7 +585,6 @@ public final class Services extends NativeContract {
       ctx.emit(JOB_DELIVERED_EVENT, id, trainer, version, score, evaluationRoot, weightsRoot, BigInteger.ZERO);
       refundOwner(ctx, job, id, ctx.loadAddress(j(job, J.OWNER)), JOB_FAILED, CAUSE_BELOW_THRESHOLD);
     }
-    return null;
   }
 
   private Object dispute(CallContext ctx, Args in) {
@@ -557,7 +603,7 @@ public final class Services extends NativeContract {
   }
 
   private Object resolveDispute(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     BigInteger id = in.uint(0);
     boolean trainerWins = in.bool(1);
     Slot job = existingJob(ctx, id);
@@ -612,14 +658,14 @@ public final class Services extends NativeContract {
     ctx.emit(JOB_REFUNDED_EVENT, id, owner, BigInteger.valueOf(cause), budget);
   }
 
-  /** Reads and writes of a payout after the job's state has been read (state, budget, fee, trainer, escrow). */
+  /** Reads and writes of a payout after the job's state has been read (state, budget, fee, trainer, escrow), and the job's key. */
   private static long payoutGas(GasSchedule s) {
-    return 7 * s.storageRead() + 2 * s.storageWrite() + 2 * s.transfer() + Math.max(s.log(3, 64), s.log(4, 32));
+    return 7 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + 2 * s.transfer() + Math.max(s.log(3, 64), s.log(4, 32));
   }
 
   /** cancelJob and refundJob: count, owner, state, deadline, budget, escrow; state and escrow written; one transfer. */
   private static long refundGas(GasSchedule s) {
-    return 6 * s.storageRead() + 2 * s.storageWrite() + s.transfer() + s.log(4, 32);
+    return 6 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(4, 32);
   }
 
   // ------------------------------------------------------------------ RLHF rounds
@@ -763,14 +809,13 @@ public final class Services extends NativeContract {
   // ------------------------------------------------------------------ governance
 
   private Object setParameter(CallContext ctx, Args in) {
-    only(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     Bytes32 name = in.bytes32(0);
     BigInteger value = in.uint(1);
     for (Bounded b : PARAMETERS_IN_ORDER) {
       if (b.parameter().label().equals(name)) {
-        if (value.compareTo(b.min()) < 0 || value.compareTo(b.max()) > 0) throw PARAMETER_OUT_OF_RANGE.revert(name, value, b.min(), b.max());
-        b.parameter().write(ctx, value);
-        ctx.emit(PARAMETER_SET_EVENT, name, value);
+        b.check(value, PARAMETER_OUT_OF_RANGE);
+        Governed.set(ctx, b.parameter(), value, PARAMETER_SET_EVENT);
         return null;
       }
     }
@@ -842,6 +887,10 @@ public final class Services extends NativeContract {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static void onlyTimelock(CallContext ctx) {
+    Governed.requireTimelock(ctx, caller -> NOT_AUTHORIZED.revert(caller, Addresses.TIMELOCK));
+  }
 
   private static void only(CallContext ctx, Address authorized) {
     if (!ctx.caller().equals(authorized)) throw NOT_AUTHORIZED.revert(ctx.caller(), authorized);

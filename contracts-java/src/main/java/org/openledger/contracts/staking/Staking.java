@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
@@ -255,7 +256,7 @@ public final class Staking extends NativeContract {
       Inference contract only. Shares `msg.value` among the model's active stake, pro rata, through its
       reward-per-share accumulator; rounding dust goes to the treasury at once, and everything does when the
       model has no active stake.""",
-      GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + s.transfer() + log(s, REWARDS_DISTRIBUTED)));
+      GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + s.transfer() + log(s, REWARDS_DISTRIBUTED)));
   public static final FunctionSpec CLAIM = D.function("claim(uint256 positionId) returns (uint256 amount)", """
       Owner only. Activates the position if it has warmed up, then pays its accrued rewards (whole wei;
       the sub-wei fraction stays with the position). Returns the amount paid, possibly zero.""",
@@ -263,7 +264,7 @@ public final class Staking extends NativeContract {
   public static final FunctionSpec CLAIM_ALL = D.function("claimAll() returns (uint256 amount)", """
       Claims for every open position of the caller in one call (activating those that warmed up) and pays the
       total in one transfer. Returns the amount paid, possibly zero.""",
-      GasRule.fixed(s -> s.storageRead()
+      GasRule.fixed(s -> s.storageRead() + 2 * s.storageKey() // the owner's list and its data
           + MAX_POSITIONS_PER_OWNER * (s.storageRead() + positionReads(s) + collectGas(s)) + payOutGas(s)));
 
   // ---- governance
@@ -292,28 +293,33 @@ public final class Staking extends NativeContract {
   public static final FunctionSpec DELEGATE = D.function("delegate(address delegatee)", """
       Delegates all of the caller's voting power (its bonded stake) to `delegatee`. Accounts that never
       delegated vote with their own stake.""",
-      GasRule.fixed(s -> 2 * s.storageRead() + s.storageWrite() + log(s, DELEGATE_CHANGED) + 2 * (pushGas(s) + log(s, DELEGATE_VOTES_CHANGED))));
+      // keys: the caller's delegatee (read and written) and voting units, and each delegate's checkpoints
+      GasRule.fixed(s -> 2 * s.storageRead() + s.storageWrite() + 3 * s.storageKey() + log(s, DELEGATE_CHANGED)
+          + 2 * (s.storageKey() + pushGas(s) + log(s, DELEGATE_VOTES_CHANGED))));
   public static final FunctionSpec DELEGATES = D.function("delegates(address account) view returns (address)",
       "The account's delegate: the account itself unless it delegated elsewhere.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 1));
   public static final FunctionSpec GET_VOTES = D.function("getVotes(address account) view returns (uint256)",
       "The account's current voting power: the bonded stake delegated to it.",
-      GasRule.fixed(s -> 2 * s.storageRead()));
+      GasRule.view(2, 2));
   public static final FunctionSpec GET_PAST_VOTES = D.function("getPastVotes(address account, uint256 timepoint) view returns (uint256)",
       "The account's voting power at the end of block `timepoint`, which must be before the current block.",
-      GasRule.fixed(Staking::searchGas));
+      searchGas(2));
   public static final FunctionSpec GET_PAST_TOTAL_SUPPLY = D.function("getPastTotalSupply(uint256 timepoint) view returns (uint256)",
       "Total bonded stake (all voting power) at the end of block `timepoint`, which must be before the current block.",
-      GasRule.fixed(Staking::searchGas));
+      searchGas(1));
   public static final FunctionSpec NUM_CHECKPOINTS = D.function("numCheckpoints(address account) view returns (uint32)",
-      "How many voting checkpoints the account has.", GasRule.fixed(s -> s.storageRead()));
+      "How many voting checkpoints the account has.", GasRule.view(1, 1));
   public static final FunctionSpec CHECKPOINTS = D.function("checkpoints(address account, uint32 pos) view returns (Checkpoint)",
       "The account's checkpoint number `pos`: from which block it held how many votes.",
-      GasRule.fixed(s -> 2 * s.storageRead()));
+      GasRule.view(2, 2));
   public static final FunctionSpec CLOCK = D.function("clock() view returns (uint48)",
-      "The clock of votes and checkpoints: the current block number (ERC-6372).", GasRule.fixed(s -> 0));
+      "The clock of votes and checkpoints: the current block number (ERC-6372).",
+      // it reads only the block number, but a call base alone does not cover a call's dispatch and encoding: one read
+      GasRule.fixed(s -> s.storageRead()));
   public static final FunctionSpec CLOCK_MODE = D.function("CLOCK_MODE() view returns (string)",
-      "The clock mode (ERC-6372): block numbers.", GasRule.fixed(s -> 0));
+      "The clock mode (ERC-6372): block numbers.",
+      GasRule.fixed(s -> 2 * s.storageRead())); // it reads nothing, but encoding its string costs a node what two reads do
 
   // ---- views
 
@@ -321,32 +327,32 @@ public final class Staking extends NativeContract {
       A position: owner, model (0 governance-only), principal, status (1 Warming, 2 Active, 3 Unbonding,
       4 Withdrawn), the block it was staked, the block it may be activated from, and the block it may be
       withdrawn from (0 until it unbonds). A withdrawn position keeps the principal it paid back.""",
-      GasRule.fixed(Staking::positionReads));
+      GasRule.view(POSITION_WORDS, 1));
   public static final FunctionSpec POSITIONS_OF_FN = D.function("positionsOf(address owner) view returns (uint256[] positionIds)",
       "The owner's open (not withdrawn) positions, in no particular order.",
-      GasRule.fixed(s -> (1 + MAX_POSITIONS_PER_OWNER) * s.storageRead()));
+      GasRule.view(1 + MAX_POSITIONS_PER_OWNER, 2));
   public static final FunctionSpec PENDING_REWARDS = D.function("pendingRewards(uint256 positionId) view returns (uint256)",
       "Rewards the position would pay if claimed now, in wei.",
-      GasRule.fixed(s -> positionReads(s) + s.storageRead()));
+      GasRule.view(POSITION_WORDS + 1, 2));
   public static final FunctionSpec ACTIVE_STAKE = D.function("activeStake(uint256 modelId) view returns (uint256)",
       "The model's active stake: what its distributions are shared over (0 for governance-only stake).",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 1));
   public static final FunctionSpec REWARD_PER_SHARE = D.function("rewardPerShare(uint256 modelId) view returns (uint256)",
       "The model's accumulated reward per wei of active stake, scaled by 10^36.",
-      GasRule.fixed(s -> s.storageRead()));
+      GasRule.view(1, 1));
   public static final FunctionSpec TOTAL_BONDED = D.function("totalBonded() view returns (uint256)",
       "All bonded (Warming or Active) stake: the current total voting power.",
-      GasRule.fixed(s -> 2 * s.storageRead()));
+      GasRule.view(2, 1));
   public static final FunctionSpec TOTAL_PRINCIPAL_FN = D.function("totalPrincipal() view returns (uint256)",
-      "All principal the contract holds: bonded and unbonding stake.", GasRule.fixed(s -> s.storageRead()));
+      "All principal the contract holds: bonded and unbonding stake.", GasRule.view(1, 0));
   public static final FunctionSpec REWARD_RESERVE_FN = D.function("rewardReserve() view returns (uint256)",
-      "OPEN held for accrued rewards: what stakers are owed, rounded up to the wei.", GasRule.fixed(s -> s.storageRead()));
+      "OPEN held for accrued rewards: what stakers are owed, rounded up to the wei.", GasRule.view(1, 0));
   public static final FunctionSpec MIN_STAKE_FN = D.function("minStake() view returns (uint256)",
-      "The minimum stake of a new position, in wei.", GasRule.fixed(Staking::parameterReads));
+      "The minimum stake of a new position, in wei.", GasRule.view(2, 2));
   public static final FunctionSpec WARMUP_BLOCKS_FN = D.function("warmupBlocks() view returns (uint256)",
-      "Blocks a new model position warms up before it can be activated.", GasRule.fixed(Staking::parameterReads));
+      "Blocks a new model position warms up before it can be activated.", GasRule.view(2, 2));
   public static final FunctionSpec UNBONDING_BLOCKS_FN = D.function("unbondingBlocks() view returns (uint256)",
-      "Blocks from unbonding until the principal can be withdrawn.", GasRule.fixed(Staking::parameterReads));
+      "Blocks from unbonding until the principal can be withdrawn.", GasRule.view(2, 2));
 
   public static final ContractSpec SPEC = D.spec("""
       OPEN staking: governance-only and model-backed positions with warm-up and unbonding,
@@ -432,8 +438,8 @@ public final class Staking extends NativeContract {
     return Models.MODEL_COUNT_VIEW.nestedCost(s) // the model exists
         + 2 * parameterReads(s) // minStake, warmupBlocks
         + 2 * s.storageRead() + s.storageWrite() // owner's position count; position counter
-        + 5 * s.storageWrite() // the position's words
-        + 2 * s.storageWrite() // owner's list: element and length
+        + 5 * s.storageWrite() + s.storageKey() // the position's words
+        + 2 * s.storageWrite() + 2 * s.storageKey() // owner's list: element and length
         + s.storageRead() + s.storageWrite() // total principal
         + votingUnitsGas(s)
         + log(s, STAKED);
@@ -459,7 +465,7 @@ public final class Staking extends NativeContract {
   }
 
   private static long activationGas(GasSchedule s) {
-    return 2 * s.storageRead() + 3 * s.storageWrite() + log(s, ACTIVATED);
+    return 2 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + log(s, ACTIVATED);
   }
 
   private Object unbond(CallContext ctx, Args in) {
@@ -523,20 +529,21 @@ public final class Staking extends NativeContract {
         + 2 * s.storageRead() + 3 * s.storageWrite() // owed, reserve; accrued
         + s.storageWrite() // status
         + s.storageRead() + s.storageWrite() // total principal
-        + 2 * s.storageRead() + 4 * s.storageWrite() // removal from the owner's list
+        + 2 * s.storageRead() + 4 * s.storageWrite() + 3 * s.storageKey() // removal from the owner's list
         + 2 * s.transfer()
         + log(s, REWARD_DUST_FORFEITED) + log(s, REWARDS_CLAIMED) + log(s, WITHDRAWN_EVENT);
   }
 
   private static void removeFromOwner(CallContext ctx, Position p) {
     Slot list = POSITIONS_OF.mapping(p.owner);
+    Slot ids = list.arrayData();
     BigInteger last = ctx.loadUint(list).subtract(BigInteger.ONE);
     if (!p.ownerIndex.equals(last)) {
-      BigInteger moved = ctx.loadUint(list.element(last, 1));
-      ctx.storeUint(list.element(p.ownerIndex, 1), moved);
+      BigInteger moved = ctx.loadUint(ids.offset(last));
+      ctx.storeUint(ids.offset(p.ownerIndex), moved);
       ctx.storeUint(POSITIONS.mapping(moved).field(W_INDEX), p.ownerIndex);
     }
-    ctx.storeUint(list.element(last, 1), BigInteger.ZERO);
+    ctx.storeUint(ids.offset(last), BigInteger.ZERO);
     ctx.storeUint(list, last);
   }
 
@@ -585,8 +592,9 @@ public final class Staking extends NativeContract {
     Slot list = POSITIONS_OF.mapping(owner);
     long count = ctx.loadUint(list).longValueExact();
     BigInteger total = BigInteger.ZERO;
+    Slot ids = list.arrayData(); // hashed once, not per position
     for (long i = 0; i < count; i++) {
-      Position p = Position.load(ctx, ctx.loadUint(list.element(i)));
+      Position p = Position.load(ctx, ctx.loadUint(ids.offset(BigInteger.valueOf(i))));
       total = total.add(collect(ctx, p));
     }
     payOut(ctx, owner, total);
@@ -635,7 +643,7 @@ public final class Staking extends NativeContract {
   }
 
   private static long settleGas(GasSchedule s) {
-    return s.storageRead() + 2 * s.storageWrite();
+    return s.storageRead() + 2 * s.storageWrite() + s.storageKey();
   }
 
   private static void leavePool(CallContext ctx, Position p, BigInteger amount) {
@@ -644,7 +652,7 @@ public final class Staking extends NativeContract {
   }
 
   private static long leavePoolGas(GasSchedule s) {
-    return s.storageRead() + s.storageWrite();
+    return s.storageRead() + s.storageWrite() + s.storageKey();
   }
 
   private BigInteger pendingRewards(CallContext ctx, Args in) {
@@ -669,7 +677,7 @@ public final class Staking extends NativeContract {
   // ================================================================== governance
 
   private Object slash(CallContext ctx, Args in) {
-    requireCaller(ctx, Addresses.TIMELOCK);
+    onlyTimelock(ctx);
     BigInteger amount = in.uint(1);
     if (amount.signum() == 0) throw ZERO_AMOUNT.revert();
     Position p = Position.load(ctx, in.uint(0));
@@ -694,17 +702,20 @@ public final class Staking extends NativeContract {
   }
 
   private static Object setParameter(CallContext ctx, Parameter parameter, BigInteger value, BigInteger min, BigInteger max) {
-    requireCaller(ctx, Addresses.TIMELOCK);
-    Bytes32 name = asciiName(parameter.name());
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) throw PARAMETER_OUT_OF_RANGE.revert(name, value, min, max);
+    onlyTimelock(ctx);
+    new Governed.Bounded(parameter, min, max).check(value, PARAMETER_OUT_OF_RANGE);
     BigInteger old = parameter.read(ctx);
     parameter.write(ctx, value);
-    ctx.emit(PARAMETER_CHANGED, name, old, value);
+    ctx.emit(PARAMETER_CHANGED, parameter.label(), old, value); // Staking's event also carries the old value
     return null;
   }
 
+  private static void onlyTimelock(CallContext ctx) {
+    Governed.requireTimelock(ctx, caller -> UNAUTHORIZED_CALLER.revert(caller, Addresses.TIMELOCK));
+  }
+
   private static long setParameterGas(GasSchedule s) {
-    return parameterReads(s) + 2 * s.storageWrite() + log(s, PARAMETER_CHANGED);
+    return parameterReads(s) + 2 * s.storageWrite() + 2 * s.storageKey() + log(s, PARAMETER_CHANGED);
   }
 
   /** {@code bytes32("minStake")} in Solidity: the ASCII name, right-padded with zeros. */
@@ -743,7 +754,8 @@ public final class Staking extends NativeContract {
   }
 
   private static long votingUnitsGas(GasSchedule s) {
-    return s.storageRead() + s.storageWrite() + s.storageRead() + 2 * pushGas(s) + log(s, DELEGATE_VOTES_CHANGED);
+    // keys: the owner's voting units, its delegatee, the delegate's checkpoints
+    return s.storageRead() + s.storageWrite() + s.storageRead() + 3 * s.storageKey() + 2 * pushGas(s) + log(s, DELEGATE_VOTES_CHANGED);
   }
 
   private static void moveVotes(CallContext ctx, Address delegate, BigInteger delta) {
@@ -760,8 +772,9 @@ public final class Staking extends NativeContract {
     BigInteger length = ctx.loadUint(trace);
     BigInteger old = BigInteger.ZERO;
     long lastKey = -1;
+    Slot checkpoints = trace.arrayData(); // hashed once for the read and the write
     if (length.signum() > 0) {
-      BigInteger last = ctx.loadUint(trace.element(length.subtract(BigInteger.ONE), 1));
+      BigInteger last = ctx.loadUint(checkpoints.offset(length.subtract(BigInteger.ONE)));
       lastKey = last.and(MASK_48).longValueExact();
       old = last.shiftRight(KEY_BITS);
     }
@@ -771,16 +784,16 @@ public final class Staking extends NativeContract {
     BigInteger word = value.shiftLeft(KEY_BITS).or(BigInteger.valueOf(key));
     if (lastKey > key) throw new IllegalStateException("checkpoint for block " + key + " after one for block " + lastKey);
     if (lastKey == key) {
-      ctx.storeUint(trace.element(length.subtract(BigInteger.ONE), 1), word);
+      ctx.storeUint(checkpoints.offset(length.subtract(BigInteger.ONE)), word);
     } else {
-      ctx.storeUint(trace.element(length, 1), word);
+      ctx.storeUint(checkpoints.offset(length), word);
       ctx.storeUint(trace, length.add(BigInteger.ONE));
     }
     return new BigInteger[] {old, value};
   }
 
   private static long pushGas(GasSchedule s) {
-    return 2 * s.storageRead() + 2 * s.storageWrite();
+    return 2 * s.storageRead() + 2 * s.storageWrite() + s.storageKey();
   }
 
   /** The current block as a {@code uint48}, as ERC-6372's {@code clock()} returns it. */
@@ -812,26 +825,27 @@ public final class Staking extends NativeContract {
   private static BigInteger upperLookup(CallContext ctx, Slot trace, long key) {
     long length = ctx.loadUint(trace).longValueExact();
     if (length == 0) return BigInteger.ZERO;
-    BigInteger last = ctx.loadUint(trace.element(length - 1));
+    Slot checkpoints = trace.arrayData(); // hashed once, not per probe
+    BigInteger last = ctx.loadUint(checkpoints.offset(BigInteger.valueOf(length - 1)));
     if (last.and(MASK_48).longValueExact() <= key) return last.shiftRight(KEY_BITS);
     // binary search over [0, length - 1): the first checkpoint with block > key
     long low = 0;
     long high = length - 1;
     while (low < high) {
       long mid = (low + high) >>> 1;
-      if (ctx.loadUint(trace.element(mid)).and(MASK_48).longValueExact() > key) high = mid;
+      if (ctx.loadUint(checkpoints.offset(BigInteger.valueOf(mid))).and(MASK_48).longValueExact() > key) high = mid;
       else low = mid + 1;
     }
-    return high == 0 ? BigInteger.ZERO : ctx.loadUint(trace.element(high - 1)).shiftRight(KEY_BITS);
+    return high == 0 ? BigInteger.ZERO : ctx.loadUint(checkpoints.offset(BigInteger.valueOf(high - 1))).shiftRight(KEY_BITS);
   }
 
   /**
-   * Reads of a past lookup, worst case: the length, the last checkpoint, one per halving of the
+   * A past lookup, worst case: reads of the length, the last checkpoint, one per halving of the
    * other at most 2^48 - 1 checkpoints (block numbers are uint48 and strictly increasing), and the
-   * answer.
+   * answer; {@code keys} slot keys (the array's data, and the account's mapping entry).
    */
-  private static long searchGas(GasSchedule s) {
-    return (3 + KEY_BITS) * s.storageRead();
+  private static GasRule searchGas(int keys) {
+    return GasRule.view(3 + KEY_BITS, keys);
   }
 
   private Object checkpointAt(CallContext ctx, Args in) {
@@ -856,7 +870,8 @@ public final class Staking extends NativeContract {
     Slot list = POSITIONS_OF.mapping(in.address(0));
     long count = ctx.loadUint(list).longValueExact();
     List<BigInteger> ids = new ArrayList<>();
-    for (long i = 0; i < count; i++) ids.add(ctx.loadUint(list.element(i)));
+    Slot data = list.arrayData(); // hashed once, not per position
+    for (long i = 0; i < count; i++) ids.add(ctx.loadUint(data.offset(BigInteger.valueOf(i))));
     return ids;
   }
 
@@ -891,13 +906,14 @@ public final class Staking extends NativeContract {
         .or(BigInteger.valueOf(withdrawableAt).shiftLeft(2 * BLOCK_BITS));
   }
 
-  /** Gas of reading a parameter: its "was set" flag and its value. */
+  /** Gas of reading a parameter: its "was set" flag and its value, each under its own key. */
   private static long parameterReads(GasSchedule s) {
-    return 2 * s.storageRead();
+    return 2 * s.storageRead() + 2 * s.storageKey();
   }
 
+  /** Gas of loading a position: its words, under one key. */
   private static long positionReads(GasSchedule s) {
-    return POSITION_WORDS * s.storageRead();
+    return POSITION_WORDS * s.storageRead() + s.storageKey();
   }
 
   /** Gas of emitting {@code event}, whose data are all 32-byte words. */

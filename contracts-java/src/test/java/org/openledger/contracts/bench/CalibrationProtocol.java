@@ -480,6 +480,7 @@ final class CalibrationProtocol {
       add(timelock, mo, Models.REJECT, proposed);
       add(Addresses.SERVICES, mo, Models.MARK_TRAINING, approved);
       add(ADAPTER_OWNER, mo, Models.REGISTER_VERSION, training, versionSpec("training", Address.ZERO, rate));
+      add(Addresses.SERVICES, mo, Models.REGISTER_VERSION_FOR, training, versionSpec("delivered by a trainer", Address.ZERO, rate));
       add(timelock, mo, Models.DEPLOY, adapter2, adapter2Version);
       add(timelock, mo, Models.DEPRECATE, base);
       add(Addresses.PROVERS, mo, Models.RECORD_ATTESTATION, adapter2, adapter2Version, NEW_ATTESTER);
@@ -744,6 +745,8 @@ final class CalibrationProtocol {
         add(TRAINER, sv, Services.ACCEPT_JOB, open);
         add(S_OWNER, sv, Services.CANCEL_JOB, open);
         add(TRAINER, sv, Services.DELIVER, accepted, deliverable, 8_999, root("eval deliverable")); // below 9,000: refunds at once
+        add(TRAINER, sv, Services.DELIVER_VERSION, accepted, versionSpec("trainer weights", Address.ZERO, OPEN.divide(BigInteger.TWO)), 8_999,
+            root("eval trainer weights")); // registers the version at Models, then refunds at once
         add(S_OWNER, sv, Services.DISPUTE, disputable, reason256);
         add(timelock, sv, Services.RESOLVE_DISPUTE, disputed, true);
         add(ANYONE, sv, Services.RELEASE, releasable);

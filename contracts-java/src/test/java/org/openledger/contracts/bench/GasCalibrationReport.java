@@ -263,12 +263,12 @@ public final class GasCalibrationReport {
 
         +/word: gas one more 32-byte word of calldata adds (the per-call calldataWord plus the rule's own per-word charge).
         composition: coefficients of the v1 entries in the requirement (finite differences), e.g. 12 R = 12 x storageRead.
-        R storageRead, W storageWrite, T transfer, N nestedCall, L logs (topics, data bytes), K keccak (words), cd calldataWord.
+        R storageRead, W storageWrite, S storageKey, VR viewRead, VS viewKey, T transfer, N nestedCall, L logs (topics, data bytes),
+        K keccak (words), cd calldataWord.
         """);
     return out.toString();
   }
 
-  private static final String[] ENTRY_NAMES = {"call", "cd", "R", "W", "L", "topics", "B", "K", "kw", "T", "N"};
 
   /** The requirement as Executor computes it: the per-call base plus the function's rule. */
   static long requirement(GasSchedule s, Case c, Bytes calldata) {
@@ -291,21 +291,24 @@ public final class GasCalibrationReport {
     parts.add(coefficient[0] + " call + " + coefficient[1] + " cd");
     if (coefficient[2] != 0) parts.add(coefficient[2] + " R");
     if (coefficient[3] != 0) parts.add(coefficient[3] + " W");
-    if (coefficient[9] != 0) parts.add(coefficient[9] + " T");
-    if (coefficient[10] != 0) parts.add(coefficient[10] + " N");
-    if (coefficient[4] != 0) parts.add(coefficient[4] + " L (" + coefficient[5] + " topics, " + coefficient[6] + " B)");
-    if (coefficient[7] != 0) parts.add(coefficient[7] + " K (" + coefficient[8] + " words)");
+    if (coefficient[4] != 0) parts.add(coefficient[4] + " S");
+    if (coefficient[5] != 0) parts.add(coefficient[5] + " VR");
+    if (coefficient[6] != 0) parts.add(coefficient[6] + " VS");
+    if (coefficient[12] != 0) parts.add(coefficient[12] + " T");
+    if (coefficient[13] != 0) parts.add(coefficient[13] + " N");
+    if (coefficient[7] != 0) parts.add(coefficient[7] + " L (" + coefficient[8] + " topics, " + coefficient[9] + " B)");
+    if (coefficient[10] != 0) parts.add(coefficient[10] + " K (" + coefficient[11] + " words)");
     String s = String.join(" + ", parts);
     return check == base ? s : s + " (not linear at v1: " + check + " != " + base + ")";
   }
 
   private static long[] entries(GasSchedule s) {
-    return new long[] {s.call(), s.calldataWord(), s.storageRead(), s.storageWrite(), s.logBase(), s.logTopic(), s.logDataByte(),
-        s.keccakBase(), s.keccakWord(), s.transfer(), s.nestedCall()};
+    return new long[] {s.call(), s.calldataWord(), s.storageRead(), s.storageWrite(), s.storageKey(), s.viewRead(), s.viewKey(),
+        s.logBase(), s.logTopic(), s.logDataByte(), s.keccakBase(), s.keccakWord(), s.transfer(), s.nestedCall()};
   }
 
   private static GasSchedule schedule(long[] e) {
-    return new GasSchedule("probe", e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10]);
+    return new GasSchedule("probe", e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[12], e[13]);
   }
 
   static double median(double[] values) {

@@ -187,6 +187,17 @@ class DatanetsBadInputTest {
   }
 
   @Test
+  void rejectRefusesAReasonOverTwoHundredFiftySixUtf8Bytes() {
+    f.assertRefused(CURATOR, ZERO, Datanets.REJECT, args(pending, "é".repeat(128) + "!"), Datanets.REASON_TOO_LONG, n(257), n(256));
+    f.assertRefused(CURATOR, ZERO, Datanets.REJECT, args(pending, "r".repeat(16_384)), Datanets.REASON_TOO_LONG, n(16_384), n(256));
+  }
+
+  @Test
+  void rejectAcceptsAReasonOfExactlyTwoHundredFiftySixBytes() {
+    assertThat(f.send(CURATOR, Datanets.REJECT, pending, "é".repeat(128)).isSuccess()).isTrue();
+  }
+
+  @Test
   void acceptRefusesAZeroContentHash() {
     f.assertRefused(CURATOR, ZERO, Datanets.ACCEPT, args(pending, NO_HASH), Datanets.ZERO_HASH);
   }

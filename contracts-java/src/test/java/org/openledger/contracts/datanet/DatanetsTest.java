@@ -391,13 +391,13 @@ class DatanetsTest {
   }
 
   @Test
-  void theDeclaredGasCoversTheLongestStringsAndAReasonOfTenKilobytes() {
+  void theDeclaredGasCoversTheLongestStringsAndReason() {
     String name = "ü".repeat(Datanets.MAX_NAME_BYTES / 2);
     String uri = "u".repeat(Datanets.MAX_METADATA_URI_BYTES);
     BigInteger id = (BigInteger) f.ok(OWNER, Datanets.CREATE, name, uri, DEPOSIT, FEE);
     ok(f.send(ALICE, DEPOSIT, Datanets.SUBMIT, id, Contributions.bind(content("x"), ALICE), uri));
     ok(f.send(ALICE, DEPOSIT, Datanets.SUBMIT, id, Contributions.bind(content("y"), ALICE), uri));
-    ok(f.send(OWNER, Datanets.REJECT, BigInteger.ONE, "r".repeat(10_000)));
+    ok(f.send(OWNER, Datanets.REJECT, BigInteger.ONE, "é".repeat(Datanets.MAX_REASON_BYTES / 2)));
     ok(f.send(OWNER, Datanets.ACCEPT, n(2), Contributions.contentHash(content("y"))));
     ok(f.send(READER, FEE, Datanets.PAY_ACCESS, id));
     ok(f.send(TIMELOCK, Datanets.SLASH, n(2)));

@@ -46,6 +46,7 @@ class ModelsAccessTest {
       new Row(Models.REJECT, State.PROPOSED, Addresses.TIMELOCK, id -> new Object[] {id}),
       new Row(Models.MARK_TRAINING, State.APPROVED, Addresses.SERVICES, id -> new Object[] {id}),
       new Row(Models.REGISTER_VERSION, State.APPROVED, null, id -> new Object[] {id, Spec.valid().list()}),
+      new Row(Models.REGISTER_VERSION_FOR, State.TRAINING, Addresses.SERVICES, id -> new Object[] {id, Spec.valid().list()}),
       new Row(Models.DEPLOY, State.EVALUATION, Addresses.TIMELOCK, id -> new Object[] {id, BigInteger.ONE}),
       new Row(Models.DEPRECATE, State.DEPLOYED, Addresses.TIMELOCK, id -> new Object[] {id}),
       new Row(Models.RECORD_ATTESTATION, State.EVALUATION, Addresses.PROVERS, id -> new Object[] {id, BigInteger.ONE, ATTESTER_2}),
@@ -92,6 +93,14 @@ class ModelsAccessTest {
     f.modelIn(State.APPROVED, STRANGER, null);
     f.assertRevertsAndChangesNothing(() -> f.send(STRANGER, Models.REGISTER_VERSION, mine, Spec.valid().list()),
         Models.NOT_AUTHORIZED, STRANGER, OWNER);
+  }
+
+  @Test
+  void theOwnerCannotRegisterAVersionThroughTheServicesOnlyEntry() {
+    ModelsFixture f = new ModelsFixture();
+    BigInteger mine = f.modelIn(State.APPROVED);
+    f.assertRevertsAndChangesNothing(() -> f.send(OWNER, Models.REGISTER_VERSION_FOR, mine, Spec.valid().list()),
+        Models.NOT_AUTHORIZED, OWNER, Addresses.SERVICES);
   }
 
   @Test

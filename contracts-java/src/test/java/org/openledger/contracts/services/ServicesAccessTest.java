@@ -59,6 +59,8 @@ class ServicesAccessTest {
         BigInteger version = f.registerVersion(mj[0], OWNER, "trained");
         return call(BigInteger.ZERO, TRAINER, mj[1], version, big(9_500), root("eval"));
       }),
+      new Row(Services.DELIVER_VERSION, Rule.ONLY, f -> call(BigInteger.ZERO, TRAINER, f.acceptedJob(OPEN)[1],
+          ServicesFixture.versionSpec("trained"), big(9_500), root("eval"))),
       new Row(Services.DISPUTE, Rule.ONLY, f -> call(BigInteger.ZERO, OWNER, f.deliveredJob(OPEN)[1], "score not reproducible")),
       new Row(Services.RESOLVE_DISPUTE, Rule.ONLY, f -> call(BigInteger.ZERO, Addresses.TIMELOCK, f.disputedJob(OPEN)[1], true)),
       new Row(Services.RELEASE, Rule.ANYONE, f -> {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.Test;
 import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Governed;
 import org.openledger.contracts.model.Models.State;
 import org.openledger.precompiles.contract.FrameworkErrors;
 import org.openledger.precompiles.contract.FunctionSpec;
@@ -331,7 +332,7 @@ class ServicesBadInputTest {
 
   @Test
   void everyParameterIsRefusedOutsideItsBoundsAndAcceptedAtThem() {
-    for (Services.Bounded b : Services.PARAMETERS_IN_ORDER) {
+    for (Governed.Bounded b : Services.PARAMETERS_IN_ORDER) {
       Bytes32 name = b.parameter().label();
       if (b.min().signum() > 0) {
         BigInteger below = b.min().subtract(BigInteger.ONE);

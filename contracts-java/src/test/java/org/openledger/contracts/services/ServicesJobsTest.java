@@ -13,7 +13,9 @@ import static org.openledger.contracts.services.ServicesFixture.open;
 import static org.openledger.contracts.services.ServicesFixture.root;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.Test;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.model.Models;
@@ -86,6 +88,98 @@ class ServicesJobsTest {
 
     // and only once
     f.assertRevertsAndChangesNothing(() -> f.send(STRANGER, Services.RELEASE, job), Services.WRONG_JOB_STATE, job, Services.JOB_RELEASED);
+  }
+
+  // ------------------------------------------------------------------ deliverVersion: the trainer registers and delivers in one call
+
+  @Test
+  void aTrainerDeliversItsWeightsAsANewVersionInOneCallWithoutTheOwner() {
+    BigInteger[] mj = f.acceptedJob(open(10));
+    CallResult r = f.send(TRAINER, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("trainer weights"), big(9_500), root("eval"));
+    assertThat(r.isSuccess()).as(f.describe(r)).isTrue();
+    BigInteger version = (BigInteger) Services.DELIVER_VERSION.decodeOutput(r.output());
+
+    // the version exists at Models, with the trainer's weights root, served by the owner (host zero)
+    List<?> registered = (List<?>) f.chain.view(Addresses.MODELS, Models.VERSION_VIEW, mj[0], version);
+    List<Object> stored = new ArrayList<>(ServicesFixture.versionSpec("trainer weights"));
+    stored.set(9, OWNER);
+    assertThat(ServicesFixture.normalize((List<?>) registered.get(0))).isEqualTo(ServicesFixture.normalize(stored));
+    assertThat(registered.get(2)).isEqualTo(big(f.now()));
+    assertThat(f.modelState(mj[0])).isEqualTo(State.EVALUATION);
+    assertThat(r.logs()).contains(Models.VERSION_REGISTERED.toLog(Addresses.MODELS, mj[0], version, stored));
+
+    // and the job is delivered with it, in the same call
+    List<Object> j = f.job(mj[1]);
+    assertThat(j.get(7)).isEqualTo(big(Services.JOB_DELIVERED));
+    assertThat(j.get(9)).isEqualTo(version);
+    assertThat(j.get(10)).isEqualTo(root("trainer weights"));
+    assertThat(r.logs()).contains(Services.JOB_DELIVERED_EVENT.toLog(SERVICES, mj[1], TRAINER, version, big(9_500), root("eval"),
+        root("trainer weights"), big(f.now() + DISPUTE_WINDOW)));
+    f.assertBooksBalance();
+  }
+
+  @Test
+  void aVersionDeliveredByItsTrainerIsReleasedToTheTrainerAfterTheWindow() {
+    BigInteger[] mj = f.acceptedJob(open(10));
+    f.ok(TRAINER, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("trainer weights"), big(9_500), root("eval"));
+    f.chain.advance(DISPUTE_WINDOW + 1);
+    BigInteger trainerBefore = f.chain.balance(TRAINER);
+    f.ok(STRANGER, Services.RELEASE, mj[1]);
+    assertThat(f.chain.balance(TRAINER).subtract(trainerBefore)).isEqualTo(new BigInteger("9750000000000000000"));
+    f.assertBooksBalance();
+  }
+
+  @Test
+  void deliverVersionRefusesEveryoneButTheJobsTrainerAndRegistersNothing() {
+    BigInteger[] mj = f.acceptedJob(open(10));
+    for (Address caller : List.of(OWNER, STRANGER, Addresses.SERVICES)) {
+      f.assertRevertsAndChangesNothing(
+          () -> f.send(caller, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("stolen"), big(9_500), root("eval")),
+          Services.NOT_AUTHORIZED, caller, TRAINER);
+    }
+  }
+
+  @Test
+  void deliverVersionRefusesAnUnknownJob() {
+    f.acceptedJob(open(10));
+    for (BigInteger unknown : List.of(BigInteger.ZERO, big(2), big(1_000))) {
+      f.assertRevertsAndChangesNothing(
+          () -> f.send(TRAINER, Services.DELIVER_VERSION, unknown, ServicesFixture.versionSpec("w"), big(9_500), root("eval")),
+          Services.UNKNOWN_JOB, unknown);
+    }
+  }
+
+  @Test
+  void aJobIsDeliveredOnlyOnce() {
+    BigInteger[] mj = f.acceptedJob(open(10));
+    f.ok(TRAINER, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("first"), big(9_500), root("eval"));
+    f.assertRevertsAndChangesNothing(
+        () -> f.send(TRAINER, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("second"), big(9_900), root("eval")),
+        Services.WRONG_JOB_STATE, mj[1], big(Services.JOB_DELIVERED));
+    BigInteger ownerVersion = f.registerVersion(mj[0], OWNER, "owner's");
+    f.assertRevertsAndChangesNothing(() -> f.send(TRAINER, Services.DELIVER, mj[1], ownerVersion, big(9_900), root("eval")),
+        Services.WRONG_JOB_STATE, mj[1], big(Services.JOB_DELIVERED));
+  }
+
+  @Test
+  void aSpecModelsRefusesRevertsTheWholeDeliveryWithModelsError() {
+    BigInteger[] mj = f.acceptedJob(open(10));
+    List<Object> noWeights = new ArrayList<>(ServicesFixture.versionSpec("w"));
+    noWeights.set(0, Bytes32.ZERO);
+    f.assertRevertsAndChangesNothing(() -> f.send(TRAINER, Services.DELIVER_VERSION, mj[1], noWeights, big(9_500), root("eval")),
+        Models.EMPTY_ROOT);
+  }
+
+  @Test
+  void aTrainersVersionBelowTheThresholdStaysRegisteredAndTheOwnerIsRefunded() {
+    BigInteger[] mj = f.acceptedJob(open(4));
+    BigInteger ownerBefore = f.chain.balance(OWNER);
+    BigInteger version = (BigInteger) f.ok(TRAINER, Services.DELIVER_VERSION, mj[1], ServicesFixture.versionSpec("underfit"), big(8_999),
+        root("eval"));
+    assertThat(f.jobState(mj[1])).isEqualTo(Services.JOB_FAILED);
+    assertThat(f.chain.balance(OWNER).subtract(ownerBefore)).isEqualTo(open(4));
+    assertThat(f.chain.view(Addresses.MODELS, Models.VERSION_VIEW, mj[0], version)).isNotNull();
+    f.assertBooksBalance();
   }
 
   @Test

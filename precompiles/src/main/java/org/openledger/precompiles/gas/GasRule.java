@@ -22,6 +22,14 @@ public interface GasRule {
   }
 
   /**
+   * A view that makes {@code reads} storage reads and derives {@code keys} slot keys at most, priced
+   * by {@link GasSchedule#view}.
+   */
+  static GasRule view(long reads, long keys) {
+    return (schedule, calldata) -> schedule.view(reads, keys);
+  }
+
+  /**
    * A fixed cost plus a cost per 32-byte word of calldata beyond the selector: for functions whose
    * work grows with a dynamic argument (a string stored, an array walked).
    */

@@ -14,6 +14,12 @@ package org.openledger.precompiles.gas;
  * @param storageRead one storage read ({@code SLOAD}, cold)
  * @param storageWrite one storage write ({@code SSTORE} of a fresh slot, the worst case, so the
  *     cost is known before execution)
+ * @param storageKey deriving one storage slot key: a keccak-256 per mapping level, array data
+ *     slot or long-string data slot. The EVM prices the same work as a {@code KECCAK256}, but here
+ *     it costs a node about three reads' worth of CPU (docs/gas.md §5), so it is charged as a read
+ * @param viewRead a storage read by a view function. A view has no worst-case-priced writes to
+ *     carry its decoding and encoding, so its reads and keys pay for the whole call: 2 reads each
+ * @param viewKey a slot key derived by a view function: 4 reads each, for the same reason
  * @param logBase a log ({@code LOG0})
  * @param logTopic per log topic
  * @param logDataByte per byte of log data
@@ -28,6 +34,9 @@ public record GasSchedule(
     long calldataWord,
     long storageRead,
     long storageWrite,
+    long storageKey,
+    long viewRead,
+    long viewKey,
     long logBase,
     long logTopic,
     long logDataByte,
@@ -36,13 +45,29 @@ public record GasSchedule(
     long transfer,
     long nestedCall) {
 
-  /** The schedule of the first OpenLedger fork. */
+  /**
+   * The schedule of the first OpenLedger fork. {@code storageKey}, {@code viewRead} and {@code
+   * viewKey} were added from the CPU calibration of docs/gas.md before anything was deployed.
+   */
   public static final GasSchedule V1 =
-      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 375, 375, 8, 30, 6, 9_000, 2_600);
+      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600);
 
   /** Gas of a log with {@code topics} topics and {@code dataBytes} bytes of data. */
   public long log(int topics, long dataBytes) {
     return logBase + topics * logTopic + dataBytes * logDataByte;
+  }
+
+  /** Gas of a view's storage work: {@code reads} reads and {@code keys} derived slot keys. */
+  public long view(long reads, long keys) {
+    return reads * viewRead + keys * viewKey;
+  }
+
+  /**
+   * Gas per 32-byte word of a string argument that is decoded, checked as UTF-8 and logged: its
+   * log bytes plus a read's worth for the decoding, which the log price alone does not cover.
+   */
+  public long loggedStringWord() {
+    return 32 * logDataByte + storageRead;
   }
 
   /** Gas of hashing {@code bytes} bytes. */
