@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
-      DemoCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
+      DemoCommand.class, ExampleCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
       ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
        InterfaceCommand.class, CommandLine.HelpCommand.class
     },

@@ -28,8 +28,8 @@ class OpenLedgerCommandTest {
   }
 
   @Test
-  void demoRunsTheWorkedExampleAndConservesOpen() {
-    Run r = run("demo");
+  void exampleRunsTheFrameworksWorkedExampleAndConservesOpen() {
+    Run r = run("example");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("entries = 1", "AlreadySigned(", "TipTooSmall(", "DelegateCallRefused()", "author = alice",
         "OPEN conserved across all accounts: yes");
@@ -91,6 +91,6 @@ class OpenLedgerCommandTest {
   @Test
   void helpListsEveryCommandWithASummary() {
     Run r = run("--help");
-    assertThat(r.out()).contains("demo", "Run the native-contract framework's worked example", "interface");
+    assertThat(r.out()).contains("demo", "example", "Run the native-contract framework's worked example", "interface");
   }
 }

@@ -23,11 +23,25 @@ import org.web3j.tx.TransactionManager;
 public final class Session implements AutoCloseable {
   private final Connection node;
   private final KeyOptions keys;
+  private final boolean ownsNode;
   private CheckedTransactions signer;
 
   public Session(RpcOptions rpc, KeyOptions keys) {
     this.node = rpc.connect();
     this.keys = keys;
+    this.ownsNode = true;
+  }
+
+  private Session(Connection node, Credentials credentials) {
+    this.node = node;
+    this.keys = null;
+    this.ownsNode = false;
+    this.signer = node.signer(credentials);
+  }
+
+  /** A session signing as {@code credentials} on a shared connection (which it does not close). */
+  public static Session as(Connection node, Credentials credentials) {
+    return new Session(node, credentials);
   }
 
   public Connection node() {
@@ -48,6 +62,7 @@ public final class Session implements AutoCloseable {
   }
 
   private TransactionManager reader() {
+    if (signer != null) return node.reader(signer.getFromAddress());
     String from = keys == null ? null : keys.addressOrNull();
     return node.reader(from);
   }
@@ -66,6 +81,14 @@ public final class Session implements AutoCloseable {
 
   public Staking staking(boolean signing) {
     return OpenLedgerContracts.staking(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  public org.openledger.contracts.web3j.Provers provers(boolean signing) {
+    return OpenLedgerContracts.provers(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
+  }
+
+  public org.openledger.contracts.web3j.Services services(boolean signing) {
+    return OpenLedgerContracts.services(node.web3j(), signing ? signer() : reader(), Connection.UNUSED_GAS);
   }
 
   /** Sends a transaction built by a wrapper and waits for its receipt; reverts and refusals become {@link UserError}s. */
@@ -126,6 +149,6 @@ public final class Session implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
+    if (ownsNode) node.close();
   }
 }

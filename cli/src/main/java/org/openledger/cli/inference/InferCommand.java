@@ -43,7 +43,7 @@ public final class InferCommand {
     @Option(names = "--model", required = true, description = "Model id (its deployed version is used unless --version).") BigInteger model;
     @Option(names = "--version", description = "Model version (default: the deployed one).") BigInteger version;
     @Option(names = "--input", required = true, description = "The input text; only its keccak-256 goes on-chain.") String input;
-    @Option(names = "--in-tokens", defaultValue = "0", description = "Input tokens (0: derived by the model's token mode; default ${DEFAULT-VALUE}).") BigInteger inTokens;
+    @Option(names = "--in-tokens", defaultValue = "0", description = "Input tokens of a text model (0: the input's UTF-8 bytes; a classifier's counts are fixed by its version; default ${DEFAULT-VALUE}).") BigInteger inTokens;
     @Option(names = "--max-out", defaultValue = "256", description = "Maximum output tokens the escrow covers (default ${DEFAULT-VALUE}).") BigInteger maxOut;
 
     @Override
@@ -52,10 +52,19 @@ public final class InferCommand {
         BigInteger v = version;
         if (v == null) v = s.view(s.models(false).model(model)).deployedVersion;
         Inference inference = s.inference(true);
-        BigInteger in = inTokens.signum() > 0 ? inTokens : BigInteger.valueOf(input.getBytes(StandardCharsets.UTF_8).length);
-        BigInteger maxFee = s.view(inference.quote(model, v, in, maxOut));
+        org.openledger.contracts.web3j.Models.Terms terms = s.view(s.models(false).inferenceTerms(model, v));
+        BigInteger in;
+        BigInteger out = maxOut;
+        if (terms.tokenMode.intValue() == org.openledger.contracts.model.Models.TOKEN_MODE_FIXED) {
+          // a classifier: the version fixes both counts
+          in = terms.fixedInTokens;
+          out = terms.fixedOutTokens;
+        } else {
+          in = inTokens.signum() > 0 ? inTokens : BigInteger.valueOf(input.getBytes(StandardCharsets.UTF_8).length);
+        }
+        BigInteger maxFee = s.view(inference.quote(model, v, in, out));
         byte[] inputHash = Keccak.hash(input.getBytes(StandardCharsets.UTF_8));
-        TransactionReceipt r = s.send(inference.request(model, v, inputHash, in, maxOut, maxFee));
+        TransactionReceipt r = s.send(inference.request(model, v, inputHash, in, out, maxFee));
         var e = Inference.getRequestedEvents(r).get(0);
         new Output("request", "model", "version", "escrow", "maxFee", "state", "tx").row(e.requestId, e.modelId, e.version, Open.format(e.escrow),
             Open.format(e.maxFee), "Requested", r.getTransactionHash()).print(System.out, rpc.json());

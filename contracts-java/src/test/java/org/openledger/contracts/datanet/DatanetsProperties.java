@@ -82,7 +82,8 @@ class DatanetsProperties {
     }
     sim.checkEarnings();
     for (String outcome : sim.outcomes) Statistics.label("outcome").collect(outcome);
-    Statistics.label("outcome").coverage(c -> REQUIRED.forEach(label -> c.check(label).count(n -> n >= 20)));
+    // every outcome must be exercised; 10 per 100 sequences is far enough below the ~25 expected that seeds do not flake
+    Statistics.label("outcome").coverage(c -> REQUIRED.forEach(label -> c.check(label).count(n -> n >= 10)));
   }
 
   // ------------------------------------------------------------------ the model

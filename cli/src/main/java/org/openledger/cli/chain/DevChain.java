@@ -1,0 +1,44 @@
+package org.openledger.cli.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.openledger.cli.UserError;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/** The devnet's own methods that Ethereum clients do not have: sealing blocks on demand and the burn total. */
+public final class DevChain {
+  public static final class Hex extends Response<String> {}
+
+  private final Connection node;
+
+  public DevChain(Connection node) {
+    this.node = node;
+  }
+
+  /** Seals {@code blocks} blocks now (openledger_mine); returns the new head. */
+  public BigInteger mine(long blocks) {
+    return Numeric.decodeQuantity(call("openledger_mine", List.of(Numeric.encodeQuantity(BigInteger.valueOf(blocks)))));
+  }
+
+  /** Base fees burned since genesis, wei. */
+  public BigInteger burned() {
+    return Numeric.decodeQuantity(call("openledger_burned", List.of()));
+  }
+
+  private String call(String method, List<String> params) {
+    try {
+      Hex r = new Request<>(method, params, new HttpService(node.url()), Hex.class).send();
+      if (r.hasError()) {
+        throw new UserError(method + " failed at " + node.url() + ": " + r.getError().getMessage()
+            + (r.getError().getCode() == -32601 ? " — this is a devnet method; the node is not an OpenLedger devnet" : ""));
+      }
+      return r.getResult();
+    } catch (IOException e) {
+      throw Connection.unreachable(node.url(), e);
+    }
+  }
+}
