@@ -29,6 +29,12 @@ public final class KeyOptions {
           + "Its password comes from " + PASSWORD_ENV + " or is asked for. Without a keystore, the key is read from " + PRIVATE_KEY_ENV + ".")
   Path keystore;
 
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the keystore's password (instead of " + PASSWORD_ENV + " or the prompt).")
+  Path passwordFile;
+
   /** The signer; a {@link UserError} naming both ways to provide one when there is none. */
   public Credentials credentials() {
     if (keystore != null) return fromKeystore(keystore);
@@ -50,9 +56,17 @@ public final class KeyOptions {
     return credentials().getAddress();
   }
 
-  private static Credentials fromKeystore(Path file) {
+  private static String readPassword(Path file) {
+    try {
+      return Files.readAllLines(file).stream().findFirst().orElse("");
+    } catch (IOException e) {
+      throw new UserError("cannot read the password file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private Credentials fromKeystore(Path file) {
     if (!Files.isReadable(file)) throw new UserError("keystore " + file + " does not exist or is not readable");
-    String password = System.getenv(PASSWORD_ENV);
+    String password = passwordFile != null ? readPassword(passwordFile) : System.getenv(PASSWORD_ENV);
     if (password == null) {
       Console console = System.console();
       if (console == null) {
