@@ -102,6 +102,12 @@ public final class NativeLinearAlgebra {
     if (m == 0 || n == 0) {
       return;
     }
+    if (k == 0) {
+      for (int r = 0; r < m; r++) {
+        java.util.Arrays.fill(c, r * ldc, r * ldc + n, 0d);
+      }
+      return;
+    }
     blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1d, b, ldb, a, lda, 0d, c, ldc);
   }
 

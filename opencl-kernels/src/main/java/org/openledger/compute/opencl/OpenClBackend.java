@@ -184,7 +184,7 @@ public final class OpenClBackend implements ComputeBackend {
         clSetKernelArg1p(contract, arg++, phi.mem());
         clSetKernelArg1i(contract, arg++, ldPhi);
         clSetKernelArg1i(contract, arg, column);
-        cl.run(contract, new long[] {k, rows}, null);
+        cl.run(contract, new long[] {roundUp(k, 16), roundUp(rows, 4)}, new long[] {16, 4});
       }
       cl.finish();
     }
@@ -212,7 +212,7 @@ public final class OpenClBackend implements ComputeBackend {
       clSetKernelArg1p(outer, arg++, phi.mem());
       clSetKernelArg1i(outer, arg++, ldPhi);
       clSetKernelArg1i(outer, arg, column);
-      cl.run(outer, new long[] {(long) kOut * kIn, n}, null);
+      cl.run(outer, new long[] {roundUp(kOut * kIn, 16), roundUp(n, 4)}, new long[] {16, 4});
       cl.finish();
     }
   }
@@ -286,7 +286,7 @@ public final class OpenClBackend implements ComputeBackend {
           clSetKernelArg1p(topm, arg++, s.mem());
           clSetKernelArg1p(topm, arg++, candScores.mem());
           clSetKernelArg1p(topm, arg, candIndices.mem());
-          cl.run(topm, new long[] {chunks, q}, null);
+          cl.run(topm, new long[] {roundUp(chunks, 8), roundUp(q, 4)}, new long[] {8, 4});
           int used = q * chunks * kept;
           readLongs(candScores, scores, used);
           readInts(candIndices, indices, used);
@@ -354,7 +354,7 @@ public final class OpenClBackend implements ComputeBackend {
         clSetKernelArg1p(kernel, 1, bytes.mem());
         clSetKernelArg1p(kernel, 2, offsets.mem());
         clSetKernelArg1p(kernel, 3, digests.mem());
-        cl.run(kernel, new long[] {count}, null);
+        cl.run(kernel, new long[] {roundUp(count, 64)}, new long[] {64});
         ByteBuffer outHost = MemoryUtil.memAlloc(out.length);
         try {
           cl.read(digests, outHost);
@@ -430,6 +430,14 @@ public final class OpenClBackend implements ComputeBackend {
       throw new IllegalArgumentException(
           "queries have " + queries.cols() + " coordinates but contributor vectors have " + contributors.cols());
     }
+  }
+
+  /**
+   * Global sizes are rounded up to a fixed work-group shape (the kernels bounds-check): a driver
+   * left to pick the local size may compile a kernel variant per launch shape (PoCL does).
+   */
+  private static long roundUp(long value, int multiple) {
+    return (value + multiple - 1) / multiple * multiple;
   }
 
   private static int ceilDiv(int a, int b) {
