@@ -6,6 +6,7 @@ import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
 import org.openledger.compute.linalg.SymmetricEigen;
 import org.openledger.compute.scoring.Int16Matrix;
+import org.openledger.compute.scoring.ScoringIndex;
 import org.openledger.compute.scoring.TopScores;
 
 /**
@@ -43,8 +44,18 @@ public interface ComputeBackend extends AutoCloseable {
   /** Every exact score {@code queries[r] · contributors[c]}, as a row-major rows × contributors array. */
   long[] scores(Int16Matrix queries, Int16Matrix contributors);
 
+  /** Prepares contributor vectors for repeated {@link #scoreTopM(Int16Matrix, ScoringIndex, int)} calls. */
+  ScoringIndex prepare(Int16Matrix contributors);
+
   /** The {@code m} best contributors of each query by exact score; ties go to the lower index. */
-  TopScores scoreTopM(Int16Matrix queries, Int16Matrix contributors, int m);
+  TopScores scoreTopM(Int16Matrix queries, ScoringIndex contributors, int m);
+
+  /** As {@link #scoreTopM(Int16Matrix, ScoringIndex, int)}, preparing the contributors for this call only. */
+  default TopScores scoreTopM(Int16Matrix queries, Int16Matrix contributors, int m) {
+    try (ScoringIndex index = prepare(contributors)) {
+      return scoreTopM(queries, index, m);
+    }
+  }
 
   /** Keccak-256 of every message, 32 bytes each, end to end in message order. */
   byte[] keccak256(MessageBatch messages);

@@ -13,13 +13,15 @@ import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
 import org.openledger.compute.linalg.SymmetricEigen;
 import org.openledger.compute.scoring.Int16Matrix;
+import org.openledger.compute.scoring.ScoringIndex;
 import org.openledger.compute.scoring.TopMSelector;
 import org.openledger.compute.scoring.TopScores;
 
 /**
- * The CPU backend: GEMM and the factorisations go to native OpenBLAS/LAPACK; integer scoring runs
- * as an exact double GEMM (see {@link Int16Matrix#MAX_COLS} for why every partial sum is exact)
- * when native BLAS is there, else on the Vector API kernels; features and hashing are our own loops.
+ * The CPU backend: GEMM and the factorisations go to native OpenBLAS/LAPACK. Exact integer
+ * scores: all of them as a double GEMM (see {@link Int16Matrix#MAX_COLS} for why every partial sum
+ * is exact); the top M through a float GEMM filter and integer verification ({@link ExactTopM});
+ * without native BLAS, Vector API integer dot products. Features and hashing are our own loops.
  */
 public final class CpuBackend implements ComputeBackend {
   /** Contributors converted to double per GEMM call: bounds the temporary to ~32 MB at k = 1024. */
@@ -29,19 +31,27 @@ public final class CpuBackend implements ComputeBackend {
 
   private final NativeLinearAlgebra linearAlgebra;
   private final CpuKernels kernels;
+  private final ExactTopM exactTopM;
+  private final boolean blasScoring;
 
   public CpuBackend() {
-    this(NativeLinearAlgebra.load(), CpuKernels.best());
+    this(NativeLinearAlgebra.load(), CpuKernels.best(), true);
   }
 
-  CpuBackend(NativeLinearAlgebra linearAlgebra, CpuKernels kernels) {
+  /**
+   * The configurations a machine without the Vector API or without native BLAS would run, so they
+   * can be tested on one that has both: {@code vectorKernels=false} uses the scalar kernels,
+   * {@code blasScoring=false} computes every integer score with integer dot products.
+   */
+  public CpuBackend(boolean vectorKernels, boolean blasScoring) {
+    this(NativeLinearAlgebra.load(), vectorKernels ? CpuKernels.best() : new ScalarKernels(), blasScoring);
+  }
+
+  private CpuBackend(NativeLinearAlgebra linearAlgebra, CpuKernels kernels, boolean blasScoring) {
     this.linearAlgebra = linearAlgebra;
     this.kernels = kernels;
-  }
-
-  /** The CPU backend forced onto the plain-Java kernels (tests compare them with the vector ones). */
-  public static CpuBackend scalarKernels() {
-    return new CpuBackend(NativeLinearAlgebra.load(), new ScalarKernels());
+    this.exactTopM = new ExactTopM(linearAlgebra, kernels);
+    this.blasScoring = blasScoring && linearAlgebra.isNativeBlas();
   }
 
   @Override
@@ -52,6 +62,7 @@ public final class CpuBackend implements ComputeBackend {
   @Override
   public String description() {
     return "cpu (" + linearAlgebra.description() + "; " + kernels.description() + "; "
+        + (blasScoring ? "" : "integer dot-product scoring; ")
         + Runtime.getRuntime().availableProcessors() + " cores)";
   }
 
@@ -149,10 +160,26 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   @Override
-  public TopScores scoreTopM(Int16Matrix queries, Int16Matrix contributors, int m) {
+  public ScoringIndex prepare(Int16Matrix contributors) {
+    return new CpuScoringIndex(contributors);
+  }
+
+  /**
+   * With native BLAS: a float GEMM filter with a proven error bound, then exact integer scores
+   * for the few candidates it leaves ({@link ExactTopM}). Without it: every score exactly.
+   */
+  @Override
+  public TopScores scoreTopM(Int16Matrix queries, ScoringIndex index, int m) {
+    if (!(index instanceof CpuScoringIndex cpuIndex)) {
+      throw new IllegalArgumentException("this scoring index was prepared by another backend: " + index);
+    }
+    Int16Matrix contributors = cpuIndex.contributors();
     requireScoreShapes(queries, contributors);
     if (m < 1) {
       throw new IllegalArgumentException("M must be at least 1, got " + m);
+    }
+    if (blasScoring) {
+      return exactTopM.topM(queries, cpuIndex, m);
     }
     int q = queries.rows();
     int kept = Math.min(m, contributors.rows());
@@ -194,7 +221,7 @@ public final class CpuBackend implements ComputeBackend {
     if (q == 0 || c == 0) {
       return;
     }
-    if (linearAlgebra.isNativeBlas()) {
+    if (blasScoring) {
       double[] qd = toDouble(queries.data(), 0, q * k);
       double[] block = new double[Math.min(SCORE_BLOCK, c) * q];
       for (int c0 = 0; c0 < c; c0 += SCORE_BLOCK) {

@@ -20,6 +20,7 @@ import org.openledger.compute.linalg.FloatMatrix;
 import org.openledger.compute.linalg.SymmetricEigen;
 import org.openledger.compute.opencl.OpenClContext.DeviceBuffer;
 import org.openledger.compute.scoring.Int16Matrix;
+import org.openledger.compute.scoring.ScoringIndex;
 import org.openledger.compute.scoring.TopMSelector;
 import org.openledger.compute.scoring.TopScores;
 
@@ -242,8 +243,42 @@ public final class OpenClBackend implements ComputeBackend {
     return out;
   }
 
+  /** Contributor vectors resident on the device until closed (one upload per model version). */
+  private final class DeviceScoringIndex implements ScoringIndex {
+    private final Int16Matrix contributors;
+    private final DeviceBuffer buffer;
+
+    DeviceScoringIndex(Int16Matrix contributors) {
+      this.contributors = contributors;
+      this.buffer = uploadShorts(contributors.data());
+    }
+
+    @Override
+    public Int16Matrix contributors() {
+      return contributors;
+    }
+
+    boolean belongsTo(OpenClBackend backend) {
+      return backend == OpenClBackend.this;
+    }
+
+    @Override
+    public void close() {
+      buffer.close();
+    }
+  }
+
   @Override
-  public TopScores scoreTopM(Int16Matrix queries, Int16Matrix contributors, int m) {
+  public ScoringIndex prepare(Int16Matrix contributors) {
+    return new DeviceScoringIndex(contributors);
+  }
+
+  @Override
+  public TopScores scoreTopM(Int16Matrix queries, ScoringIndex index, int m) {
+    if (!(index instanceof DeviceScoringIndex deviceIndex) || !deviceIndex.belongsTo(this)) {
+      throw new IllegalArgumentException("this scoring index was prepared by another backend: " + index);
+    }
+    Int16Matrix contributors = deviceIndex.contributors();
     requireScoreShapes(queries, contributors);
     if (m < 1) {
       throw new IllegalArgumentException("M must be at least 1, got " + m);
@@ -263,8 +298,8 @@ public final class OpenClBackend implements ComputeBackend {
     for (int r = 0; r < q; r++) {
       selectors[r] = new TopMSelector(kept);
     }
+    DeviceBuffer u = deviceIndex.buffer;
     try (DeviceBuffer psi = uploadShorts(queries.data());
-         DeviceBuffer u = uploadShorts(contributors.data());
          DeviceBuffer s = cl.allocate(8L * q * Math.min(c, SCORE_BLOCK), CL_MEM_READ_WRITE)) {
       int maxChunks = ceilDiv(Math.min(c, SCORE_BLOCK), chunk);
       long candidates = (long) q * maxChunks * kept;

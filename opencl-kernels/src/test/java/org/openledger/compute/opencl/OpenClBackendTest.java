@@ -13,6 +13,7 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.ComputeBackends;
 import org.openledger.compute.hash.MessageBatch;
 import org.openledger.compute.scoring.Int16Matrix;
+import org.openledger.compute.scoring.ScoringIndex;
 import org.openledger.compute.testing.RandomMatrices;
 import org.openledger.compute.testing.TestBackends;
 
@@ -42,6 +43,19 @@ class OpenClBackendTest {
       assertThat(backend.liveDeviceBuffers()).isZero();
     }
     assertThat(backend.programBuilds()).isEqualTo(builds);
+  }
+
+  @Test
+  void aPreparedIndexKeepsOneBufferUntilClosed() {
+    OpenClBackend backend = firstDevice();
+    Int16Matrix u = RandomMatrices.int16(new Random(6), 50, 9);
+    try (ScoringIndex index = backend.prepare(u)) {
+      for (int i = 0; i < 100; i++) {
+        backend.scoreTopM(RandomMatrices.int16(new Random(i), 2, 9), index, 3);
+      }
+      assertThat(backend.liveDeviceBuffers()).isEqualTo(1);
+    }
+    assertThat(backend.liveDeviceBuffers()).isZero();
   }
 
   @Test

@@ -11,9 +11,9 @@ import org.openledger.compute.opencl.OpenClTuning;
 import org.openledger.compute.BackendUnavailableException;
 
 /**
- * Every backend this machine can run, opened once per test JVM: the CPU backend (Vector API
- * kernels), the CPU backend on its scalar kernels, and one OpenCL backend per device (PoCL here and
- * in CI). Properties run against each, so a kernel that differs on one device fails by name.
+ * Every backend this machine can run, opened once per test JVM: the CPU backend as it runs here
+ * (native BLAS, Vector API), as it runs without native BLAS (integer dot products, vector and
+ * scalar), and one OpenCL backend per device (PoCL here and in CI). Properties run against each, so a kernel that differs on one device fails by name.
  */
 public final class TestBackends {
   private static List<ComputeBackend> all;
@@ -25,7 +25,8 @@ public final class TestBackends {
     if (all == null) {
       List<ComputeBackend> list = new ArrayList<>();
       list.add(new CpuBackend());
-      list.add(CpuBackend.scalarKernels());
+      list.add(new CpuBackend(true, false));
+      list.add(new CpuBackend(false, false));
       list.addAll(openCl());
       all = List.copyOf(list);
     }

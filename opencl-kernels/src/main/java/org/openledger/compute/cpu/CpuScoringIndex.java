@@ -1,0 +1,53 @@
+package org.openledger.compute.cpu;
+
+import org.openledger.compute.scoring.Int16Matrix;
+import org.openledger.compute.scoring.ScoringIndex;
+
+/**
+ * Contributor vectors for the CPU backend: the int16 values (exact scores are computed from
+ * these), a float copy for the GEMM filter (int16 converts to float exactly) and each row's
+ * Euclidean norm for the filter's error bound.
+ */
+final class CpuScoringIndex implements ScoringIndex {
+  private final Int16Matrix contributors;
+  private float[] values;
+  private double[] norms;
+
+  CpuScoringIndex(Int16Matrix contributors) {
+    this.contributors = contributors;
+    int k = contributors.cols();
+    short[] data = contributors.data();
+    values = new float[data.length];
+    norms = new double[contributors.rows()];
+    for (int c = 0; c < contributors.rows(); c++) {
+      double sum = 0;
+      for (int j = c * k; j < (c + 1) * k; j++) {
+        values[j] = data[j];
+        sum += (double) data[j] * data[j];
+      }
+      norms[c] = Math.sqrt(sum);
+    }
+  }
+
+  @Override
+  public Int16Matrix contributors() {
+    return contributors;
+  }
+
+  float[] values() {
+    if (values == null) {
+      throw new IllegalStateException("this scoring index was closed");
+    }
+    return values;
+  }
+
+  double[] norms() {
+    return norms;
+  }
+
+  @Override
+  public void close() {
+    values = null;
+    norms = null;
+  }
+}

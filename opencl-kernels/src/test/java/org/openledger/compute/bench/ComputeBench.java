@@ -1,0 +1,221 @@
+package org.openledger.compute.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.openledger.compute.BackendUnavailableException;
+import org.openledger.compute.ComputeBackend;
+import org.openledger.compute.cpu.CpuBackend;
+import org.openledger.compute.features.FeatureRequest;
+import org.openledger.compute.features.LayerBasis;
+import org.openledger.compute.features.LayerGradients;
+import org.openledger.compute.hash.MessageBatch;
+import org.openledger.compute.linalg.DoubleMatrix;
+import org.openledger.compute.linalg.FloatMatrix;
+import org.openledger.compute.opencl.OpenClBackend;
+import org.openledger.compute.opencl.OpenClDevice;
+import org.openledger.compute.opencl.OpenClDiscovery;
+import org.openledger.compute.opencl.OpenClTuning;
+import org.openledger.compute.scoring.Int16Matrix;
+
+/**
+ * The compute bench: each prover-shaped operation on our backends and on its reference (numpy
+ * through Debian's python3, or single-thread Bouncy Castle for keccak), measured in the same run,
+ * interleaved, best of several repetitions each. Prints speed ratios (reference time / our time:
+ * above 1 means we are faster) against the issue's targets. numpy missing is a failure, not a skip.
+ *
+ * <p>{@code ./mvnw -pl opencl-kernels -am -Pbench -DskipTests verify} (-Dbench.args="quick" for
+ * small shapes, "noopencl" to skip PoCL).
+ */
+public final class ComputeBench {
+  private final String python;
+  private final boolean quick;
+  private final List<String> rows = new ArrayList<>();
+  private int failures;
+
+  private ComputeBench(String python, boolean quick) {
+    this.python = python;
+    this.quick = quick;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> flags = List.of(args);
+    String python = System.getProperty("bench.python", Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3");
+    ComputeBench bench = new ComputeBench(python, flags.contains("quick"));
+    bench.requireNumpy();
+    try (CpuBackend cpu = new CpuBackend()) {
+      System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+      System.out.println("backend: " + cpu.description());
+      bench.run(cpu, "cpu", true);
+    }
+    if (!flags.contains("noopencl")) {
+      List<OpenClDevice> devices;
+      try {
+        devices = OpenClDiscovery.devices();
+      } catch (BackendUnavailableException e) {
+        devices = List.of();
+        System.out.println("OpenCL: " + e.getMessage());
+      }
+      for (OpenClDevice device : devices) {
+        try (OpenClBackend cl = new OpenClBackend(device, OpenClTuning.fromProperties(System.getProperties()))) {
+          System.out.println("backend: " + cl.description());
+          bench.run(cl, "opencl#" + device.index(), false);
+        }
+      }
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-14s %-44s %12s %12s %9s %8s%n", "backend", "operation (shape)", "reference s", "ours s", "speed", "target");
+    bench.rows.forEach(System.out::println);
+    if (bench.failures > 0) {
+      System.out.println(bench.failures + " CPU result(s) below target");
+    }
+  }
+
+  private void run(ComputeBackend backend, String label, boolean targets) throws Exception {
+    int s = quick ? 8 : 1;
+    Random random = new Random(11);
+
+    int m = 4096 / s, k = 784, n = 1024 / s;
+    FloatMatrix a = floats(random, m, k);
+    FloatMatrix b = floats(random, k, n);
+    compare(label, "sgemm " + m + "x" + k + "x" + n, numpy("gemm", 3, m, k, n), () -> backend.gemm(a, b), 3, targets ? 0.9 : 0);
+
+    int q = 64, kk = 1024, c = 100_000 / s;
+    FloatMatrix psi = floats(random, q, kk);
+    FloatMatrix u = floats(random, c, kk);
+    double numpySgemm = numpy("gemm_bt", 3, q, kk, c);
+    compare(label, "sgemm " + q + "x" + kk + "x" + c + " (A·Bᵀ)", numpySgemm, () -> backend.gemmTransposedB(psi, u), 3, targets ? 0.9 : 0);
+
+    Int16Matrix psi16 = int16(random, q, kk);
+    Int16Matrix u16 = int16(random, c, kk);
+    compare(label, "int16 scores+top16 " + q + "x" + kk + "x" + c + " vs numpy sgemm", numpySgemm,
+        () -> backend.scoreTopM(psi16, u16, 16), 3, targets ? 0.5 : 0);
+
+    int en = (quick ? 512 : 4096);
+    if (targets) {
+      DoubleMatrix sym = symmetric(random, en);
+      compare(label, "eigh (dsyevd) " + en, numpy("eigh", 1, en), () -> backend.symmetricEigen(sym), 1, 0.9);
+    }
+
+    int fn = 4096 / s, out = 10, in = 785, fk = 1024 / s;
+    FeatureRequest features = FeatureRequest.linear(
+        new LayerGradients(floats(random, fn, out), floats(random, fn, in)), new LayerBasis.Dense(floats(random, fk, out * in)));
+    compare(label, "features n=" + fn + " " + out + "x" + in + " k=" + fk, numpy("features", 2, fn, out, in, fk),
+        () -> backend.projectedGradients(features), 2, targets ? 1.0 : 0);
+
+    int leaves = (quick ? 1 << 16 : 1 << 20);
+    byte[] nodes = new byte[leaves * 64];
+    random.nextBytes(nodes);
+    MessageBatch pairs = MessageBatch.merklePairs(nodes);
+    double single = time(() -> bouncyCastleSingleThread(pairs), 3);
+    compare(label, "keccak " + leaves + " x 64 B vs 1-thread BC", single, () -> backend.keccak256(pairs), 3, targets ? 1.8 : 0);
+  }
+
+  private void compare(String label, String operation, double referenceSeconds, Supplier<?> ours, int reps, double target)
+      throws Exception {
+    double mine = time(ours, reps);
+    double speed = referenceSeconds / mine;
+    String verdict = target == 0 ? "(record)" : String.format(Locale.ROOT, "≥%.1f %s", target, speed >= target ? "ok" : "LOW");
+    if (target > 0 && speed < target) {
+      failures++;
+    }
+    String row = String.format(Locale.ROOT, "%-14s %-44s %12.4f %12.4f %8.2fx %s", label, operation, referenceSeconds, mine, speed, verdict);
+    System.out.println(row);
+    rows.add(row);
+  }
+
+  private static double time(Supplier<?> work, int reps) {
+    work.get();
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < reps; i++) {
+      long t = System.nanoTime();
+      work.get();
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+    }
+    return best;
+  }
+
+  private static byte[] bouncyCastleSingleThread(MessageBatch batch) {
+    byte[] out = new byte[batch.count() * 32];
+    KeccakDigest digest = new KeccakDigest(256);
+    for (int i = 0; i < batch.count(); i++) {
+      digest.update(batch.bytes(), batch.offsets()[i], batch.length(i));
+      digest.doFinal(out, i * 32);
+    }
+    return out;
+  }
+
+  private void requireNumpy() throws Exception {
+    Process p = new ProcessBuilder(python, "-c", "import numpy").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the bench compares against numpy and " + python + " cannot import it ("
+          + output.strip() + "): install Debian's python3-numpy (apt-get install python3-numpy), or point -Dbench.python at one");
+    }
+  }
+
+  /** Runs one numpy operation in a fresh python and returns its best time in seconds. */
+  private double numpy(String op, int reps, int... shape) throws Exception {
+    Path script = Files.createTempFile("bench_numpy", ".py");
+    try (InputStream in = ComputeBench.class.getResourceAsStream("bench_numpy.py")) {
+      Files.write(script, in.readAllBytes());
+      List<String> command = new ArrayList<>(List.of(python, script.toString(), op, Integer.toString(reps)));
+      for (int v : shape) {
+        command.add(Integer.toString(v));
+      }
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("numpy " + op + " failed: " + output);
+      }
+      return Double.parseDouble(output);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static FloatMatrix floats(Random random, int rows, int cols) {
+    float[] data = new float[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian();
+    }
+    return new FloatMatrix(rows, cols, data);
+  }
+
+  private static Int16Matrix int16(Random random, int rows, int cols) {
+    short[] data = new short[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (short) random.nextInt(1 << 16);
+    }
+    return new Int16Matrix(rows, cols, data);
+  }
+
+  private static DoubleMatrix symmetric(Random random, int n) {
+    double[] a = new double[n * n];
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c <= r; c++) {
+        double v = random.nextGaussian();
+        a[r * n + c] = v;
+        a[c * n + r] = v;
+      }
+    }
+    return new DoubleMatrix(n, n, a);
+  }
+}
