@@ -7,7 +7,6 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.features.FeatureRequest;
 import org.openledger.compute.features.LayerBasis;
 import org.openledger.compute.features.LayerGradients;
-import org.openledger.compute.hash.Keccak256;
 import org.openledger.compute.hash.MessageBatch;
 import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
@@ -258,21 +257,21 @@ public final class CpuBackend implements ComputeBackend {
     return out;
   }
 
-  /** Messages are split over the cores in contiguous runs, one reusable hasher per run. */
+  /**
+   * Messages are split over the cores in contiguous runs (whole groups of the vector hasher's
+   * lane count, so its groups stay aligned), one hasher per run.
+   */
   @Override
   public byte[] keccak256(MessageBatch messages) {
     int count = messages.count();
     byte[] out = new byte[Math.multiplyExact(count, 32)];
-    int runs = Math.max(1, Math.min(count / 64, 4 * ForkJoinPool.getCommonPoolParallelism() + 4));
+    int unit = 64;
+    int units = (count + unit - 1) / unit;
+    int runs = Math.max(1, Math.min(units, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1)));
     IntStream.range(0, runs).parallel().forEach(run -> {
-      Keccak256 hasher = new Keccak256();
-      int from = (int) ((long) count * run / runs);
-      int to = (int) ((long) count * (run + 1) / runs);
-      byte[] bytes = messages.bytes();
-      int[] offsets = messages.offsets();
-      for (int i = from; i < to; i++) {
-        hasher.hash(bytes, offsets[i], offsets[i + 1] - offsets[i], out, i * 32);
-      }
+      int from = (int) Math.min(count, (long) units * run / runs * unit);
+      int to = (int) Math.min(count, (long) units * (run + 1) / runs * unit);
+      kernels.keccak256(messages, from, to, out);
     });
     return out;
   }

@@ -1,5 +1,7 @@
 package org.openledger.compute.cpu;
 
+import org.openledger.compute.hash.MessageBatch;
+
 /**
  * The loops no library covers, in two implementations with identical results for the integer
  * ones: {@link VectorKernels} (jdk.incubator.vector) and {@link ScalarKernels} (plain Java, used
@@ -14,6 +16,9 @@ interface CpuKernels {
 
   /** {@code out[a·kIn + b] = x[xOffset + a] · z[zOffset + b]}: one example's Kronecker features. */
   void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset);
+
+  /** Keccak-256 of messages [from, to) of the batch into out, 32 bytes each at 32 × index. */
+  void keccak256(MessageBatch batch, int from, int to, byte[] out);
 
   /** The implementation's name and vector width, for logs. */
   String description();

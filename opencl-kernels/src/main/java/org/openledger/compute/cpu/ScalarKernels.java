@@ -1,5 +1,8 @@
 package org.openledger.compute.cpu;
 
+import org.openledger.compute.hash.Keccak256;
+import org.openledger.compute.hash.MessageBatch;
+
 /** Plain-Java kernels: the fallback, and the shape every faster kernel must match. */
 final class ScalarKernels implements CpuKernels {
   @Override
@@ -31,6 +34,14 @@ final class ScalarKernels implements CpuKernels {
       for (int b = 0; b < kIn; b++) {
         out[base + b] = xa * z[zOffset + b];
       }
+    }
+  }
+
+  @Override
+  public void keccak256(MessageBatch batch, int from, int to, byte[] out) {
+    Keccak256 hasher = new Keccak256();
+    for (int i = from; i < to; i++) {
+      hasher.hash(batch.bytes(), batch.offsets()[i], batch.length(i), out, i * 32);
     }
   }
 

@@ -7,6 +7,7 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.openledger.compute.hash.MessageBatch;
 
 /**
  * Vector API kernels. Integer dot products: int16 lanes widen to int32, multiply (exact: a product
@@ -82,6 +83,11 @@ final class VectorKernels implements CpuKernels {
         out[base + b] = xa * z[zOffset + b];
       }
     }
+  }
+
+  @Override
+  public void keccak256(MessageBatch batch, int from, int to, byte[] out) {
+    new VectorKeccak().hash(batch, from, to, out);
   }
 
   @Override

@@ -35,6 +35,25 @@ class KeccakProperties {
     }
   }
 
+  /** Equal-length batches (Merkle levels, fixed leaves) take the multi-message vector path. */
+  @Property(tries = 120)
+  void equalLengthBatchesEqualTheFrameworksKeccak(
+      @ForAll @IntRange(min = 0, max = 70) int count,
+      @ForAll @IntRange(min = 0, max = 420) int length,
+      @ForAll long seed) {
+    Random random = new Random(seed);
+    List<byte[]> messages = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      byte[] message = new byte[length];
+      random.nextBytes(message);
+      messages.add(message);
+    }
+    byte[] expected = expected(messages);
+    for (ComputeBackend backend : TestBackends.all()) {
+      assertThat(backend.keccak256(MessageBatch.of(messages))).as(backend.description()).isEqualTo(expected);
+    }
+  }
+
   /** 135, 136 and 137 bytes straddle the sponge's rate, where the padding bytes meet or split. */
   @Test
   void lengthsAroundTheRateBoundariesMatch() {
