@@ -1,7 +1,5 @@
 package org.openledger.compute.cpu;
 
-import org.openledger.compute.hash.MessageBatch;
-
 /**
  * The loops no library covers, in two implementations with identical results for the integer
  * ones: {@link VectorKernels} (jdk.incubator.vector) and {@link ScalarKernels} (plain Java, used
@@ -11,14 +9,11 @@ interface CpuKernels {
   /** Exact dot product of two int16 vectors of length {@code length}. */
   long dot(short[] a, int aOffset, short[] b, int bOffset, int length);
 
-  /** {@code out[r] = Σ_o p[pOffset + o] · y[yOffset + r·outDim + o]} for r in [0, k). */
-  void contract(float[] p, int pOffset, float[] y, int yOffset, int outDim, int k, float[] out, int outOffset);
+  /** {@code out[outOffset + j] = factor · x[xOffset + j]} for j in [0, length). */
+  void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset);
 
   /** {@code out[a·kIn + b] = x[xOffset + a] · z[zOffset + b]}: one example's Kronecker features. */
   void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset);
-
-  /** Keccak-256 of messages [from, to) of the batch into out, 32 bytes each at 32 × index. */
-  void keccak256(MessageBatch batch, int from, int to, byte[] out);
 
   /** The implementation's name and vector width, for logs. */
   String description();

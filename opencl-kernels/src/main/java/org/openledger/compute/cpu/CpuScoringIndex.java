@@ -17,16 +17,18 @@ final class CpuScoringIndex implements ScoringIndex {
     this.contributors = contributors;
     int k = contributors.cols();
     short[] data = contributors.data();
-    values = new float[data.length];
-    norms = new double[contributors.rows()];
-    for (int c = 0; c < contributors.rows(); c++) {
-      double sum = 0;
+    float[] floats = new float[data.length];
+    double[] rowNorms = new double[contributors.rows()];
+    java.util.stream.IntStream.range(0, contributors.rows()).parallel().forEach(c -> {
+      long sum = 0; // exact: at most 2^30 per term and fewer than 2^23 terms
       for (int j = c * k; j < (c + 1) * k; j++) {
-        values[j] = data[j];
-        sum += (double) data[j] * data[j];
+        floats[j] = data[j];
+        sum += data[j] * data[j];
       }
-      norms[c] = Math.sqrt(sum);
-    }
+      rowNorms[c] = Math.sqrt((double) sum);
+    });
+    values = floats;
+    norms = rowNorms;
   }
 
   @Override

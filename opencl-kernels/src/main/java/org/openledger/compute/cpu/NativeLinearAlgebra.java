@@ -84,16 +84,26 @@ public final class NativeLinearAlgebra {
   public void sgemm(boolean transA, boolean transB, int m, int n, int k,
                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                     float[] c, int cOffset, int ldc) {
+    sgemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, 0f, c, cOffset, ldc);
+  }
+
+  /** Row-major C = op(A) · op(B) + beta · C. */
+  public void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                    float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                    float beta, float[] c, int cOffset, int ldc) {
     if (m == 0 || n == 0) {
       return;
     }
-    if (k == 0) {
+    if (k == 0 && beta == 0f) {
       for (int r = 0; r < m; r++) {
         java.util.Arrays.fill(c, cOffset + r * ldc, cOffset + r * ldc + n, 0f);
       }
       return;
     }
-    blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1f, b, bOffset, ldb, a, aOffset, lda, 0f, c, cOffset, ldc);
+    if (k == 0) {
+      return; // C = beta·C with beta != 0 only arises when accumulating; nothing to add
+    }
+    blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1f, b, bOffset, ldb, a, aOffset, lda, beta, c, cOffset, ldc);
   }
 
   /** Row-major C (m × n) = op(A) · op(B) in double. */

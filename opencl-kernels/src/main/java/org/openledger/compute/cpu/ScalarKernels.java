@@ -1,8 +1,5 @@
 package org.openledger.compute.cpu;
 
-import org.openledger.compute.hash.Keccak256;
-import org.openledger.compute.hash.MessageBatch;
-
 /** Plain-Java kernels: the fallback, and the shape every faster kernel must match. */
 final class ScalarKernels implements CpuKernels {
   @Override
@@ -15,14 +12,9 @@ final class ScalarKernels implements CpuKernels {
   }
 
   @Override
-  public void contract(float[] p, int pOffset, float[] y, int yOffset, int outDim, int k, float[] out, int outOffset) {
-    for (int r = 0; r < k; r++) {
-      float sum = 0f;
-      int base = yOffset + r * outDim;
-      for (int o = 0; o < outDim; o++) {
-        sum += p[pOffset + o] * y[base + o];
-      }
-      out[outOffset + r] = sum;
+  public void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset) {
+    for (int j = 0; j < length; j++) {
+      out[outOffset + j] = factor * x[xOffset + j];
     }
   }
 
@@ -34,14 +26,6 @@ final class ScalarKernels implements CpuKernels {
       for (int b = 0; b < kIn; b++) {
         out[base + b] = xa * z[zOffset + b];
       }
-    }
-  }
-
-  @Override
-  public void keccak256(MessageBatch batch, int from, int to, byte[] out) {
-    Keccak256 hasher = new Keccak256();
-    for (int i = from; i < to; i++) {
-      hasher.hash(batch.bytes(), batch.offsets()[i], batch.length(i), out, i * 32);
     }
   }
 

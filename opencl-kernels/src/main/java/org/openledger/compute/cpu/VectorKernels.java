@@ -7,7 +7,6 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
-import org.openledger.compute.hash.MessageBatch;
 
 /**
  * Vector API kernels. Integer dot products: int16 lanes widen to int32, multiply (exact: a product
@@ -48,23 +47,15 @@ final class VectorKernels implements CpuKernels {
   }
 
   @Override
-  public void contract(float[] p, int pOffset, float[] y, int yOffset, int outDim, int k, float[] out, int outOffset) {
+  public void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset) {
     int lanes = FLOATS.length();
-    int bound = outDim - outDim % lanes;
-    for (int r = 0; r < k; r++) {
-      int base = yOffset + r * outDim;
-      float sum = 0f;
-      if (bound > 0) {
-        FloatVector acc = FloatVector.zero(FLOATS);
-        for (int o = 0; o < bound; o += lanes) {
-          acc = FloatVector.fromArray(FLOATS, p, pOffset + o).fma(FloatVector.fromArray(FLOATS, y, base + o), acc);
-        }
-        sum = acc.reduceLanes(VectorOperators.ADD);
-      }
-      for (int o = bound; o < outDim; o++) {
-        sum += p[pOffset + o] * y[base + o];
-      }
-      out[outOffset + r] = sum;
+    int bound = length - length % lanes;
+    int j = 0;
+    for (; j < bound; j += lanes) {
+      FloatVector.fromArray(FLOATS, x, xOffset + j).mul(factor).intoArray(out, outOffset + j);
+    }
+    for (; j < length; j++) {
+      out[outOffset + j] = factor * x[xOffset + j];
     }
   }
 
@@ -83,11 +74,6 @@ final class VectorKernels implements CpuKernels {
         out[base + b] = xa * z[zOffset + b];
       }
     }
-  }
-
-  @Override
-  public void keccak256(MessageBatch batch, int from, int to, byte[] out) {
-    new VectorKeccak().hash(batch, from, to, out);
   }
 
   @Override

@@ -35,7 +35,7 @@ class KeccakProperties {
     }
   }
 
-  /** Equal-length batches (Merkle levels, fixed leaves) take the multi-message vector path. */
+  /** Equal-length batches: Merkle levels and fixed-size leaves, across the sponge-rate boundaries. */
   @Property(tries = 120)
   void equalLengthBatchesEqualTheFrameworksKeccak(
       @ForAll @IntRange(min = 0, max = 70) int count,
