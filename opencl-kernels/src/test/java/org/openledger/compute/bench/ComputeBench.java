@@ -34,7 +34,7 @@ import org.openledger.compute.scoring.ScoringIndex;
  * above 1 means we are faster) against the issue's targets. numpy missing is a failure, not a skip.
  *
  * <p>{@code ./mvnw -pl opencl-kernels -am -Pbench -DskipTests verify} (-Dbench.args="quick" for
- * small shapes, "noopencl" to skip PoCL).
+ * small shapes, "noopencl" or "nocpu" to skip a backend, "gemm.ts=32" etc. for OpenCL kernel parameters).
  */
 public final class ComputeBench {
   private final String python;
@@ -51,12 +51,17 @@ public final class ComputeBench {
     // exec passes -Dbench.args as one argument: "quick noopencl" or "quick,noopencl"
     List<String> flags = java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.split("[\\s,]+"))).toList();
     String python = System.getProperty("bench.python", Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3");
+    // name=value arguments set OpenCL kernel parameters: gemm.ts=64 -> -Dopenledger.compute.opencl.gemm.ts=64
+    flags.stream().filter(f -> f.contains("=")).forEach(f ->
+        System.setProperty(OpenClTuning.PREFIX + f.substring(0, f.indexOf('=')), f.substring(f.indexOf('=') + 1)));
     ComputeBench bench = new ComputeBench(python, flags.contains("quick"));
     bench.requireNumpy();
-    try (CpuBackend cpu = new CpuBackend()) {
-      System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-      System.out.println("backend: " + cpu.description());
-      bench.run(cpu, "cpu", true);
+    System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+    if (!flags.contains("nocpu")) {
+      try (CpuBackend cpu = new CpuBackend()) {
+        System.out.println("backend: " + cpu.description());
+        bench.run(cpu, "cpu", true);
+      }
     }
     if (!flags.contains("noopencl")) {
       List<OpenClDevice> devices;
