@@ -48,11 +48,21 @@ public final class ComputeBackends {
         } catch (BackendUnavailableException e) {
           LOG.info("OpenCL unavailable ({}): using the CPU backend", e.getMessage());
         }
-        yield device.<ComputeBackend>map(d -> new OpenClBackend(d, tuning)).orElseGet(CpuBackend::new);
+        yield device.flatMap(d -> openOrLog(d, tuning)).orElseGet(CpuBackend::new);
       }
     };
     LOG.info("compute backend: {}", backend.description());
     return backend;
+  }
+
+  /** AUTO's attempt at a device: a context that cannot be created means the CPU backend, logged. */
+  private static Optional<ComputeBackend> openOrLog(OpenClDevice device, OpenClTuning tuning) {
+    try {
+      return Optional.of(new OpenClBackend(device, tuning));
+    } catch (ComputeException | IllegalArgumentException e) {
+      LOG.warn("OpenCL device {} could not be opened ({}): using the CPU backend", device.label(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static OpenClDevice chooseDevice(BackendSelection selection, List<OpenClDevice> devices) {

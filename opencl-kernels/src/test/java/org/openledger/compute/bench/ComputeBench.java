@@ -17,6 +17,7 @@ import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.compute.features.FeatureRequest;
 import org.openledger.compute.features.LayerBasis;
 import org.openledger.compute.features.LayerGradients;
+import org.openledger.compute.hash.Keccak256;
 import org.openledger.compute.hash.MessageBatch;
 import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
@@ -87,65 +88,78 @@ public final class ComputeBench {
   }
 
   private void run(ComputeBackend backend, String label, boolean targets) throws Exception {
+    // Each measurement in its own method: its inputs are garbage before the next one starts, so
+    // no collection of an earlier measurement's gigabyte lands inside a later timing.
     int s = quick ? 8 : 1;
     // Targets apply to the CPU backend; an OpenCL device is recorded once (PoCL is slow at this).
     int rounds = targets ? (quick ? 2 : 3) : 1;
     int reps = targets ? 2 : 1;
-    Random random = new Random(11);
+    gemm(backend, label, 4096 / s, 784, 1024 / s, rounds, reps, targets ? 0.9 : 0);
+    gemmTransposed(backend, label, 64, 1024, 100_000 / s, rounds, reps, targets ? 0.9 : 0);
+    scoring(backend, label, 64, 1024, 100_000 / s, rounds, reps, targets ? 0.5 : 0);
+    if (targets) {
+      eigen(backend, label, quick ? 512 : 4096, quick ? 2 : 1);
+    }
+    features(backend, label, 4096 / s, 10, 785, 1024 / s, rounds, reps, targets ? 1.0 : 0);
+    keccak(backend, label, quick ? 1 << 16 : 1 << 20, rounds, reps, targets ? 1.8 : 0, targets);
+  }
 
-    int m = 4096 / s, k = 784, n = 1024 / s;
+  private void gemm(ComputeBackend backend, String label, int m, int k, int n, int rounds, int reps, double target)
+      throws Exception {
+    Random random = new Random(11);
     FloatMatrix a = floats(random, m, k);
     FloatMatrix b = floats(random, k, n);
-    compare(label, "sgemm " + m + "x" + k + "x" + n, () -> numpy("gemm", 2, m, k, n), () -> backend.gemm(a, b),
-        rounds, reps, targets ? 0.9 : 0);
+    compare(label, "sgemm " + m + "x" + k + "x" + n, () -> numpy("gemm", 2, m, k, n), () -> backend.gemm(a, b), rounds, reps, target);
+  }
 
-    int q = 64, kk = 1024, c = 100_000 / s;
-    FloatMatrix psi = floats(random, q, kk);
-    FloatMatrix u = floats(random, c, kk);
-    compare(label, "sgemm " + q + "x" + kk + "x" + c + " (A·Bᵀ)", () -> numpy("gemm_bt", 2, q, kk, c),
-        () -> backend.gemmTransposedB(psi, u), rounds, reps, targets ? 0.9 : 0);
+  private void gemmTransposed(ComputeBackend backend, String label, int q, int k, int c, int rounds, int reps, double target)
+      throws Exception {
+    Random random = new Random(12);
+    FloatMatrix psi = floats(random, q, k);
+    FloatMatrix u = floats(random, c, k);
+    compare(label, "sgemm " + q + "x" + k + "x" + c + " (A·Bᵀ)", () -> numpy("gemm_bt", 2, q, k, c),
+        () -> backend.gemmTransposedB(psi, u), rounds, reps, target);
+  }
 
-    Int16Matrix psi16 = int16(random, q, kk);
-    Int16Matrix u16 = int16(random, c, kk);
+  private void scoring(ComputeBackend backend, String label, int q, int k, int c, int rounds, int reps, double target)
+      throws Exception {
+    Random random = new Random(13);
+    Int16Matrix psi16 = int16(random, q, k);
+    Int16Matrix u16 = int16(random, c, k);
     try (ScoringIndex index = backend.prepare(u16)) {
-      compare(label, "int16 top-16 " + q + "x" + kk + "x" + c + " vs numpy sgemm", () -> numpy("gemm_bt", 2, q, kk, c),
-          () -> backend.scoreTopM(psi16, index, 16), rounds, reps, targets ? 0.5 : 0);
+      compare(label, "int16 top-16 " + q + "x" + k + "x" + c + " vs numpy sgemm", () -> numpy("gemm_bt", 2, q, k, c),
+          () -> backend.scoreTopM(psi16, index, 16), rounds, reps, target);
     }
-    compare(label, "  same, index prepared per call", () -> numpy("gemm_bt", 2, q, kk, c),
+    compare(label, "  same, index prepared per call", () -> numpy("gemm_bt", 2, q, k, c),
         () -> backend.scoreTopM(psi16, u16, 16), 1, reps, 0);
+  }
 
-    if (targets) {
-      int en = quick ? 512 : 4096;
-      DoubleMatrix sym = symmetric(random, en);
-      compare(label, "eigh (dsyevd) " + en, () -> numpy("eigh", 1, en), () -> backend.symmetricEigen(sym), quick ? 2 : 1, 1, 0.9);
-    }
+  private void eigen(ComputeBackend backend, String label, int n, int rounds) throws Exception {
+    DoubleMatrix sym = symmetric(new Random(14), n);
+    compare(label, "eigh (dsyevd) " + n, () -> numpy("eigh", 1, n), () -> backend.symmetricEigen(sym), rounds, 1, 0.9);
+  }
 
-    int fn = 4096 / s, out = 10, in = 785, fk = 1024 / s;
+  private void features(ComputeBackend backend, String label, int n, int out, int in, int k, int rounds, int reps, double target)
+      throws Exception {
+    Random random = new Random(15);
     FeatureRequest features = FeatureRequest.linear(
-        new LayerGradients(floats(random, fn, out), floats(random, fn, in)), new LayerBasis.Dense(floats(random, fk, out * in)));
-    compare(label, "features n=" + fn + " " + out + "x" + in + " k=" + fk, () -> numpy("features", 2, fn, out, in, fk),
-        () -> backend.projectedGradients(features), rounds, reps, targets ? 1.0 : 0);
+        new LayerGradients(floats(random, n, out), floats(random, n, in)), new LayerBasis.Dense(floats(random, k, out * in)));
+    compare(label, "features n=" + n + " " + out + "x" + in + " k=" + k, () -> numpy("features", 2, n, out, in, k),
+        () -> backend.projectedGradients(features), rounds, reps, target);
+  }
 
-    int leaves = quick ? 1 << 16 : 1 << 20;
+  private void keccak(ComputeBackend backend, String label, int leaves, int rounds, int reps, double target, boolean perThread)
+      throws Exception {
     byte[] nodes = new byte[leaves * 64];
-    random.nextBytes(nodes);
+    new Random(16).nextBytes(nodes);
     MessageBatch pairs = MessageBatch.merklePairs(nodes);
     compare(label, "keccak " + leaves + " x 64 B vs 1-thread BC", () -> time(() -> bouncyCastleSingleThread(pairs), 2),
-        () -> backend.keccak256(pairs), rounds, reps, targets ? 1.8 : 0);
-    if (targets) {
+        () -> backend.keccak256(pairs), rounds, reps, target);
+    if (perThread) {
       // Per-thread speed of our hasher, to tell parallel scaling apart from a faster permutation.
       compare(label, "  keccak 1-thread ours vs 1-thread BC", () -> time(() -> bouncyCastleSingleThread(pairs), 2),
           () -> oursSingleThread(pairs), rounds, reps, 0);
     }
-  }
-
-  private static byte[] oursSingleThread(MessageBatch batch) {
-    byte[] out = new byte[batch.count() * 32];
-    org.openledger.compute.hash.Keccak256 hasher = new org.openledger.compute.hash.Keccak256();
-    for (int i = 0; i < batch.count(); i++) {
-      hasher.hash(batch.bytes(), batch.offsets()[i], batch.length(i), out, i * 32);
-    }
-    return out;
   }
 
   /** A measurement of the reference in seconds (numpy runs in its own process). */
@@ -159,6 +173,7 @@ public final class ComputeBench {
    */
   private void compare(String label, String operation, Reference reference, Supplier<?> ours, int rounds, int reps, double target)
       throws Exception {
+    System.gc();
     double referenceSeconds = Double.MAX_VALUE;
     double mine = Double.MAX_VALUE;
     for (int round = 0; round < rounds; round++) {
@@ -184,6 +199,15 @@ public final class ComputeBench {
       best = Math.min(best, (System.nanoTime() - t) / 1e9);
     }
     return best;
+  }
+
+  private static byte[] oursSingleThread(MessageBatch batch) {
+    byte[] out = new byte[batch.count() * 32];
+    Keccak256 hasher = new Keccak256();
+    for (int i = 0; i < batch.count(); i++) {
+      hasher.hash(batch.bytes(), batch.offsets()[i], batch.length(i), out, i * 32);
+    }
+    return out;
   }
 
   private static byte[] bouncyCastleSingleThread(MessageBatch batch) {
