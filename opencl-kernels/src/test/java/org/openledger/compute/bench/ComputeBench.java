@@ -57,7 +57,9 @@ public final class ComputeBench {
         System.setProperty(OpenClTuning.PREFIX + f.substring(0, f.indexOf('=')), f.substring(f.indexOf('=') + 1)));
     ComputeBench bench = new ComputeBench(python, flags.contains("quick"));
     bench.requireNumpy();
-    System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+    System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; GC: "
+        + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()
+        + "; load average at start: " + loadAverage());
     if (!flags.contains("nocpu")) {
       try (CpuBackend cpu = new CpuBackend()) {
         System.out.println("backend: " + cpu.description());
@@ -82,6 +84,7 @@ public final class ComputeBench {
     System.out.println();
     System.out.printf(Locale.ROOT, "%-14s %-44s %12s %12s %9s %8s%n", "backend", "operation (shape)", "reference s", "ours s", "speed", "target");
     bench.rows.forEach(System.out::println);
+    System.out.println("load average at end: " + loadAverage() + " (other processes share these cores; see docs/benchmarks.md)");
     if (bench.failures > 0) {
       System.out.println(bench.failures + " CPU result(s) below target");
     }
@@ -246,6 +249,14 @@ public final class ComputeBench {
       return Double.parseDouble(output);
     } finally {
       Files.deleteIfExists(script);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
