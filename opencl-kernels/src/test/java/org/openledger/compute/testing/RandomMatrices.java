@@ -1,0 +1,41 @@
+package org.openledger.compute.testing;
+
+import java.util.Random;
+import org.openledger.compute.linalg.FloatMatrix;
+import org.openledger.compute.scoring.Int16Matrix;
+
+/** Random matrices from a seed (jqwik shrinks the shapes; the seed pins the values). */
+public final class RandomMatrices {
+  private RandomMatrices() {}
+
+  public static FloatMatrix floats(Random random, int rows, int cols) {
+    float[] data = new float[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = random.nextFloat() * 2 - 1;
+    }
+    return new FloatMatrix(rows, cols, data);
+  }
+
+  /** Full int16 range, with the extremes (-32768, 32767, 0) over-represented. */
+  public static Int16Matrix int16(Random random, int rows, int cols) {
+    short[] data = new short[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = switch (random.nextInt(8)) {
+        case 0 -> Short.MIN_VALUE;
+        case 1 -> Short.MAX_VALUE;
+        case 2 -> 0;
+        default -> (short) random.nextInt(1 << 16);
+      };
+    }
+    return new Int16Matrix(rows, cols, data);
+  }
+
+  /** Values in [-range, range]: small ranges make many equal scores, exercising the tie order. */
+  public static Int16Matrix int16Small(Random random, int rows, int cols, int range) {
+    short[] data = new short[rows * cols];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (short) (random.nextInt(2 * range + 1) - range);
+    }
+    return new Int16Matrix(rows, cols, data);
+  }
+}
