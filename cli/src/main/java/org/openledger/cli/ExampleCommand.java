@@ -1,5 +1,7 @@
 package org.openledger.cli;
 
+import org.openledger.cli.chain.Output;
+
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,7 +52,7 @@ final class ExampleCommand implements Callable<Integer> {
   private final InMemoryHost host = new InMemoryHost();
   private final Executor executor =
       new Executor(ForkSchedule.of(new Fork("v1", 0, GasSchedule.V1, Map.of(Guestbook.ADDRESS, new Guestbook()))));
-  private final Table calls = new Table("#", "from", "call", "value", "status", "gas", "result");
+  private final Output calls = new Output("#", "from", "call", "value", "status", "gas", "result");
   private int step;
 
   @Override
@@ -73,33 +75,33 @@ final class ExampleCommand implements Callable<Integer> {
     view(Guestbook.AUTHOR, "authorOf(key)  [eth_call]", key);
     send(alice, BigInteger.ZERO, Guestbook.WITHDRAW, "withdraw()");
     view(Guestbook.ENTRY_COUNT, "entries()  [eth_call]");
-    calls.print(out);
+    calls.print(out, false);
 
     out.println();
     out.println("Logs (eth_getLogs):");
-    Table logs = new Table("address", "event", "topics", "data bytes");
+    Output logs = new Output("address", "event", "topics", "data bytes");
     for (Log log : host.logs()) {
       String event = Guestbook.SPEC.events().stream().filter(e -> e.topic0().equals(log.topics().get(0)))
           .map(e -> e.name()).findFirst().orElse("?");
       logs.row(name(log.address()), event, log.topics().size(), log.data().size());
     }
-    logs.print(out);
+    logs.print(out, false);
 
     out.println();
     out.println("Balances (eth_getBalance, OPEN):");
-    Table balances = new Table("account", "balance");
+    Output balances = new Output("account", "balance");
     for (Address a : List.of(alice, bob, Guestbook.ADDRESS)) balances.row(name(a), open(host.balance(a)));
-    balances.print(out);
+    balances.print(out, false);
 
     out.println();
     out.println("Storage (eth_getStorageAt; Solidity's layout):");
-    Table storage = new Table("variable", "slot", "value");
+    Output storage = new Output("variable", "slot", "value");
     List<Slot> slots = Guestbook.layout(key, alice);
     String[] vars = {"entries", "authorOf[key]", "tipsOf[alice]"};
     for (int i = 0; i < slots.size(); i++) {
       storage.row(vars[i], abbreviate(slots.get(i).key().toHexString()), word(host.storage(Guestbook.ADDRESS, slots.get(i).key())));
     }
-    storage.print(out);
+    storage.print(out, false);
 
     out.println();
     out.println("The Solidity interface tools call it by:  openledger interface guestbook [--abi]");

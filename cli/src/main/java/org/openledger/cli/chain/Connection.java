@@ -18,24 +18,27 @@ public final class Connection implements AutoCloseable {
   private static final String READER = "0x0000000000000000000000000000000000000000";
 
   private final String url;
+  private final HttpService service;
   private final Web3j web3j;
   private final long chainId;
 
-  private Connection(String url, Web3j web3j, long chainId) {
+  private Connection(String url, HttpService service, Web3j web3j, long chainId) {
     this.url = url;
+    this.service = service;
     this.web3j = web3j;
     this.chainId = chainId;
   }
 
   /** Connects and asks the chain id; a {@link UserError} that says how to start a node when none answers. */
   public static Connection open(String url) {
-    Web3j web3j = Web3j.build(new HttpService(url));
+    HttpService service = new HttpService(url);
+    Web3j web3j = Web3j.build(service);
     try {
       EthChainId id = web3j.ethChainId().send();
       if (id.hasError()) {
         throw new UserError("the node at " + url + " refused eth_chainId: " + id.getError().getMessage());
       }
-      return new Connection(url, web3j, id.getChainId().longValueExact());
+      return new Connection(url, service, web3j, id.getChainId().longValueExact());
     } catch (IOException e) {
       web3j.shutdown();
       throw unreachable(url, e);
@@ -57,6 +60,11 @@ public final class Connection implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** The HTTP transport, for methods web3j does not know ({@code openledger_*}). */
+  HttpService service() {
+    return service;
   }
 
   public Web3j web3j() {

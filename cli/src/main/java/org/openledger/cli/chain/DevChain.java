@@ -6,7 +6,6 @@ import java.util.List;
 import org.openledger.cli.UserError;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** The devnet's own methods that Ethereum clients do not have: sealing blocks on demand and the burn total. */
@@ -21,20 +20,23 @@ public final class DevChain {
 
   /** Seals {@code blocks} blocks now (openledger_mine); returns the new head. */
   public BigInteger mine(long blocks) {
-    return Numeric.decodeQuantity(call("openledger_mine", List.of(Numeric.encodeQuantity(BigInteger.valueOf(blocks)))));
+    return Numeric.decodeQuantity(call(node, "openledger_mine", List.of(Numeric.encodeQuantity(BigInteger.valueOf(blocks))), NOT_A_DEVNET));
   }
 
   /** Base fees burned since genesis, wei. */
   public BigInteger burned() {
-    return Numeric.decodeQuantity(call("openledger_burned", List.of()));
+    return Numeric.decodeQuantity(call(node, "openledger_burned", List.of(), NOT_A_DEVNET));
   }
 
-  private String call(String method, List<String> params) {
+  private static final String NOT_A_DEVNET = " — this is a devnet method; the node is not an OpenLedger devnet";
+
+  /** Calls an {@code openledger_*} method that answers a hex string; {@code ifMissing} explains a -32601. */
+  static String call(Connection node, String method, List<String> params, String ifMissing) {
     try {
-      Hex r = new Request<>(method, params, new HttpService(node.url()), Hex.class).send();
+      Hex r = new Request<>(method, params, node.service(), Hex.class).send();
       if (r.hasError()) {
         throw new UserError(method + " failed at " + node.url() + ": " + r.getError().getMessage()
-            + (r.getError().getCode() == -32601 ? " — this is a devnet method; the node is not an OpenLedger devnet" : ""));
+            + (r.getError().getCode() == -32601 ? ifMissing : ""));
       }
       return r.getResult();
     } catch (IOException e) {
