@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One deadline covers the whole shutdown: a resource that does not close in time is logged and
  * left behind so that the ones opened before it still get closed (the database last of all). Past
- * the deadline each remaining resource still gets a grace of a tenth of the timeout, so a hung
+ * the deadline each remaining resource still gets a grace of half the timeout, so a hung
  * server does not cost the database its orderly close.
  */
 public final class ShutdownHooks implements AutoCloseable {
@@ -102,7 +102,9 @@ public final class ShutdownHooks implements AutoCloseable {
         closing.completeExceptionally(t);
       }
     });
-    long remaining = Math.max(timeout.toNanos() / 10, deadline - System.nanoTime());
+    // A resource after a hung one still gets half the timeout: a stuck RPC server must not
+    // leave the database unclosed (a loaded machine needs more than a token grace to start a thread).
+    long remaining = Math.max(timeout.toNanos() / 2, deadline - System.nanoTime());
     try {
       closing.get(remaining, TimeUnit.NANOSECONDS);
       log.info("closed resource={}", entry.name());
