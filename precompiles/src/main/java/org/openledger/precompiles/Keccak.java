@@ -8,9 +8,14 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 public final class Keccak {
   private Keccak() {}
 
+  // One digest per thread: constructing a KeccakDigest (its 1,600-bit state and tables) costs about
+  // as much as hashing a storage key, and contracts derive many keys per call. doFinal resets it.
+  private static final ThreadLocal<KeccakDigest> DIGEST = ThreadLocal.withInitial(() -> new KeccakDigest(256));
+
   /** Keccak-256 of the concatenation of {@code parts}. */
   public static byte[] hash(byte[]... parts) {
-    KeccakDigest digest = new KeccakDigest(256);
+    KeccakDigest digest = DIGEST.get();
+    digest.reset();
     for (byte[] part : parts) {
       digest.update(part, 0, part.length);
     }
