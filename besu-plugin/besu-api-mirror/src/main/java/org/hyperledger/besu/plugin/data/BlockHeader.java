@@ -1,0 +1,9 @@
+// Mirror of besu-eth/besu@683880baa609111e6fee47ef1122dce7a76a154b
+// besu: plugin-api/core/src/main/java/org/hyperledger/besu/plugin/data/BlockHeader.java
+// besu: plugin-api/core/src/main/java/org/hyperledger/besu/plugin/data/ProcessableBlockHeader.java
+package org.hyperledger.besu.plugin.data;
+
+/** Signatures only: getNumber is declared on ProcessableBlockHeader, which BlockHeader extends. */
+public interface BlockHeader {
+  long getNumber();
+}
