@@ -156,29 +156,40 @@ public final class Chain implements AutoCloseable {
       Set<Address> waiting = new HashSet<>();
       Set<Address> droppedSenders = new HashSet<>();
       long gasUsed = 0;
-      for (Transaction tx : pool.pending()) {
-        Address from = tx.sender();
-        if (droppedSenders.contains(from)) {
-          dropped.add(tx);
-          continue;
+      // The pool is read a block's worth at a time, and reading stops once no transaction fits
+      // (less gas left than the cheapest one needs): a backlog is neither copied nor scanned.
+      int chunk = (int) Math.max(1, Math.min(Integer.MAX_VALUE, gasLimit / IntrinsicGas.TRANSACTION));
+      int read = 0;
+      List<Transaction> candidates;
+      fill:
+      do {
+        candidates = pool.pending(read, chunk);
+        read += candidates.size();
+        for (Transaction tx : candidates) {
+          if (gasLimit - gasUsed < IntrinsicGas.TRANSACTION) break fill;
+          Address from = tx.sender();
+          if (droppedSenders.contains(from)) {
+            dropped.add(tx);
+            continue;
+          }
+          if (waiting.contains(from)) continue;
+          if (gasUsed + tx.gasLimit() > gasLimit || tx.maxFeePerGas().compareTo(baseFee) < 0) {
+            waiting.add(from); // its later nonces must wait too
+            continue;
+          }
+          try {
+            TransactionProcessor.Outcome outcome = processor.apply(state, tx, baseFee);
+            included.add(tx);
+            outcomes.add(outcome);
+            gasUsed += outcome.gasUsed();
+          } catch (InvalidTransactionException e) {
+            // Admission rules make this unreachable; if it happens, the sender's run cannot continue.
+            LOG.warn("dropping {} from {} at block {}: {}", tx.hash(), from, number, e.getMessage());
+            dropped.add(tx);
+            droppedSenders.add(from);
+          }
         }
-        if (waiting.contains(from)) continue;
-        if (gasUsed + tx.gasLimit() > gasLimit || tx.maxFeePerGas().compareTo(baseFee) < 0) {
-          waiting.add(from); // its later nonces must wait too
-          continue;
-        }
-        try {
-          TransactionProcessor.Outcome outcome = processor.apply(state, tx, baseFee);
-          included.add(tx);
-          outcomes.add(outcome);
-          gasUsed += outcome.gasUsed();
-        } catch (InvalidTransactionException e) {
-          // Admission rules make this unreachable; if it happens, the sender's run cannot continue.
-          LOG.warn("dropping {} from {} at block {}: {}", tx.hash(), from, number, e.getMessage());
-          dropped.add(tx);
-          droppedSenders.add(from);
-        }
-      }
+      } while (candidates.size() == chunk);
 
       WriteSet writes = state.writeSet();
       List<byte[]> txEncodings = new ArrayList<>(included.size());

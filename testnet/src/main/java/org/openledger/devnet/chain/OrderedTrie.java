@@ -34,32 +34,60 @@ public final class OrderedTrie {
 
   private static Bytes32 rootOfEntries(List<Entry> entries) {
     if (entries.isEmpty()) return EMPTY_ROOT;
-    entries.sort((a, b) -> Arrays.compare(a.nibbles, b.nibbles));
-    return Bytes32.wrap(Keccak.hash(node(entries, 0)));
+    Entry[] sorted = entries.toArray(new Entry[0]);
+    Arrays.sort(sorted, (a, b) -> Arrays.compare(a.nibbles, b.nibbles));
+    return Bytes32.wrap(Keccak.hash(node(sorted, 0, sorted.length, 0)));
   }
 
-  /** The RLP encoding of the node holding {@code entries} (all sharing their first {@code depth} nibbles). */
-  private static byte[] node(List<Entry> entries, int depth) {
-    if (entries.size() == 1) {
-      Entry e = entries.get(0);
-      return Rlp.encodeList(Rlp.encodeBytes(hexPrefix(e.nibbles, depth, e.nibbles.length, true)), Rlp.encodeBytes(e.value));
+  /**
+   * The RLP encoding of the node holding {@code sorted[from, to)}, which share their first {@code
+   * depth} nibbles. Works on index ranges of the one sorted array: a block's tries are built for
+   * every block sealed, so no sub-lists are allocated.
+   */
+  private static byte[] node(Entry[] sorted, int from, int to, int depth) {
+    if (to - from == 1) {
+      Entry e = sorted[from];
+      return list(Rlp.encodeBytes(hexPrefix(e.nibbles, depth, e.nibbles.length, true)), Rlp.encodeBytes(e.value));
     }
-    int common = commonPrefix(entries, depth);
+    // In sorted order the prefix shared by a whole range is the one its first and last share.
+    int common = commonPrefix(sorted[from].nibbles, sorted[to - 1].nibbles, depth);
     if (common > 0) {
-      byte[] path = hexPrefix(entries.get(0).nibbles, depth, depth + common, false);
-      return Rlp.encodeList(Rlp.encodeBytes(path), ref(node(entries, depth + common)));
+      byte[] path = hexPrefix(sorted[from].nibbles, depth, depth + common, false);
+      return list(Rlp.encodeBytes(path), ref(node(sorted, from, to, depth + common)));
     }
-    List<byte[]> branch = new ArrayList<>(17);
+    byte[][] branch = new byte[17][];
     byte[] value = null;
-    int i = 0;
-    if (entries.get(0).nibbles.length == depth) value = entries.get(i++).value;
+    int i = from;
+    if (sorted[i].nibbles.length == depth) value = sorted[i++].value;
     for (int nibble = 0; nibble < 16; nibble++) {
-      List<Entry> group = new ArrayList<>();
-      while (i < entries.size() && entries.get(i).nibbles[depth] == nibble) group.add(entries.get(i++));
-      branch.add(group.isEmpty() ? Rlp.encodeBytes(new byte[0]) : ref(node(group, depth + 1)));
+      int start = i;
+      while (i < to && sorted[i].nibbles[depth] == nibble) i++;
+      branch[nibble] = i == start ? EMPTY_STRING : ref(node(sorted, start, i, depth + 1));
     }
-    branch.add(Rlp.encodeBytes(value == null ? new byte[0] : value));
-    return Rlp.encodeList(branch);
+    branch[16] = value == null ? EMPTY_STRING : Rlp.encodeBytes(value);
+    return list(branch);
+  }
+
+  private static final byte[] EMPTY_STRING = {(byte) 0x80};
+
+  /** {@code rlp(list)} of already-encoded items, written straight into one array. */
+  private static byte[] list(byte[]... items) {
+    int payload = 0;
+    for (byte[] item : items) payload += item.length;
+    int lengthBytes = payload < 56 ? 0 : 4 - Integer.numberOfLeadingZeros(payload) / 8;
+    byte[] out = new byte[1 + lengthBytes + payload];
+    if (lengthBytes == 0) {
+      out[0] = (byte) (0xc0 + payload);
+    } else {
+      out[0] = (byte) (0xf7 + lengthBytes);
+      for (int k = lengthBytes, v = payload; k >= 1; k--, v >>>= 8) out[k] = (byte) v;
+    }
+    int p = 1 + lengthBytes;
+    for (byte[] item : items) {
+      System.arraycopy(item, 0, out, p, item.length);
+      p += item.length;
+    }
+    return out;
   }
 
   /** A child reference: the node itself when its encoding is shorter than 32 bytes, its hash otherwise. */
@@ -67,16 +95,11 @@ public final class OrderedTrie {
     return encoded.length < 32 ? encoded : Rlp.encodeBytes(Keccak.hash(encoded));
   }
 
-  private static int commonPrefix(List<Entry> entries, int depth) {
-    byte[] first = entries.get(0).nibbles;
-    int len = first.length - depth;
-    for (Entry e : entries) {
-      int max = Math.min(len, e.nibbles.length - depth);
-      int k = 0;
-      while (k < max && e.nibbles[depth + k] == first[depth + k]) k++;
-      len = k;
-    }
-    return len;
+  private static int commonPrefix(byte[] first, byte[] last, int depth) {
+    int max = Math.min(first.length, last.length) - depth;
+    int k = 0;
+    while (k < max && first[depth + k] == last[depth + k]) k++;
+    return k;
   }
 
   private static byte[] nibbles(byte[] key) {

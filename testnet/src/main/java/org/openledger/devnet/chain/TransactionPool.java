@@ -73,6 +73,20 @@ public final class TransactionPool {
     return new ArrayList<>(byHash.values());
   }
 
+  /**
+   * At most {@code max} pending transactions in arrival order, after the first {@code skip}: the
+   * block builder reads the pool a block's worth at a time instead of copying a backlog that can
+   * hold 10^5 transactions. Positions are stable while it reads, since admission only appends and
+   * only the builder removes.
+   */
+  public synchronized List<Transaction> pending(int skip, int max) {
+    List<Transaction> out = new ArrayList<>(Math.min(max, Math.max(0, byHash.size() - skip)));
+    var it = byHash.values().iterator();
+    for (int i = 0; i < skip && it.hasNext(); i++) it.next();
+    while (out.size() < max && it.hasNext()) out.add(it.next());
+    return out;
+  }
+
   public synchronized int size() {
     return byHash.size();
   }
@@ -93,12 +107,17 @@ public final class TransactionPool {
    * can no longer follow).
    */
   public synchronized void remove(Collection<Transaction> gone) {
+    // A block holds runs of the same senders: settle each sender once, not once per transaction.
+    Map<Address, Sender> removed = new HashMap<>();
     for (Transaction tx : gone) {
       if (byHash.remove(tx.hash()) == null) continue;
-      Sender s = senders.get(tx.sender());
-      if (s.count() == 1) senders.remove(tx.sender());
-      else senders.put(tx.sender(), new Sender(s.count() - 1, s.cost().subtract(tx.upfrontCost())));
+      removed.merge(tx.sender(), new Sender(1, tx.upfrontCost()), (a, b) -> new Sender(a.count() + b.count(), a.cost().add(b.cost())));
     }
+    removed.forEach((sender, r) -> {
+      Sender s = senders.get(sender);
+      if (s.count() == r.count()) senders.remove(sender);
+      else senders.put(sender, new Sender(s.count() - r.count(), s.cost().subtract(r.cost())));
+    });
   }
 
   /** Waits up to {@code millis} for the pool to hold a transaction; true if it does. */
