@@ -22,7 +22,7 @@ class FixedPointClassifierTest {
    * recorded from a run of the default config. A change here means training or quantization is no
    * longer reproducible — or was changed on purpose, and committed models must be re-registered.
    */
-  private static final String GOLDEN = "9eed0c64c56b9be7eb22bf8a979d90b6de97400346925b7f66ed1b9abc13b91b";
+  private static final String GOLDEN = "9968a6893de5550deeb352e5835e0cf4bbd0115f76cbdc0d71e7690c5ffc9a9c";
 
   private static LabelledImages test;
   private static LogisticRegression model;
@@ -105,7 +105,7 @@ class FixedPointClassifierTest {
 
   @Test
   void integerModelKeepsTheAccuracyFloor() {
-    assertThat(fixed.accuracy(test)).isGreaterThanOrEqualTo(0.75);
+    assertThat(fixed.accuracy(test)).isGreaterThanOrEqualTo(0.80);
   }
 
   @Test
