@@ -1,0 +1,42 @@
+package org.openledger.contracts.attribution;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The committed attribution basis (docs/attribution.md §3): {@code k} int16 rows of length
+ * {@code d}, row-major, at one power-of-two scale {@code 2^shift}. Projecting an integer gradient
+ * onto a row is an exact int64 dot product, the same on every backend and on the chain.
+ */
+public record BasisRows(int k, int d, short[] rows, int shift) {
+
+  public BasisRows {
+    if (k <= 0 || d <= 0 || rows.length != (long) k * d) {
+      throw new IllegalArgumentException("basis " + k + "×" + d + " does not match " + rows.length + " entries");
+    }
+    if (shift < 0 || shift > Rounding.MAX_SHIFT) throw new IllegalArgumentException("shift " + shift);
+  }
+
+  /** {@code raw_j(g) = Σ_l Bq[j][l] · g[l]}; exact while the caller's bound (docs §3) holds. */
+  public long raw(int j, long[] g) {
+    if (g.length != d) throw new IllegalArgumentException("gradient has " + g.length + " entries, basis rows " + d);
+    int base = j * d;
+    long s = 0;
+    for (int l = 0; l < d; l++) s = Math.addExact(s, rows[base + l] * g[l]);
+    return s;
+  }
+
+  /** Every projection {@code raw_0(g) … raw_{k-1}(g)}. */
+  public long[] project(long[] g) {
+    long[] out = new long[k];
+    for (int j = 0; j < k; j++) out[j] = raw(j, g);
+    return out;
+  }
+
+  /** The bytes of row {@code j}'s leaf in the basis tree: {@code 0x00 ‖ uint32 j ‖ int16 row}. */
+  public byte[] rowLeafBytes(int j) {
+    ByteBuffer b = ByteBuffer.allocate(1 + 4 + 2 * d);
+    b.put((byte) 0).putInt(j);
+    for (int l = 0; l < d; l++) b.putShort(rows[j * d + l]);
+    return b.array();
+  }
+}
