@@ -27,7 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.openledger.devnet.metrics.MetricsRegistry;
+import org.openledger.telemetry.MetricsRegistry;
 import org.openledger.devnet.rpc.RpcException;
 import org.openledger.devnet.rpc.RpcMethod;
 import org.slf4j.Logger;

@@ -3,10 +3,10 @@ package org.openledger.devnet.rpc.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.openledger.devnet.metrics.Counter;
-import org.openledger.devnet.metrics.Gauge;
-import org.openledger.devnet.metrics.Histogram;
-import org.openledger.devnet.metrics.MetricsRegistry;
+import org.openledger.telemetry.Counter;
+import org.openledger.telemetry.Gauge;
+import org.openledger.telemetry.Histogram;
+import org.openledger.telemetry.MetricsRegistry;
 
 /**
  * The server's metrics. The {@code method} label only ever takes a registered method name,

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openledger.devnet.metrics.Exposition;
+import org.openledger.telemetry.Exposition;
 import org.openledger.devnet.rpc.server.RpcFixture.Reply;
 
 /** What the server records, read back from the scrape text. */

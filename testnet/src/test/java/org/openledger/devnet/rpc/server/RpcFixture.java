@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.function.UnaryOperator;
-import org.openledger.devnet.metrics.MetricsRegistry;
+import org.openledger.telemetry.MetricsRegistry;
 import org.openledger.devnet.rpc.RpcException;
 import org.openledger.devnet.rpc.RpcMethod;
 

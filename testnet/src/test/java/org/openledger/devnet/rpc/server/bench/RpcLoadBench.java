@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.openledger.devnet.metrics.MetricsRegistry;
+import org.openledger.telemetry.MetricsRegistry;
 import org.openledger.devnet.rpc.server.JsonRpcServer;
 import org.openledger.devnet.rpc.server.RpcLimits;
 

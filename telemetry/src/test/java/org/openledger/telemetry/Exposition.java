@@ -1,4 +1,4 @@
-package org.openledger.devnet.metrics;
+package org.openledger.telemetry;
 
 import java.util.ArrayList;
 import java.util.HashMap;

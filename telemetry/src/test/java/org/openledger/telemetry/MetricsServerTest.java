@@ -1,4 +1,4 @@
-package org.openledger.devnet.metrics;
+package org.openledger.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

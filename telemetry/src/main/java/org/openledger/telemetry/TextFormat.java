@@ -1,4 +1,4 @@
-package org.openledger.devnet.metrics;
+package org.openledger.telemetry;
 
 /** The Prometheus text exposition format 0.0.4: escaping and number rendering. */
 final class TextFormat {

@@ -1,4 +1,4 @@
-package org.openledger.devnet.metrics;
+package org.openledger.telemetry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package org.openledger.devnet.metrics;
+package org.openledger.telemetry;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
