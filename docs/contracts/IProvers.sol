@@ -143,6 +143,9 @@ interface IProvers {
     /// @notice The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).
     function claimOf(uint256 requestId) external view returns (address prover, uint64 claimedAt, uint64 challengeEnds, uint8 state, uint256 locked, address challenger);
 
+    /// @notice The governance parameters provers plan by: the bond a claim locks (basis points of the maximum fee), the claim and challenge windows (blocks), the challenger bond (wei) and share (bp), the unbonding period (blocks), the attester minimum bond (wei).
+    function parameters() external view returns (uint256 bondMultipleBp, uint256 claimWindow, uint256 challengeWindow, uint256 challengerBond, uint256 challengerShareBp, uint256 unbondingBlocks, uint256 minAttesterBond);
+
     /// @notice Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.
     function setParameter(bytes32 name, uint256 value) external;
 }

@@ -149,6 +149,10 @@ public final class Provers extends NativeContract {
   public static final FunctionSpec CLAIM_OF = D.function(
       "claimOf(uint256 requestId) view returns (address prover, uint64 claimedAt, uint64 challengeEnds, uint8 state, uint256 locked, address challenger)",
       "The claim on a request (state 0 none, 1 claimed, 2 proven, 3 challenged).", GasRule.view(6, 1));
+  public static final FunctionSpec PARAMETERS = D.function(
+      "parameters() view returns (uint256 bondMultipleBp, uint256 claimWindow, uint256 challengeWindow, uint256 challengerBond, uint256 challengerShareBp, uint256 unbondingBlocks, uint256 minAttesterBond)",
+      "The governance parameters provers plan by: the bond a claim locks (basis points of the maximum fee), the claim and challenge windows (blocks), the challenger bond (wei) and share (bp), the unbonding period (blocks), the attester minimum bond (wei).",
+      GasRule.view(2 * 7, 2 * 7)); // each parameter: its value and its set flag
   public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)",
       "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.",
       GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
@@ -184,6 +188,11 @@ public final class Provers extends NativeContract {
       return List.of(ctx.loadAddress(cf(c, ClaimField.PROVER)), ctx.loadUint(cf(c, ClaimField.CLAIMED_AT)),
           ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)), ctx.loadUint(cf(c, ClaimField.STATE)), ctx.loadUint(cf(c, ClaimField.LOCKED)),
           ctx.loadAddress(cf(c, ClaimField.CHALLENGER)));
+    });
+    on(PARAMETERS, (ctx, in) -> {
+      List<Object> values = new ArrayList<>(ALL_PARAMETERS.size());
+      for (Parameter p : ALL_PARAMETERS) values.add(p.read(ctx));
+      return values;
     });
     on(SET_PARAMETER, this::setParameter);
   }
