@@ -32,6 +32,23 @@ public record BasisRows(int k, int d, short[] rows, int shift) {
     return out;
   }
 
+  /**
+   * The basis whose rows' leaf bytes ({@link #rowLeafBytes}) are {@code leaves}, in row order; the
+   * shift is not part of the commitment (integer checks never use it) and is given by the caller.
+   */
+  public static BasisRows fromRowLeaves(java.util.List<byte[]> leaves, int d, int shift) {
+    int k = leaves.size();
+    short[] rows = new short[Math.multiplyExact(k, d)];
+    for (int j = 0; j < k; j++) {
+      byte[] leaf = leaves.get(j);
+      if (leaf.length != 1 + 4 + 2 * d || leaf[0] != 0) throw new IllegalArgumentException("basis row " + j + " is not a " + d + "-entry row leaf");
+      ByteBuffer b = ByteBuffer.wrap(leaf, 1, leaf.length - 1);
+      if (b.getInt() != j) throw new IllegalArgumentException("basis row leaf " + j + " names another row");
+      for (int l = 0; l < d; l++) rows[j * d + l] = b.getShort();
+    }
+    return new BasisRows(k, d, rows, shift);
+  }
+
   /** The bytes of row {@code j}'s leaf in the basis tree: {@code 0x00 ‖ uint32 j ‖ int16 row}. */
   public byte[] rowLeafBytes(int j) {
     ByteBuffer b = ByteBuffer.allocate(1 + 4 + 2 * d);

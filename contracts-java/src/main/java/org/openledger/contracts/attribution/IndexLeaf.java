@@ -25,6 +25,25 @@ public record IndexLeaf(Address contributor, long datanetId, Bytes32 contributio
     return b.array();
   }
 
+  /** The leaf whose {@link #leafBytes()} are {@code bytes}, with {@code k} coordinates. */
+  public static IndexLeaf decode(byte[] bytes, int k) {
+    if (bytes.length != 1 + 20 + 32 + 32 + 2 * k || bytes[0] != 0) {
+      throw new IllegalArgumentException("an index leaf with k = " + k + " is " + (1 + 20 + 32 + 32 + 2 * k) + " bytes starting 0x00, got " + bytes.length);
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+    byte[] who = new byte[20];
+    b.get(who);
+    for (int i = 0; i < 24; i++) {
+      if (b.get() != 0) throw new IllegalArgumentException("datanet id above 2^63 in an index leaf");
+    }
+    long datanet = b.getLong();
+    byte[] root = new byte[32];
+    b.get(root);
+    short[] u = new short[k];
+    for (int j = 0; j < k; j++) u[j] = b.getShort();
+    return new IndexLeaf(Address.wrap(who), datanet, Bytes32.wrap(root), u);
+  }
+
   public Bytes32 hash() {
     return Bytes32.wrap(Keccak.hash(leafBytes()));
   }
