@@ -1,23 +1,27 @@
 package org.openledger.prover.model;
 
+import java.util.Arrays;
+
+import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.prover.data.Images;
 import org.openledger.prover.data.LabelledImages;
 
 /**
- * The integer form of a {@link LogisticRegression}: int16 weights at a power-of-two scale, raw
- * 0..255 pixels, exact {@code long} dot products. Every operation is integer, so any machine — a
- * verifier, a challenger, the chain in a one-step fraud proof — reproduces the logits bit for bit.
+ * The prover's face of the committed integer model {@link FixedLogistic} (docs/attribution.md §2):
+ * the quantization of a trained {@link LogisticRegression}, and its integer operations over
+ * {@link Images}. Every number it returns comes from {@link FixedLogistic}, the class the chain
+ * re-runs in a fraud proof, so prover and verifier cannot drift apart.
  *
  * <p>{@code logit_c = Σ_j weights[c,j]·pixel_j + bias[c] ≈ 2^shift · 255 · floatLogit_c}, where
- * {@code weights = round(2^shift · w)} and {@code bias = round(2^shift · 255 · b)}. No overflow: at
- * most 784 · 32,767 · 255 + 2³¹ < 2⁶³.
+ * {@code weights = round(2^shift · w)} and {@code bias = round(2^shift · 255 · b)}.
  */
-public record FixedPointClassifier(int classes, int features, int shift, short[] weights, int[] bias) {
+public record FixedPointClassifier(FixedLogistic committed) {
 
-  public FixedPointClassifier {
-    if (classes < 2 || features <= 0 || weights.length != classes * features || bias.length != classes) {
-      throw new IllegalArgumentException("shape " + classes + "×" + features + " does not match arrays");
-    }
+  /** The largest weight shift {@link #quantize} picks; keeps biases of any sane model within int32. */
+  public static final int MAX_SHIFT = 30;
+
+  public FixedPointClassifier(int classes, int features, int shift, short[] weights, int[] bias) {
+    this(new FixedLogistic(classes, features, shift, weights, bias));
   }
 
   /**
@@ -30,7 +34,7 @@ public record FixedPointClassifier(int classes, int features, int shift, short[]
       maxAbs = Math.max(maxAbs, Math.abs(v));
     }
     int shift = 0;
-    while (shift < 30 && maxAbs * Math.scalb(1.0, shift + 1) <= Short.MAX_VALUE) {
+    while (shift < MAX_SHIFT && maxAbs * Math.scalb(1.0, shift + 1) <= Short.MAX_VALUE) {
       shift++;
     }
     double scale = Math.scalb(1.0, shift);
@@ -46,33 +50,56 @@ public record FixedPointClassifier(int classes, int features, int shift, short[]
     return new FixedPointClassifier(model.classes(), model.features(), shift, q, qb);
   }
 
+  public int classes() {
+    return committed.classes();
+  }
+
+  public int features() {
+    return committed.features();
+  }
+
+  public int shift() {
+    return committed.shift();
+  }
+
+  public short[] weights() {
+    return committed.weights();
+  }
+
+  public int[] bias() {
+    return committed.bias();
+  }
+
+  /** The raw pixels of image {@code i}, the bytes the committed model reads. */
+  public byte[] input(Images images, int i) {
+    if (images.size() != committed.features()) {
+      throw new IllegalArgumentException("images have " + images.size() + " pixels, model " + committed.features());
+    }
+    if (i < 0 || i >= images.count()) {
+      throw new IndexOutOfBoundsException("image " + i + " of " + images.count());
+    }
+    int size = images.size();
+    return Arrays.copyOfRange(images.pixels(), i * size, (i + 1) * size);
+  }
+
   /** Integer logits of image {@code i}. */
   public long[] logits(Images images, int i) {
-    if (images.size() != features) {
-      throw new IllegalArgumentException("images have " + images.size() + " pixels, model " + features);
-    }
-    long[] z = new long[classes];
-    for (int c = 0; c < classes; c++) {
-      long s = bias[c];
-      int row = c * features;
-      for (int j = 0; j < features; j++) {
-        s += (long) weights[row + j] * images.pixel(i, j);
-      }
-      z[c] = s;
-    }
-    return z;
+    return committed.logits(input(images, i));
   }
 
   /** The highest integer logit's class, lowest index on ties. */
   public int predict(Images images, int i) {
-    long[] z = logits(images, i);
-    int best = 0;
-    for (int c = 1; c < z.length; c++) {
-      if (z[c] > z[best]) {
-        best = c;
-      }
-    }
-    return best;
+    return committed.predict(input(images, i));
+  }
+
+  /** The margin gradient of image {@code i}'s returned class, with respect to the parameters. */
+  public long[] outputGradient(Images images, int i) {
+    return committed.outputGradient(input(images, i));
+  }
+
+  /** The negative loss gradient of example {@code i}, with respect to the parameters. */
+  public long[] lossGradient(LabelledImages data, int i) {
+    return committed.lossGradient(input(data.images(), i), data.label(i));
   }
 
   /** Fraction of examples whose predicted class is the label. */
