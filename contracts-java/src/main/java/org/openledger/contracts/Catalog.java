@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
@@ -51,7 +52,7 @@ public final class Catalog {
       return spec.name() + ".abi.json";
     }
 
-    /** A new instance with the default wiring (for {@code provers}: no proof system, every proof refused). */
+    /** A new instance with the default wiring ({@code provers} verifies v1 attribution proofs with {@link IndexProofVerifier}). */
     public Optional<NativeContract> instantiate() {
       return factory == null ? Optional.empty() : Optional.of(factory.get());
     }
@@ -72,7 +73,7 @@ public final class Catalog {
           Staking::new),
       new Entry("provers", Addresses.PROVERS, Provers.SPEC,
           "Prover bonds, exclusive claims, verified attribution proofs, challenges with slashing, index attestations.",
-          Provers::new),
+          () -> new Provers(new IndexProofVerifier())),
       new Entry("services", Addresses.SERVICES, Services.SPEC,
           "Paid AI services: ModelFactory fine-tuning jobs in escrow with an evaluation threshold, and RLHF feedback rounds.",
           Services::new));

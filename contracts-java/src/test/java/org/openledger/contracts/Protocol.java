@@ -18,8 +18,9 @@ import org.openledger.precompiles.contract.NativeContract;
 
 /**
  * The protocol's contracts on a {@link ProtocolChain}, with the steps a scenario needs: a deployed
- * model, a bonded prover, stakers, requests, proofs and settlement. Proofs use the test double
- * {@link DeclaredScoresVerifier} until the real verifier arrives ([7/9]).
+ * model, a bonded prover, stakers, requests, proofs and settlement. By default proofs go through the
+ * test double {@link DeclaredScoresVerifier}, for tests of settlement mechanics that choose scores
+ * freely; {@code new Protocol(new IndexProofVerifier())} checks real proofs (see the attribution tests).
  */
 public final class Protocol {
   public static final BigInteger OPEN = BigInteger.TEN.pow(18);
@@ -53,11 +54,16 @@ public final class Protocol {
    * output tokens at {@code rate} wei per 1,000 tokens each); the prover bonds 100 OPEN and attests.
    */
   public BigInteger deployedModel(BigInteger rate) {
+    return deployedModel(rate, root("index"), 512);
+  }
+
+  /** {@link #deployedModel(BigInteger)} with the version's index root and basis rank given: a real index's, for real proofs. */
+  public BigInteger deployedModel(BigInteger rate, Bytes32 indexRoot, int basisRank) {
     BigInteger id = (BigInteger) chain.ok(owner, Addresses.MODELS, Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "fashion", "ipfs://m");
     chain.ok(Addresses.TIMELOCK, Addresses.MODELS, Models.APPROVE, id);
     chain.ok(Addresses.SERVICES, Addresses.MODELS, Models.MARK_TRAINING, id);
-    List<Object> spec = List.of(root("weights"), root("basis"), root("index"), BigInteger.valueOf(100), BigInteger.valueOf(1000),
-        BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(400), BigInteger.valueOf(240), owner, rate, rate, BigInteger.valueOf(512));
+    List<Object> spec = List.of(root("weights"), root("basis"), indexRoot, BigInteger.valueOf(100), BigInteger.valueOf(1000),
+        BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(400), BigInteger.valueOf(240), owner, rate, rate, BigInteger.valueOf(basisRank));
     BigInteger version = (BigInteger) chain.ok(owner, Addresses.MODELS, Models.REGISTER_VERSION, id, spec);
     chain.ok(prover, Addresses.PROVERS, OPEN.multiply(BigInteger.valueOf(100)), Provers.BOND);
     chain.ok(prover, Addresses.PROVERS, Provers.ATTEST, id, version);

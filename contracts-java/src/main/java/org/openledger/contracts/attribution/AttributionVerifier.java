@@ -4,7 +4,11 @@ import java.math.BigInteger;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+import org.openledger.precompiles.abi.AbiCodec;
+import org.openledger.precompiles.abi.AbiType;
 import org.openledger.precompiles.contract.CallContext;
 import org.openledger.precompiles.gas.GasSchedule;
 
@@ -21,7 +25,16 @@ public interface AttributionVerifier {
 
   /** What a proof is bound to, so it cannot be replayed for another chain, contract, model or request. */
   record Binding(long chainId, Address provers, BigInteger requestId, BigInteger modelId, BigInteger version,
-                 Bytes32 inputHash, Bytes32 outputHash, Address prover) {}
+                 Bytes32 inputHash, Bytes32 outputHash, Address prover) {
+    private static final AbiType.Tuple TYPES =
+        (AbiType.Tuple) AbiType.parse("(uint256,address,uint256,uint256,uint256,bytes32,bytes32,address)");
+
+    /** {@code keccak256(abi.encode(chainId, provers, requestId, modelId, version, inputHash, outputHash, prover))}: what a proof carries. */
+    public Bytes32 hash() {
+      return Bytes32.wrap(Keccak.hash(AbiCodec.encode(TYPES,
+          List.of(BigInteger.valueOf(chainId), provers, requestId, modelId, version, inputHash, outputHash, prover))));
+    }
+  }
 
   /** Contributors with their exact integer scores, as the proof establishes them. */
   record Verified(List<Address> contributors, List<BigInteger> scores) {
@@ -35,13 +48,30 @@ public interface AttributionVerifier {
   Verified verify(CallContext ctx, Binding binding, Bytes proof);
 
   /**
-   * The gas budget of verifying a proof of {@code proofBytes} bytes, part of {@code submitProof}'s
-   * requirement: a few storage reads and nested view calls (the version's roots) and hashing the
-   * proof several times over (leaves and the Merkle multiproof). A verifier's metered work must
-   * fit it; the executor halts one that does not. Slot keys are not metered: a verifier must stay
-   * within the 8 (its own) and 3 (per nested view) this budget prices.
+   * The gas budget of verifying {@code proof} with {@link IndexProofVerifier}, part of {@code
+   * submitProof}'s requirement, a pure function of the proof's bytes: the two nested views on
+   * Models (the version, the parameters), the binding hash, decoding, and — when the layout holds
+   * together and includes at most M leaves, the only case in which the verifier gets that far —
+   * hashing each leaf, one hash per multiproof step ({@code m + p − 1} at most: each step consumes
+   * a multiproof hash or joins two known nodes) and {@code m · k} multiply-adds of rescoring. A
+   * proof whose header does not add up is refused while decoding and pays only for that.
    */
-  static long gas(GasSchedule s, long proofBytes) {
-    return 8 * (s.storageRead() + s.storageKey()) + 2 * (s.nestedCall() + s.callBase(68) + s.view(8, 3)) + 4 * s.keccak(proofBytes);
+  static long gas(GasSchedule s, Bytes proof) {
+    long bytes = proof.size();
+    long fixed = Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE) + Models.PARAMETERS.nestedCost(s)
+        + s.hashing(BINDING_BYTES) + s.multiplyAdd() * (bytes / 2);
+    if (bytes < AttributionProof.HEADER_BYTES) return fixed;
+    long k = ((proof.get(33) & 0xFF) << 8) | (proof.get(34) & 0xFF);
+    long mAt = AttributionProof.HEADER_BYTES + 2 * k + 4;
+    if (k == 0 || bytes <= mAt) return fixed;
+    long m = proof.get((int) mAt) & 0xFF;
+    long pAt = mAt + 1 + m * (AttributionProof.LEAF_FIXED_BYTES + 2 * k);
+    if (m == 0 || m > AttributionProof.MAX_LEAVES || bytes < pAt + 2) return fixed;
+    long p = ((proof.get((int) pAt) & 0xFF) << 8) | (proof.get((int) pAt + 1) & 0xFF);
+    if (bytes != AttributionProof.size((int) k, (int) m, (int) p)) return fixed;
+    return fixed + m * s.hashing(IndexLeaf.bytes((int) k)) + (m + p - 1) * s.hashBlock() + m * k * s.multiplyAdd();
   }
+
+  /** {@code abi.encode} of a {@link Binding}: eight words. */
+  int BINDING_BYTES = 8 * 32;
 }

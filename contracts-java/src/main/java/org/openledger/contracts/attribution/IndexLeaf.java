@@ -19,16 +19,21 @@ public record IndexLeaf(Address contributor, long datanetId, Bytes32 contributio
 
   /** {@code 0x00 ‖ address ‖ uint256 datanetId ‖ bytes32 contributionsRoot ‖ int16 u[k]}. */
   public byte[] leafBytes() {
-    ByteBuffer b = ByteBuffer.allocate(1 + 20 + 32 + 32 + 2 * u.length);
+    ByteBuffer b = ByteBuffer.allocate(bytes(u.length));
     b.put((byte) 0).put(contributor.toArrayUnsafe()).put(new byte[24]).putLong(datanetId).put(contributionsRoot.toArrayUnsafe());
     for (short v : u) b.putShort(v);
     return b.array();
   }
 
+  /** The size of a leaf's bytes at basis rank {@code k}. */
+  public static int bytes(int k) {
+    return 1 + 20 + 32 + 32 + 2 * k;
+  }
+
   /** The leaf whose {@link #leafBytes()} are {@code bytes}, with {@code k} coordinates. */
   public static IndexLeaf decode(byte[] bytes, int k) {
-    if (bytes.length != 1 + 20 + 32 + 32 + 2 * k || bytes[0] != 0) {
-      throw new IllegalArgumentException("an index leaf with k = " + k + " is " + (1 + 20 + 32 + 32 + 2 * k) + " bytes starting 0x00, got " + bytes.length);
+    if (bytes.length != bytes(k) || bytes[0] != 0) {
+      throw new IllegalArgumentException("an index leaf with k = " + k + " is " + (bytes(k)) + " bytes starting 0x00, got " + bytes.length);
     }
     ByteBuffer b = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
     byte[] who = new byte[20];

@@ -8,6 +8,7 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Governed;
 import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
@@ -156,6 +157,8 @@ public final class Provers extends NativeContract {
   public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)",
       "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.",
       GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
+
+  private static final List<ErrorSpec> PROOF_ERRORS = D.include(IndexProofVerifier.ERRORS);
 
   public static final ContractSpec SPEC = D.spec("Prover bonds, claims, verified attribution proofs, challenges and attestations.");
 
@@ -328,7 +331,7 @@ public final class Provers extends NativeContract {
     }
     // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data
     return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 7 * s.storageKey() + s.keccak(proof.size()) + s.log(3, 96)
-        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof.size());
+        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof);
   }
 
   private static final AbiType.Tuple SUBMIT_PROOF_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes)");

@@ -6,7 +6,6 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.precompiles.Address;
-import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.abi.AbiCodec;
 import org.openledger.precompiles.abi.AbiType;
 import org.openledger.precompiles.contract.CallContext;
@@ -16,9 +15,9 @@ import org.openledger.precompiles.contract.ErrorSpec;
 /**
  * TEST DOUBLE for the Proof-of-Attribution verifier that arrives in issue [7/9]: it accepts a
  * proof {@code abi.encode(bytes32 binding, address[] contributors, uint256[] scores)} whose binding
- * hash matches the request, and trusts the scores. It exists so the settlement pipeline (claims,
- * challenge windows, splits, refunds) can be tested before the real verifier exists; production
- * forks use {@link Provers#UNAVAILABLE} until then.
+ * hash matches the request, and trusts the scores. Tests of the settlement pipeline's mechanics
+ * (claims, challenge windows, splits, refunds) use it to choose scores freely; production forks use
+ * {@link org.openledger.contracts.attribution.IndexProofVerifier}, whose own tests build real proofs.
  */
 public final class DeclaredScoresVerifier implements AttributionVerifier {
   static final AbiType.Tuple PROOF = (AbiType.Tuple) AbiType.parse("(bytes32,address[],uint256[])");
@@ -26,11 +25,9 @@ public final class DeclaredScoresVerifier implements AttributionVerifier {
   static final ErrorSpec WRONG_BINDING = D.error("WrongBinding(bytes32 expected, bytes32 got)", "Proof bound to another request.");
   static final ErrorSpec MALFORMED = D.error("MalformedProof()", "Proof does not decode.");
 
-  /** The binding hash a proof must carry. */
+  /** The binding hash a proof must carry: the real verifier's ({@link Binding#hash()}). */
   public static Bytes32 bindingHash(Binding b) {
-    byte[] enc = AbiCodec.encode((AbiType.Tuple) AbiType.parse("(uint256,address,uint256,uint256,uint256,bytes32,bytes32,address)"),
-        List.of(BigInteger.valueOf(b.chainId()), b.provers(), b.requestId(), b.modelId(), b.version(), b.inputHash(), b.outputHash(), b.prover()));
-    return Bytes32.wrap(Keccak.hash(enc));
+    return b.hash();
   }
 
   public static Bytes proof(Binding b, List<Address> contributors, List<BigInteger> scores) {

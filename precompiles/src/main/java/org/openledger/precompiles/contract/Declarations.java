@@ -67,6 +67,20 @@ public final class Declarations {
     return e;
   }
 
+  /**
+   * Lists errors declared elsewhere — by a component the contract runs, such as a proof verifier —
+   * in this interface too, so tools decode the reverts the contract passes on.
+   */
+  public List<ErrorSpec> include(List<ErrorSpec> declared) {
+    for (ErrorSpec e : declared) {
+      for (ErrorSpec other : errors) {
+        if (other.name().equals(e.name())) throw new IllegalArgumentException("duplicate error " + e.name());
+      }
+      errors.add(e);
+    }
+    return List.copyOf(declared);
+  }
+
   public EventSpec event(String declaration, String doc) {
     Matcher m = match(declaration, "event");
     requireNoSuffix(m, declaration);

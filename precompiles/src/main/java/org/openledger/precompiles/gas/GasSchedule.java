@@ -27,6 +27,11 @@ package org.openledger.precompiles.gas;
  * @param keccakWord per 32-byte word hashed
  * @param transfer a native (OPEN) transfer to an account ({@code CALL} with value)
  * @param nestedCall a call from one native contract to another (cold account access)
+ * @param hashBlock one keccak-f permutation (136 bytes) of a contract's own hashing, such as
+ *     verifying a Merkle multiproof: priced by its CPU, as {@code storageKey} is, not by the EVM's
+ *     {@code KECCAK256}, which assumes a far cheaper hash than a node's
+ * @param multiplyAdd one integer multiply-accumulate of a contract's own arithmetic, such as
+ *     rescoring an attribution proof's leaves, with the decoding of its operands
  */
 public record GasSchedule(
     String name,
@@ -43,14 +48,16 @@ public record GasSchedule(
     long keccakBase,
     long keccakWord,
     long transfer,
-    long nestedCall) {
+    long nestedCall,
+    long hashBlock,
+    long multiplyAdd) {
 
   /**
    * The schedule of the first OpenLedger fork. {@code storageKey}, {@code viewRead} and {@code
    * viewKey} were added from the CPU calibration of docs/gas.md before anything was deployed.
    */
   public static final GasSchedule V1 =
-      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600);
+      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600, 2_100, 20);
 
   /** Gas of a log with {@code topics} topics and {@code dataBytes} bytes of data. */
   public long log(int topics, long dataBytes) {
@@ -68,6 +75,11 @@ public record GasSchedule(
    */
   public long loggedStringWord() {
     return 32 * logDataByte + storageRead;
+  }
+
+  /** Gas of a contract hashing {@code bytes} bytes itself: keccak pads to whole 136-byte blocks. */
+  public long hashing(long bytes) {
+    return hashBlock * (bytes / 136 + 1);
   }
 
   /** Gas of hashing {@code bytes} bytes. */
