@@ -1,0 +1,171 @@
+package org.openledger.prover.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.tuweni.bytes.Bytes32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openledger.contracts.Addresses;
+import org.openledger.contracts.Protocol;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexProofVerifier;
+import org.openledger.contracts.inference.Inference;
+import org.openledger.contracts.prover.Provers;
+import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+import org.openledger.precompiles.host.CallResult;
+import org.openledger.prover.attribution.index.ExampleOwner;
+import org.openledger.prover.attribution.index.IndexBuilder;
+import org.openledger.prover.data.FashionMnist;
+import org.openledger.prover.data.LabelledImages;
+import org.openledger.prover.model.FixedPointClassifier;
+import org.openledger.prover.model.LogisticRegression;
+import org.openledger.prover.model.TrainingConfig;
+import org.openledger.prover.proof.ProofEngine.Outcome;
+
+/**
+ * The engine on a real trained model: its proofs are accepted by the real Provers contract and
+ * settle through the real Inference contract. The basis here is a fixed pseudo-random int16 one
+ * (k = 24): what is tested is the engine's mechanics; attribution quality is the LDS tests'.
+ */
+class LogisticProofEngineTest {
+  static final int K = 24, CONTRIBUTORS = 20;
+  static LabelledImages train, test;
+  static VersionArtifacts artifacts;
+  static Map<Bytes32, byte[]> store;
+  static ProofEngine.Version version;
+
+  @BeforeAll
+  static void trainAndIndex() {
+    train = FashionMnist.shipped(FashionMnist.Split.TRAIN).first(600);
+    test = FashionMnist.shipped(FashionMnist.Split.TEST);
+    LogisticRegression lr = LogisticRegression.train(train, FashionMnist.CLASSES, new TrainingConfig(7, 5, 32, 0.05, 1e-3));
+    var model = FixedPointClassifier.quantize(lr).committed();
+    SplittableRandom r = new SplittableRandom(11);
+    short[] rows = new short[K * model.parameters()];
+    for (int i = 0; i < rows.length; i++) rows[i] = (short) (r.nextInt(2001) - 1000);
+    BasisRows basis = new BasisRows(K, model.parameters(), rows, 0);
+    List<ExampleOwner> owners = new ArrayList<>();
+    for (int i = 0; i < train.size(); i++) {
+      owners.add(new ExampleOwner(Address.of(0x5000 + i % CONTRIBUTORS), 1, Protocol.root("contributions " + i % CONTRIBUTORS)));
+    }
+    List<IndexLeaf> leaves = new IndexBuilder(model, basis).build(train, owners).leaves();
+    artifacts = VersionArtifacts.of(model, basis, leaves);
+    store = new HashMap<>();
+    for (byte[] blob : artifacts.blobs()) store.put(Bytes32.wrap(Keccak.hash(blob)), blob);
+    version = new ProofEngine.Version(artifacts.weightsRoot(), artifacts.basisRoot(), artifacts.indexRoot(), K, LogisticProofEngine.OUTPUT_MARGIN);
+  }
+
+  static ContentSource source(Map<Bytes32, byte[]> m) {
+    return h -> {
+      byte[] b = m.get(h);
+      if (b == null) throw new ContentSource.Unavailable("no content " + h.toHexString());
+      return b;
+    };
+  }
+
+  /** A Protocol whose deployed version registers this index, with a request on test image {@code i} resulted as {@code output}. */
+  record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
+
+  static Setup request(int image, byte[] output, Map<Bytes32, byte[]> content) {
+    Protocol p = new Protocol(new IndexProofVerifier());
+    BigInteger model = p.deployedModel(Protocol.open("1"), artifacts.indexRoot(), K);
+    byte[] pixels = pixels(image);
+    content.put(Bytes32.wrap(Keccak.hash(pixels)), pixels);
+    Bytes32 inputHash = Bytes32.wrap(Keccak.hash(pixels));
+    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("1.14"), Inference.REQUEST_FN, model, BigInteger.ONE,
+        inputHash, BigInteger.valueOf(400), BigInteger.valueOf(240));
+    Bytes32 outputHash = Bytes32.wrap(Keccak.hash(output));
+    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, outputHash, BigInteger.valueOf(240));
+    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, inputHash,
+        outputHash, p.prover);
+    return new Setup(p, model, id, binding);
+  }
+
+  static byte[] pixels(int image) {
+    int size = test.images().size();
+    return java.util.Arrays.copyOfRange(test.images().pixels(), image * size, (image + 1) * size);
+  }
+
+  static int predicted(int image) {
+    return artifacts.model().predict(pixels(image));
+  }
+
+  @Test
+  void aProofOfTheCorrectOutputIsAcceptedOnChainAndSettlesToItsContributors() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, LogisticProofEngine.output(predicted(17)), content);
+    Outcome outcome = new LogisticProofEngine(source(content)).prove(s.binding(), version);
+    assertThat(outcome).isInstanceOf(Outcome.Proof.class);
+    Outcome.Proof proof = (Outcome.Proof) outcome;
+    AttributionProof decoded = AttributionProof.decode(proof.bytes());
+    assertThat(decoded.leaves()).hasSize(proof.contributors()).isNotEmpty();
+
+    s.p().chain.ok(s.p().prover, Addresses.PROVERS, Provers.CLAIM, s.request());
+    CallResult submitted = s.p().chain.send(s.p().prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, s.request(), proof.bytes());
+    assertThat(submitted.isSuccess()).as("the real verifier accepts the engine's proof").isTrue();
+
+    Map<Address, BigInteger> before = new HashMap<>();
+    for (var leaf : decoded.leaves()) before.put(leaf.leaf().contributor(), s.p().chain.balance(leaf.leaf().contributor()));
+    s.p().chain.advance(Provers.CHALLENGE_WINDOW.defaultValue().longValueExact() + 1);
+    s.p().chain.ok(s.p().user, Addresses.INFERENCE, Inference.SETTLE, s.request());
+    BigInteger topGain = null;
+    for (var leaf : decoded.leaves()) {
+      BigInteger gain = s.p().chain.balance(leaf.leaf().contributor()).subtract(before.get(leaf.leaf().contributor()));
+      assertThat(gain.signum()).as("every proven contributor is paid").isPositive();
+      if (topGain != null) assertThat(gain).as("in score order").isLessThanOrEqualTo(topGain);
+      topGain = gain;
+    }
+  }
+
+  @Test
+  void aHostOutputOtherThanTheCommittedModelsIsReportedAndNotProven() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    int wrong = (predicted(17) + 1) % 10;
+    Setup s = request(17, LogisticProofEngine.output(wrong), content);
+    Outcome outcome = new LogisticProofEngine(source(content)).prove(s.binding(), version);
+    assertThat(outcome).isInstanceOf(Outcome.WrongOutput.class);
+    assertThat(((Outcome.WrongOutput) outcome).detail()).contains("give class " + predicted(17));
+  }
+
+  @Test
+  void anInputMissingFromTheContentStoreIsNotProvable() {
+    Setup s = request(17, LogisticProofEngine.output(predicted(17)), new HashMap<>());
+    Outcome outcome = new LogisticProofEngine(source(store)).prove(s.binding(), version);
+    assertThat(outcome).isInstanceOf(Outcome.NotProvable.class);
+    assertThat(((Outcome.NotProvable) outcome).reason()).contains("no content");
+  }
+
+  @Test
+  void artifactsThatDoNotMatchTheRegisteredRootsAreNotProvable() {
+    var other = new ProofEngine.Version(version.weightsRoot(), version.basisRoot(), Protocol.root("another index"), K, version.outputFunction());
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(3, LogisticProofEngine.output(predicted(3)), content);
+    assertThat(new LogisticProofEngine(source(content)).prove(s.binding(), other)).isInstanceOf(Outcome.NotProvable.class);
+  }
+
+  @Test
+  void aVersionOfAnotherOutputFunctionIsNotProvable() {
+    var text = new ProofEngine.Version(version.weightsRoot(), version.basisRoot(), version.indexRoot(), K,
+        org.openledger.contracts.model.Models.OUTPUT_TEXT_LOG_PROB);
+    Setup s = request(3, LogisticProofEngine.output(predicted(3)), new HashMap<>(store));
+    assertThat(new LogisticProofEngine(source(store)).prove(s.binding(), text)).isInstanceOf(Outcome.NotProvable.class);
+  }
+
+  @Test
+  void artifactsRoundTripThroughTheContentStore() throws Exception {
+    VersionArtifacts back = VersionArtifacts.load(source(store), version);
+    assertThat(back.weightsRoot()).isEqualTo(artifacts.weightsRoot());
+    assertThat(back.leaves()).isEqualTo(artifacts.leaves());
+    assertThat(back.basis().rows()).isEqualTo(artifacts.basis().rows());
+  }
+}
