@@ -1,0 +1,118 @@
+package org.openledger.cli.prover;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openledger.cli.UserError;
+import org.openledger.cli.chain.ContentStore;
+import org.openledger.cli.chain.KeyOptions;
+import org.openledger.cli.chain.Open;
+import org.openledger.cli.chain.RpcContentSource;
+import org.openledger.cli.chain.RpcOptions;
+import org.openledger.cli.chain.Session;
+import org.openledger.prover.daemon.Journal;
+import org.openledger.prover.proof.LogisticProofEngine;
+import org.openledger.telemetry.MetricsServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code openledger prover}: the prover daemon. */
+@Command(
+    name = "prover",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a prover: bond OPEN, prove resulted inference requests, settle them, earn the prover's share of the platform fee.",
+      "",
+      "Each tick it scans new blocks for results, recomputes each output from the committed weights and input (a wrong",
+      "output is never proven: the request refunds), builds the Proof of Attribution (docs/attribution.md) before",
+      "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after",
+      "the challenge window. Its journal (--data-dir) makes restarts safe: nothing is sent twice, nothing is forgotten.",
+      "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
+    })
+public final class ProverCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProverCommand.class);
+
+  @Mixin RpcOptions rpc;
+  @Mixin KeyOptions keys;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENLEDGER_PROVER_DIR:-${sys:user.home}/.openledger/prover}",
+      description = "Where the journal lives (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--bond", paramLabel = "OPEN", defaultValue = "1000",
+      description = "Keep at least this much bonded (OPEN; default ${DEFAULT-VALUE}). A claim locks bondMultiple x the request's maximum fee.")
+  String bond;
+
+  @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "Seconds between ticks (default ${DEFAULT-VALUE}).")
+  double poll;
+
+  @Option(names = "--from-block", paramLabel = "N", defaultValue = "0",
+      description = "Ignore results before this block on a fresh journal (default ${DEFAULT-VALUE}: scan from genesis).")
+  long fromBlock;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9546", description = "Prometheus /metrics port (default ${DEFAULT-VALUE}; -1: off).")
+  int metricsPort;
+
+  @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address the metrics endpoint listens on (default ${DEFAULT-VALUE}).")
+  String metricsHost;
+
+  @Option(names = "--once", description = "Do the work that is due now (including what a previous run left), then exit: for scripts and cron.")
+  boolean once;
+
+  @Override
+  public Integer call() throws Exception {
+    BigInteger target = Open.parse(bond, "--bond");
+    if (poll <= 0) throw new UserError("--poll must be positive seconds, got " + poll);
+    ProverMetrics metrics = new ProverMetrics();
+    try (Session session = new Session(rpc, keys);
+        Journal journal = openJournal();
+        MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
+      LogisticProofEngine engine = new LogisticProofEngine(new RpcContentSource(new ContentStore(session.node())));
+      ProverLoop loop = new ProverLoop(session, journal, engine, metrics, fromBlock);
+      BigInteger added = loop.ensureBond(target);
+      System.out.println("prover " + session.sender() + " on " + session.node().url() + (added.signum() > 0 ? ", bonded " + Open.format(added) + " OPEN" : "")
+          + (server == null ? "" : ", metrics at http://" + metricsHost + ":" + server.port() + "/metrics"));
+      if (once) {
+        int moved = loop.tick();
+        System.out.println(moved + " request(s) advanced; " + loop.open().size() + " still open; earned " + Open.format(loop.earned()) + " OPEN");
+        return 0;
+      }
+      CountDownLatch stop = new CountDownLatch(1);
+      Thread hook = new Thread(stop::countDown, "prover-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      while (!stop.await((long) (poll * 1000), TimeUnit.MILLISECONDS)) {
+        try {
+          loop.tick();
+        } catch (UserError e) {
+          LOG.warn("event=tick_failed error=\"{}\" — retrying next tick", e.getMessage());
+        }
+      }
+      LOG.info("event=stopped earned={}", loop.earned());
+      return 0;
+    }
+  }
+
+  private Journal openJournal() {
+    Path file = dataDir.resolve("journal");
+    try {
+      return Journal.open(file);
+    } catch (IOException e) {
+      throw new UserError("cannot open the prover journal " + file + ": " + e.getMessage());
+    }
+  }
+
+  private MetricsServer startMetrics(ProverMetrics metrics) {
+    try {
+      return MetricsServer.start(metricsHost, metricsPort, metrics.registry);
+    } catch (IOException e) {
+      throw new UserError("cannot serve metrics on " + metricsHost + ":" + metricsPort + ": " + e.getMessage()
+          + " (choose another --metrics-port, or -1 to turn metrics off)");
+    }
+  }
+}
