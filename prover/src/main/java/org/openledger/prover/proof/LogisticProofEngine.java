@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.precompiles.Keccak;
 import org.openledger.prover.attribution.index.Query;
 import org.openledger.prover.attribution.index.QueryBuilder;
@@ -49,7 +50,7 @@ public final class LogisticProofEngine implements ProofEngine {
       return new Outcome.WrongOutput("the committed input has " + input.length + " bytes, the model takes " + a.model().features() + " pixels");
     }
     Query q = new QueryBuilder(a.model(), a.basis()).query(input);
-    Bytes32 expected = Bytes32.wrap(Keccak.hash(new byte[] {(byte) q.predicted()}));
+    Bytes32 expected = Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(q.predicted())));
     if (!expected.equals(binding.outputHash())) {
       return new Outcome.WrongOutput("the committed weights give class " + q.predicted() + " (output hash " + expected.toHexString()
           + "), the host posted " + binding.outputHash().toHexString());
@@ -69,10 +70,5 @@ public final class LogisticProofEngine implements ProofEngine {
       cache.put(v, a);
     }
     return a;
-  }
-
-  /** The output bytes a host posts for class {@code predicted}: what {@code outputHash} commits. */
-  public static byte[] output(int predicted) {
-    return new byte[] {(byte) predicted};
   }
 }

@@ -16,6 +16,7 @@ import org.openledger.contracts.Protocol;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.inference.Inference;
@@ -103,7 +104,7 @@ class LogisticProofEngineTest {
   @Test
   void aProofOfTheCorrectOutputIsAcceptedOnChainAndSettlesToItsContributors() {
     Map<Bytes32, byte[]> content = new HashMap<>(store);
-    Setup s = request(17, LogisticProofEngine.output(predicted(17)), content);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
     Outcome outcome = new LogisticProofEngine(source(content)).prove(s.binding(), version);
     assertThat(outcome).isInstanceOf(Outcome.Proof.class);
     Outcome.Proof proof = (Outcome.Proof) outcome;
@@ -131,7 +132,7 @@ class LogisticProofEngineTest {
   void aHostOutputOtherThanTheCommittedModelsIsReportedAndNotProven() {
     Map<Bytes32, byte[]> content = new HashMap<>(store);
     int wrong = (predicted(17) + 1) % 10;
-    Setup s = request(17, LogisticProofEngine.output(wrong), content);
+    Setup s = request(17, FraudChecks.classOutput(wrong), content);
     Outcome outcome = new LogisticProofEngine(source(content)).prove(s.binding(), version);
     assertThat(outcome).isInstanceOf(Outcome.WrongOutput.class);
     assertThat(((Outcome.WrongOutput) outcome).detail()).contains("give class " + predicted(17));
@@ -139,7 +140,7 @@ class LogisticProofEngineTest {
 
   @Test
   void anInputMissingFromTheContentStoreIsNotProvable() {
-    Setup s = request(17, LogisticProofEngine.output(predicted(17)), new HashMap<>());
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), new HashMap<>());
     Outcome outcome = new LogisticProofEngine(source(store)).prove(s.binding(), version);
     assertThat(outcome).isInstanceOf(Outcome.NotProvable.class);
     assertThat(((Outcome.NotProvable) outcome).reason()).contains("no content");
@@ -149,7 +150,7 @@ class LogisticProofEngineTest {
   void artifactsThatDoNotMatchTheRegisteredRootsAreNotProvable() {
     var other = new ProofEngine.Version(version.weightsRoot(), version.basisRoot(), Protocol.root("another index"), K, version.outputFunction());
     Map<Bytes32, byte[]> content = new HashMap<>(store);
-    Setup s = request(3, LogisticProofEngine.output(predicted(3)), content);
+    Setup s = request(3, FraudChecks.classOutput(predicted(3)), content);
     assertThat(new LogisticProofEngine(source(content)).prove(s.binding(), other)).isInstanceOf(Outcome.NotProvable.class);
   }
 
@@ -157,7 +158,7 @@ class LogisticProofEngineTest {
   void aVersionOfAnotherOutputFunctionIsNotProvable() {
     var text = new ProofEngine.Version(version.weightsRoot(), version.basisRoot(), version.indexRoot(), K,
         org.openledger.contracts.model.Models.OUTPUT_TEXT_LOG_PROB);
-    Setup s = request(3, LogisticProofEngine.output(predicted(3)), new HashMap<>(store));
+    Setup s = request(3, FraudChecks.classOutput(predicted(3)), new HashMap<>(store));
     assertThat(new LogisticProofEngine(source(store)).prove(s.binding(), text)).isInstanceOf(Outcome.NotProvable.class);
   }
 

@@ -1,0 +1,57 @@
+package org.openledger.contracts.attribution;
+
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.precompiles.Keccak;
+
+/**
+ * The one-step recomputations a challenger's fraud proof asks the chain to make against a proof
+ * of a logistic-regression version (docs/attribution.md §8). Each takes values the caller has
+ * already checked against their commitments (weights root, input hash, basis root, index root,
+ * the stored proof hash) and answers whether the proof is wrong; all integer, so the chain and
+ * every prover agree.
+ *
+ * <p>For logistic regression every one of them fits one transaction (weights 15.7 KB, a basis row
+ * 15.7 KB, an image 784 B, a proof ≈ 20 KB), so the bisection game of DESIGN §6 has no rounds.
+ */
+public final class FraudChecks {
+  private FraudChecks() {}
+
+  /** The output bytes of class {@code predicted}: what a classifier host's {@code outputHash} commits. */
+  public static byte[] classOutput(int predicted) {
+    return new byte[] {(byte) predicted};
+  }
+
+  /** Whether the committed model returns, for the committed input, something other than the posted output. */
+  public static boolean outputIsWrong(FixedLogistic model, byte[] input, Bytes32 outputHash) {
+    return !Bytes32.wrap(Keccak.hash(classOutput(model.predict(input)))).equals(outputHash);
+  }
+
+  /** {@code rs(Bq[j] · ∇f(x), e_ψ)}: coordinate {@code j} of ψ as it must be, from one committed basis row. */
+  public static long psiCoordinate(FixedLogistic model, byte[] input, short[] basisRow, int psiShift) {
+    BasisRows row = new BasisRows(1, model.parameters(), basisRow, 0);
+    return Rounding.shift(row.raw(0, model.outputGradient(input)), psiShift);
+  }
+
+  /** Whether the proof's ψ[j] differs from {@link #psiCoordinate}. */
+  public static boolean psiIsWrong(AttributionProof proof, int j, FixedLogistic model, byte[] input, short[] basisRow) {
+    return proof.psi()[j] != psiCoordinate(model, input, basisRow, proof.psiShift());
+  }
+
+  /**
+   * Whether leaf {@code leafIndex}, which the proof does not include, should have been included:
+   * its score is positive and either the proof holds fewer than M leaves or the leaf outranks the
+   * proof's last one in (score descending, leaf index ascending) order.
+   *
+   * @throws IllegalArgumentException if the proof includes that leaf (nothing was omitted)
+   */
+  public static boolean omits(AttributionProof proof, long leafIndex, IndexLeaf leaf) {
+    for (AttributionProof.ProvenLeaf p : proof.leaves()) {
+      if (p.index() == leafIndex) throw new IllegalArgumentException("the proof includes leaf " + leafIndex);
+    }
+    long score = leaf.score(proof.psi());
+    if (score <= 0) return false;
+    if (proof.leaves().size() < AttributionProof.MAX_LEAVES) return true;
+    AttributionProof.ProvenLeaf last = proof.leaves().get(proof.leaves().size() - 1);
+    return AttributionProof.ORDER.compare(new AttributionProof.ProvenLeaf(leafIndex, leaf, score), last) < 0;
+  }
+}
