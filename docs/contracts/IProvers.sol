@@ -56,6 +56,64 @@ interface IProvers {
     /// @notice Unknown parameter, or a value out of range.
     error BadParameter(bytes32 name, uint256 value);
 
+    /// @notice One-step fraud proofs check logistic-regression classifier versions (output function 0); use challenge() otherwise.
+    error UnsupportedChallenge(uint8 outputFunction);
+
+    /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
+    /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot). Nothing changes.
+    error EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got);
+
+    /// @notice An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.
+    error MalformedEvidence(uint8 item);
+
+    /// @notice ψ has k coordinates, numbered from 0.
+    error CoordinateOutOfRange(uint256 coordinate, uint256 k);
+
+    /// @notice The proof includes this leaf: it was not omitted.
+    error LeafIncluded(uint256 leafIndex);
+
+    /// @notice The proof does not follow the v1 layout (docs/attribution.md §6): it ends early, runs on, or holds an impossible value at this byte.
+    error MalformedProof(uint256 offset);
+
+    /// @notice The proof's first byte names a format this fork does not verify (v1 only).
+    error UnsupportedProofVersion(uint8 version);
+
+    /// @notice The proof is bound to another chain, contract, request, model version, input, output or prover.
+    error WrongBinding(bytes32 expected, bytes32 got);
+
+    /// @notice The proof's k differs from the version's registered basis rank.
+    error WrongBasisRank(uint256 expected, uint256 got);
+
+    /// @notice The version's index has fewer attestations than governance requires now; more attesters can make it provable.
+    error VersionNotAttested(uint256 modelId, uint256 version, uint256 attestations, uint256 required);
+
+    /// @notice A proof includes at least one leaf.
+    error NoLeaves();
+
+    /// @notice A proof includes at most M leaves.
+    error TooManyLeaves(uint256 count, uint256 max);
+
+    /// @notice A leaf index is not below the proof's leaf count.
+    error LeafIndexOutOfRange(uint256 leafIndex, uint256 leafCount);
+
+    /// @notice A leaf is included twice.
+    error DuplicateLeaf(uint256 leafIndex);
+
+    /// @notice The multiproof has too few or too many hashes for these leaves in a tree of this size.
+    error MultiproofSize(uint256 given);
+
+    /// @notice The leaves, leaf count and multiproof do not hash to the version's registered index root.
+    error IndexRootMismatch(bytes32 expected, bytes32 computed);
+
+    /// @notice A declared score is not ψ · u recomputed exactly.
+    error ScoreMismatch(uint256 leafIndex, int256 declared, int256 computed);
+
+    /// @notice The leaf at this position does not follow its predecessor in (score descending, leaf index ascending) order.
+    error OrderViolation(uint256 position);
+
+    /// @notice Only positive influence is paid: every included score must be above zero.
+    error ScoreNotPositive(uint256 leafIndex, int256 score);
+
     /// @notice No function of this contract has that selector.
     error UnknownSelector(bytes4 selector);
 
@@ -104,6 +162,12 @@ interface IProvers {
     /// @notice A settled or refunded request released its claim.
     event ClaimReleased(uint256 indexed requestId, address indexed prover, uint256 unlocked);
 
+    /// @notice A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf) showed the proof wrong: the prover was slashed and the request reopened.
+    event FraudProven(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 slashed, uint256 toChallenger);
+
+    /// @notice A one-step fraud proof found the proof right: the challenger's bond went to the prover.
+    event ChallengeFailed(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 forfeited);
+
     /// @notice Governance changed a parameter.
     event ParameterSet(bytes32 indexed name, uint256 value);
 
@@ -124,6 +188,21 @@ interface IProvers {
 
     /// @notice Challenges a verified proof inside its window, posting the challenger bond.
     function challenge(uint256 requestId, bytes32 evidenceHash) external payable;
+
+    /// @notice Fraud proof, one step (logistic-regression versions): the version's committed weights, run on the committed input,
+    /// do not give the output the host posted and the prover proved. Posts the challenger bond: if the output is right, the
+    /// bond goes to the prover; if not, the prover's locked bond is slashed and the request reopens.
+    function challengeOutput(uint256 requestId, bytes calldata weights, bytes calldata input) external payable;
+
+    /// @notice Fraud proof, one step (logistic-regression versions): coordinate j of the proof's ψ is not rs(Bq[j] · ∇f(x), e_ψ)
+    /// recomputed from the committed weights, input and basis row j (with its Merkle proof against the basis root).
+    /// Bond and outcome as challengeOutput.
+    function challengePsi(uint256 requestId, bytes calldata proof, uint256 coordinate, bytes calldata weights, bytes calldata input, bytes calldata basisRow, bytes32[] calldata basisProof) external payable;
+
+    /// @notice Fraud proof, one step: an index leaf the proof left out (with its Merkle proof against the index root) has a
+    /// positive score and either the proof holds fewer than 16 leaves or the leaf outranks its last one. Bond and outcome
+    /// as challengeOutput.
+    function challengeOmission(uint256 requestId, bytes calldata proof, uint256 leafIndex, bytes calldata leaf, bytes32[] calldata leafProof) external payable;
 
     /// @notice Governance decides an open challenge (until on-chain fraud proofs arrive).
     function resolveChallenge(uint256 requestId, bool proverFaulted) external;

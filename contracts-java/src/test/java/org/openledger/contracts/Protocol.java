@@ -59,10 +59,15 @@ public final class Protocol {
 
   /** {@link #deployedModel(BigInteger)} with the version's index root and basis rank given: a real index's, for real proofs. */
   public BigInteger deployedModel(BigInteger rate, Bytes32 indexRoot, int basisRank) {
+    return deployedModel(rate, root("weights"), root("basis"), indexRoot, basisRank);
+  }
+
+  /** {@link #deployedModel(BigInteger)} registering all three roots: a real model's, for fraud proofs. */
+  public BigInteger deployedModel(BigInteger rate, Bytes32 weightsRoot, Bytes32 basisRoot, Bytes32 indexRoot, int basisRank) {
     BigInteger id = (BigInteger) chain.ok(owner, Addresses.MODELS, Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "fashion", "ipfs://m");
     chain.ok(Addresses.TIMELOCK, Addresses.MODELS, Models.APPROVE, id);
     chain.ok(Addresses.SERVICES, Addresses.MODELS, Models.MARK_TRAINING, id);
-    List<Object> spec = List.of(root("weights"), root("basis"), indexRoot, BigInteger.valueOf(100), BigInteger.valueOf(1000),
+    List<Object> spec = List.of(weightsRoot, basisRoot, indexRoot, BigInteger.valueOf(100), BigInteger.valueOf(1000),
         BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(400), BigInteger.valueOf(240), owner, rate, rate, BigInteger.valueOf(basisRank));
     BigInteger version = (BigInteger) chain.ok(owner, Addresses.MODELS, Models.REGISTER_VERSION, id, spec);
     chain.ok(prover, Addresses.PROVERS, OPEN.multiply(BigInteger.valueOf(100)), Provers.BOND);

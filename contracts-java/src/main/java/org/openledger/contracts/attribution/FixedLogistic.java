@@ -189,6 +189,27 @@ public final class FixedLogistic {
     return b.array();
   }
 
+  /**
+   * The inverse of {@link #weightsBytes()}: what a prover, an attester or the chain (in a fraud
+   * proof) rebuilds from the blob the weights root names.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the blob
+   */
+  public static FixedLogistic fromWeightsBytes(byte[] bytes) {
+    if (bytes.length < 5) throw new IllegalArgumentException("a weights blob has a 5-byte header, this has " + bytes.length + " bytes");
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    int classes = b.getShort() & 0xffff, features = b.getShort() & 0xffff, shift = b.get() & 0xff;
+    long expected = 5L + 2L * classes * features + 4L * classes;
+    if (bytes.length != expected) {
+      throw new IllegalArgumentException("a weights blob of " + classes + " classes × " + features + " features is " + expected + " bytes, this is " + bytes.length);
+    }
+    short[] w = new short[classes * features];
+    for (int i = 0; i < w.length; i++) w[i] = b.getShort();
+    int[] bias = new int[classes];
+    for (int c = 0; c < classes; c++) bias[c] = b.getInt();
+    return new FixedLogistic(classes, features, shift, w, bias);
+  }
+
   /** {@code keccak256(weightsBytes())}, the weights root a model version registers. */
   public Bytes32 weightsRoot() {
     return Bytes32.wrap(Keccak.hash(weightsBytes()));

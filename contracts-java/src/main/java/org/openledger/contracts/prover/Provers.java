@@ -54,7 +54,7 @@ public final class Provers extends NativeContract {
 
   private static final BigInteger OPEN = BigInteger.TEN.pow(18);
   private static final Slot BONDS = Slot.at(0);
-  private static final Slot CLAIMS = Slot.at(1);
+  static final Slot CLAIMS = Slot.at(1);
   private static final Slot PARAMS = Slot.at(2);
 
   enum BondField { AMOUNT, LOCKED, UNBONDING, READY_AT }
@@ -96,6 +96,18 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec NOT_TIMELOCK = D.error("NotTimelock(address caller)", "Only the Timelock (governance) may call this.");
   public static final ErrorSpec BAD_PARAMETER = D.error("BadParameter(bytes32 name, uint256 value)", "Unknown parameter, or a value out of range.");
 
+  public static final ErrorSpec UNSUPPORTED_CHALLENGE = D.error("UnsupportedChallenge(uint8 outputFunction)",
+      "One-step fraud proofs check logistic-regression classifier versions (output function 0); use challenge() otherwise.");
+  public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
+      An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
+      2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot). Nothing changes.""");
+  public static final ErrorSpec MALFORMED_EVIDENCE = D.error("MalformedEvidence(uint8 item)",
+      "An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.");
+  public static final ErrorSpec COORDINATE_OUT_OF_RANGE = D.error("CoordinateOutOfRange(uint256 coordinate, uint256 k)",
+      "ψ has k coordinates, numbered from 0.");
+  public static final ErrorSpec LEAF_INCLUDED = D.error("LeafIncluded(uint256 leafIndex)",
+      "The proof includes this leaf: it was not omitted.");
+
   public static final EventSpec BONDED = D.event("Bonded(address indexed prover, uint256 amount, uint256 total)", "A prover added bond.");
   public static final EventSpec UNBONDING = D.event("UnbondingStarted(address indexed prover, uint256 amount, uint64 readyAt)", "Bond began unbonding.");
   public static final EventSpec WITHDRAWN = D.event("BondWithdrawn(address indexed prover, uint256 amount)", "Unbonded OPEN was withdrawn.");
@@ -110,6 +122,12 @@ public final class Provers extends NativeContract {
       "ChallengeResolved(uint256 indexed requestId, bool proverFaulted, uint256 slashed, uint256 toChallenger)", "Governance decided a challenge.");
   public static final EventSpec RELEASED = D.event("ClaimReleased(uint256 indexed requestId, address indexed prover, uint256 unlocked)",
       "A settled or refunded request released its claim.");
+  public static final EventSpec FRAUD_PROVEN = D.event(
+      "FraudProven(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 slashed, uint256 toChallenger)",
+      "A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf) showed the proof wrong: the prover was slashed and the request reopened.");
+  public static final EventSpec CHALLENGE_FAILED = D.event(
+      "ChallengeFailed(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 forfeited)",
+      "A one-step fraud proof found the proof right: the challenger's bond went to the prover.");
   public static final EventSpec PARAMETER_SET = D.event("ParameterSet(bytes32 indexed name, uint256 value)", "Governance changed a parameter.");
 
   public static final FunctionSpec BOND = D.function("bond() payable", "Adds the value sent to the caller's prover bond.",
@@ -130,6 +148,24 @@ public final class Provers extends NativeContract {
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
       "Challenges a verified proof inside its window, posting the challenger bond.",
       GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 32)));
+  public static final FunctionSpec CHALLENGE_OUTPUT = D.function(
+      "challengeOutput(uint256 requestId, bytes weights, bytes input) payable", """
+      Fraud proof, one step (logistic-regression versions): the version's committed weights, run on the committed input,
+      do not give the output the host posted and the prover proved. Posts the challenger bond: if the output is right, the
+      bond goes to the prover; if not, the prover's locked bond is slashed and the request reopens.""",
+      (s, data) -> FraudProofs.gas(s, data, FraudProofs.OUTPUT));
+  public static final FunctionSpec CHALLENGE_PSI = D.function(
+      "challengePsi(uint256 requestId, bytes proof, uint256 coordinate, bytes weights, bytes input, bytes basisRow, bytes32[] basisProof) payable", """
+      Fraud proof, one step (logistic-regression versions): coordinate j of the proof's ψ is not rs(Bq[j] · ∇f(x), e_ψ)
+      recomputed from the committed weights, input and basis row j (with its Merkle proof against the basis root).
+      Bond and outcome as challengeOutput.""",
+      (s, data) -> FraudProofs.gas(s, data, FraudProofs.PSI));
+  public static final FunctionSpec CHALLENGE_OMISSION = D.function(
+      "challengeOmission(uint256 requestId, bytes proof, uint256 leafIndex, bytes leaf, bytes32[] leafProof) payable", """
+      Fraud proof, one step: an index leaf the proof left out (with its Merkle proof against the index root) has a
+      positive score and either the proof holds fewer than 16 leaves or the leaf outranks its last one. Bond and outcome
+      as challengeOutput.""",
+      (s, data) -> FraudProofs.gas(s, data, FraudProofs.OMISSION));
   public static final FunctionSpec RESOLVE_CHALLENGE = D.function("resolveChallenge(uint256 requestId, bool proverFaulted)",
       "Governance decides an open challenge (until on-chain fraud proofs arrive).", Provers::resolveGas);
   public static final FunctionSpec RELEASE = D.function("release(uint256 requestId)",
@@ -179,6 +215,9 @@ public final class Provers extends NativeContract {
     on(SUBMIT_PROOF, this::submitProof);
     on(CHALLENGE, this::challenge);
     on(RESOLVE_CHALLENGE, this::resolveChallenge);
+    on(CHALLENGE_OUTPUT, FraudProofs::output);
+    on(CHALLENGE_PSI, FraudProofs::psi);
+    on(CHALLENGE_OMISSION, FraudProofs::omission);
     on(RELEASE, this::release);
     on(VERIFIED_ATTRIBUTION, this::verifiedAttribution);
     on(ATTEST, this::attest);
@@ -391,6 +430,17 @@ public final class Provers extends NativeContract {
       ctx.emit(CHALLENGE_RESOLVED, id, false, BigInteger.ZERO, BigInteger.ZERO);
       return null;
     }
+    BigInteger[] outcome = slash(ctx, c, prover, challenger, challengerBond);
+    ctx.emit(CHALLENGE_RESOLVED, id, true, outcome[0], outcome[1]);
+    return null;
+  }
+
+  /**
+   * A prover found at fault: its locked bond is slashed (the challenger's share to the challenger
+   * with its own bond back, the rest to the treasury) and the claim is cleared, so the request can
+   * be claimed and proven again. Returns {slashed, toChallenger}.
+   */
+  static BigInteger[] slash(CallContext ctx, Slot c, Address prover, Address challenger, BigInteger challengerBond) {
     BigInteger slashed = ctx.loadUint(cf(c, ClaimField.LOCKED));
     BigInteger toChallenger = BasisPoints.share(slashed, CHALLENGER_SHARE_BP.read(ctx).intValueExact());
     Slot bond = bond(prover);
@@ -401,8 +451,7 @@ public final class Provers extends NativeContract {
     clear(ctx, c);
     ctx.transfer(challenger, challengerBond.add(toChallenger));
     if (slashed.subtract(toChallenger).signum() > 0) ctx.transfer(Addresses.TREASURY, slashed.subtract(toChallenger));
-    ctx.emit(CHALLENGE_RESOLVED, id, true, slashed, toChallenger);
-    return null;
+    return new BigInteger[] {slashed, toChallenger};
   }
 
   private static long resolveGas(GasSchedule s, Bytes data) {
@@ -432,7 +481,7 @@ public final class Provers extends NativeContract {
   }
 
   /** Forgets a slashed claim so the request can be claimed and proven again. */
-  private static void clear(CallContext ctx, Slot c) {
+  static void clear(CallContext ctx, Slot c) {
     ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(NONE));
     ctx.storeUint(cf(c, ClaimField.LOCKED), BigInteger.ZERO);
     ctx.storeUint(cf(c, ClaimField.CONTRIBUTORS), BigInteger.ZERO);
@@ -440,7 +489,7 @@ public final class Provers extends NativeContract {
     ctx.storeAddress(cf(c, ClaimField.PROVER), Address.ZERO);
   }
 
-  private static void unlock(CallContext ctx, Address prover, BigInteger amount) {
+  static void unlock(CallContext ctx, Address prover, BigInteger amount) {
     Slot locked = bf(bond(prover), BondField.LOCKED);
     ctx.storeUint(locked, ctx.loadUint(locked).subtract(amount));
   }
@@ -480,19 +529,19 @@ public final class Provers extends NativeContract {
   }
 
   /** Where a prover's bond words start: one hash, reused for every word a call touches. */
-  private static Slot bond(Address prover) {
+  static Slot bond(Address prover) {
     return BONDS.mapping(prover);
   }
 
-  private static Slot bf(Slot bond, BondField f) {
+  static Slot bf(Slot bond, BondField f) {
     return bond.field(f.ordinal());
   }
 
-  private static Slot cf(Slot claim, ClaimField f) {
+  static Slot cf(Slot claim, ClaimField f) {
     return claim.field(f.ordinal());
   }
 
-  private static Bytes32 bytes32(Object value) {
+  static Bytes32 bytes32(Object value) {
     return Bytes32.wrap((Bytes) value);
   }
 }

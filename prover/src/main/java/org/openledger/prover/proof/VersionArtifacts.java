@@ -83,21 +83,12 @@ public record VersionArtifacts(FixedLogistic model, BasisRows basis, List<IndexL
     return ByteBuffer.allocate(36).putInt(n).put(treeRoot.toArrayUnsafe()).array();
   }
 
-  /** The inverse of {@link FixedLogistic#weightsBytes()}. */
   static FixedLogistic decodeWeights(byte[] bytes) throws ContentSource.Unavailable {
-    if (bytes.length < 5) throw new ContentSource.Unavailable("weights blob of " + bytes.length + " bytes");
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    int classes = b.getShort() & 0xffff, features = b.getShort() & 0xffff, shift = b.get() & 0xff;
-    long expected = 5L + 2L * classes * features + 4L * classes;
-    if (bytes.length != expected) throw new ContentSource.Unavailable("weights blob of " + bytes.length + " bytes, its header says " + expected);
-    short[] w = new short[classes * features];
-    for (int i = 0; i < w.length; i++) w[i] = b.getShort();
-    int[] bias = new int[classes];
-    for (int c = 0; c < classes; c++) bias[c] = b.getInt();
     try {
-      return new FixedLogistic(classes, features, shift, w, bias);
+      return FixedLogistic.fromWeightsBytes(bytes);
     } catch (IllegalArgumentException e) {
       throw new ContentSource.Unavailable("weights: " + e.getMessage());
     }
   }
+
 }

@@ -1,0 +1,216 @@
+package org.openledger.contracts.prover;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.Addresses;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.contracts.inference.Inference;
+import org.openledger.contracts.model.Models;
+import org.openledger.contracts.prover.Provers.ClaimField;
+import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+import org.openledger.precompiles.abi.AbiCodec;
+import org.openledger.precompiles.abi.AbiType;
+import org.openledger.precompiles.contract.Args;
+import org.openledger.precompiles.contract.CallContext;
+import org.openledger.precompiles.gas.GasSchedule;
+import org.openledger.precompiles.storage.Slot;
+
+/**
+ * The Provers contract's one-step fraud proofs (docs/attribution.md §8): a challenger posts the
+ * bond and the evidence; the contract checks each evidence item against what the chain committed
+ * (a mismatch reverts and changes nothing), recomputes with {@link FraudChecks}, and decides on
+ * the spot — the prover slashed and the request reopened, or the challenger's bond paid to the
+ * prover. For logistic regression every check fits one transaction, so there are no bisection
+ * rounds; the MLP's game is future work.
+ */
+final class FraudProofs {
+  static final int OUTPUT = 0, PSI = 1, OMISSION = 2;
+  static final int ITEM_WEIGHTS = 0, ITEM_INPUT = 1, ITEM_PROOF = 2, ITEM_BASIS_ROW = 3, ITEM_LEAF = 4;
+
+  private FraudProofs() {}
+
+  /** What every challenge reads first: the proven claim, the request's commitments and its version's. */
+  private record Context(BigInteger id, Slot claim, Address prover, Bytes32 inputHash, Bytes32 outputHash, List<?> spec) {
+    Bytes32 root(String field) {
+      return Bytes32.wrap((Bytes) spec.get(Models.VERSION_SPEC_FIELDS.indexOf(field)));
+    }
+
+    int basisRank() {
+      return ((BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint32 basisRank"))).intValueExact();
+    }
+  }
+
+  private static Context open(CallContext ctx, BigInteger id) {
+    Slot c = Provers.CLAIMS.mapping(id);
+    int state = ctx.loadUint(Provers.cf(c, ClaimField.STATE)).intValueExact();
+    if (state != Provers.PROVEN || ctx.block().number() > ctx.loadUint(Provers.cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact()) {
+      throw Provers.NOT_CHALLENGEABLE.revert(id);
+    }
+    BigInteger required = Provers.CHALLENGER_BOND.read(ctx);
+    if (!ctx.value().equals(required)) throw Provers.WRONG_CHALLENGER_BOND.revert(ctx.value(), required);
+    List<?> request = (List<?>) ctx.call(Addresses.INFERENCE, Inference.GET_REQUEST, BigInteger.ZERO, id);
+    List<?> version = (List<?>) ctx.call(Addresses.MODELS, Models.VERSION_VIEW, BigInteger.ZERO, request.get(1), request.get(2));
+    List<?> spec = (List<?>) version.get(0);
+    int outputFunction = ((BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint8 outputFunction"))).intValueExact();
+    if (outputFunction != Models.OUTPUT_CLASSIFIER_MARGIN) throw Provers.UNSUPPORTED_CHALLENGE.revert(BigInteger.valueOf(outputFunction));
+    return new Context(id, c, ctx.loadAddress(Provers.cf(c, ClaimField.PROVER)), Provers.bytes32(request.get(3)), Provers.bytes32(request.get(12)), spec);
+  }
+
+  static Object output(CallContext ctx, Args in) {
+    Context c = open(ctx, in.uint(0));
+    FixedLogistic model = weights(in.bytes(1), c);
+    byte[] input = input(in.bytes(2), c, model);
+    return decide(ctx, c, OUTPUT, FraudChecks.outputIsWrong(model, input, c.outputHash()));
+  }
+
+  static Object psi(CallContext ctx, Args in) {
+    Context c = open(ctx, in.uint(0));
+    AttributionProof proof = proof(ctx, in.bytes(1), c);
+    BigInteger coordinate = in.uint(2);
+    if (coordinate.compareTo(BigInteger.valueOf(proof.k())) >= 0) throw Provers.COORDINATE_OUT_OF_RANGE.revert(coordinate, BigInteger.valueOf(proof.k()));
+    int j = coordinate.intValueExact();
+    FixedLogistic model = weights(in.bytes(3), c);
+    byte[] input = input(in.bytes(4), c, model);
+    short[] row = basisRow(in.bytes(5), in.list(6), j, c, model);
+    return decide(ctx, c, PSI, FraudChecks.psiIsWrong(proof, j, model, input, row));
+  }
+
+  static Object omission(CallContext ctx, Args in) {
+    Context c = open(ctx, in.uint(0));
+    AttributionProof proof = proof(ctx, in.bytes(1), c);
+    BigInteger leafIndex = in.uint(2);
+    IndexLeaf leaf;
+    try {
+      leaf = IndexLeaf.decode(in.bytes(3).toArrayUnsafe(), proof.k());
+    } catch (IllegalArgumentException e) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_LEAF));
+    }
+    if (leafIndex.compareTo(BigInteger.valueOf(proof.leafCount())) >= 0) throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_LEAF));
+    Bytes32 expected = c.root("bytes32 indexRoot");
+    Bytes32 computed = IndexTree.rootFrom(proof.leafCount(), new long[] {leafIndex.longValueExact()}, new Bytes32[] {leaf.hash()}, hashes(in.list(4)))
+        .map(root -> IndexTree.indexRoot(proof.leafCount(), root)).orElse(Bytes32.ZERO);
+    if (!computed.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_LEAF), expected, computed);
+    boolean omitted;
+    try {
+      omitted = FraudChecks.omits(proof, leafIndex.longValueExact(), leaf);
+    } catch (IllegalArgumentException included) {
+      throw Provers.LEAF_INCLUDED.revert(leafIndex);
+    }
+    return decide(ctx, c, OMISSION, omitted);
+  }
+
+  /** Slash and reopen, or pay the challenger's bond to the prover. */
+  private static Object decide(CallContext ctx, Context c, int kind, boolean fraud) {
+    if (fraud) {
+      BigInteger[] outcome = Provers.slash(ctx, c.claim(), c.prover(), ctx.caller(), ctx.value());
+      ctx.emit(Provers.FRAUD_PROVEN, c.id(), ctx.caller(), BigInteger.valueOf(kind), outcome[0], outcome[1]);
+    } else {
+      ctx.transfer(c.prover(), ctx.value());
+      ctx.emit(Provers.CHALLENGE_FAILED, c.id(), ctx.caller(), BigInteger.valueOf(kind), ctx.value());
+    }
+    return null;
+  }
+
+  private static FixedLogistic weights(Bytes blob, Context c) {
+    Bytes32 expected = c.root("bytes32 weightsRoot"), got = Keccak.hash(blob);
+    if (!got.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_WEIGHTS), expected, got);
+    try {
+      return FixedLogistic.fromWeightsBytes(blob.toArrayUnsafe());
+    } catch (IllegalArgumentException e) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_WEIGHTS));
+    }
+  }
+
+  private static byte[] input(Bytes blob, Context c, FixedLogistic model) {
+    Bytes32 got = Keccak.hash(blob);
+    if (!got.equals(c.inputHash())) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_INPUT), c.inputHash(), got);
+    // an input the committed model cannot read can never have been answered correctly
+    if (blob.size() != model.features()) throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_INPUT));
+    return blob.toArray();
+  }
+
+  private static AttributionProof proof(CallContext ctx, Bytes blob, Context c) {
+    Bytes32 stored = ctx.load(Provers.cf(c.claim(), ClaimField.PROOF_HASH)), got = Keccak.hash(blob);
+    if (!got.equals(stored)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_PROOF), stored, got);
+    try {
+      return AttributionProof.decode(blob); // it verified when it was submitted
+    } catch (AttributionProof.FormatException e) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_PROOF));
+    }
+  }
+
+  private static short[] basisRow(Bytes blob, List<Object> proof, int j, Context c, FixedLogistic model) {
+    short[] row;
+    try {
+      row = BasisRows.fromRowLeaves(List.of(withIndex(blob, j)), model.parameters(), 0).rows();
+    } catch (IllegalArgumentException e) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_BASIS_ROW));
+    }
+    Bytes32 leaf = Keccak.hash(Bytes.wrap(blob));
+    Bytes32 expected = c.root("bytes32 basisRoot");
+    Bytes32 computed = IndexTree.rootFrom(c.basisRank(), new long[] {j}, new Bytes32[] {leaf}, hashes(proof)).orElse(Bytes32.ZERO);
+    if (!computed.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_BASIS_ROW), expected, computed);
+    return row;
+  }
+
+  /** A basis row leaf ({@code 0x00 ‖ uint32 j ‖ row}) re-labelled as row 0, so fromRowLeaves decodes a single row; j is checked by the tree. */
+  private static byte[] withIndex(Bytes blob, int j) {
+    byte[] b = blob.toArray();
+    if (b.length < 5 || (((b[1] & 0xff) << 24) | ((b[2] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[4] & 0xff)) != j) {
+      throw new IllegalArgumentException("the row leaf does not name row " + j);
+    }
+    b[1] = b[2] = b[3] = b[4] = 0;
+    return b;
+  }
+
+  private static List<Bytes32> hashes(List<Object> words) {
+    return words.stream().map(w -> Bytes32.wrap((Bytes) w)).toList();
+  }
+
+  // ------------------------------------------------------------------ gas
+
+  private static final AbiType.Tuple OUTPUT_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,bytes)");
+  private static final AbiType.Tuple PSI_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,bytes,bytes,bytes,bytes32[])");
+  private static final AbiType.Tuple OMISSION_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,bytes,bytes32[])");
+
+  /**
+   * Priced from the evidence before anything runs: each blob hashed once; the forward pass, the
+   * gradient and one row's dot product are three multiply-adds per weight (the weights and a basis
+   * row have one int16 entry per parameter); ψ · u is one per coordinate; each Merkle proof hash a
+   * hashed node; plus the two nested views and the slashing path's reads, writes and transfers.
+   */
+  static long gas(GasSchedule s, Bytes data, int kind) {
+    AbiType.Tuple types = kind == OUTPUT ? OUTPUT_ARGS : kind == PSI ? PSI_ARGS : OMISSION_ARGS;
+    List<Object> args;
+    try {
+      args = AbiCodec.decode(types, data.toArrayUnsafe(), 4, data.size() - 4);
+    } catch (RuntimeException malformed) {
+      args = null;
+    }
+    long hashed = 0, multiplyAdds = 0, nodes = 0;
+    if (args != null) {
+      for (Object a : args) {
+        if (a instanceof Bytes b) hashed += s.hashing(b.size());
+        if (a instanceof List<?> l) nodes += l.size() + 1;
+      }
+      Bytes first = (Bytes) args.get(1);
+      multiplyAdds = switch (kind) {
+        case OUTPUT -> first.size() / 2;
+        case PSI -> 3L * ((Bytes) args.get(3)).size() / 2 + first.size() / 2;
+        default -> first.size() / 2 + ((Bytes) args.get(3)).size();
+      };
+    }
+    // keys: the claim, challengerBond, challengerShareBp (2 each), the prover's bond
+    long slashing = 10 * s.storageRead() + 9 * s.storageWrite() + 6 * s.storageKey() + 2 * s.transfer() + s.log(3, 96);
+    return hashed + nodes * s.hashBlock() + multiplyAdds * s.multiplyAdd() + slashing
+        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE);
+  }
+}
