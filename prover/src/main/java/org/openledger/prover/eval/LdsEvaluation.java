@@ -56,9 +56,21 @@ public final class LdsEvaluation {
   public record Result(List<Row> rows, double testAccuracy, int fullFitIterations, long retrainIterations,
       int retrainings, long fullFitNanos, long retrainNanos, long basisNanos) {}
 
-  /** Runs it; extra scorers (the chain's integer scorer) are evaluated alongside the built-in ones. */
+  /**
+   * Makes a scorer from the problem and the basis of one rank — how the chain's exact fixed-point
+   * scorer (integer gradients, {@code BasisRows}, docs §2–§3) joins the comparison.
+   */
+  @FunctionalInterface
+  public interface BasisScorerFactory {
+    InfluenceScorer create(AttributionProblem problem, WhitenedPcaBasis basis);
+  }
+
+  /**
+   * Runs it. Each extra factory is called once per rank in {@code config.ranks()}, and its scorers
+   * are evaluated on the same retrainings as the built-in ones.
+   */
   public static Result run(LabelledImages train, LabelledImages test, Config config, ComputeBackend backend,
-      Dense dense, Progress progress, List<java.util.function.Function<AttributionProblem, InfluenceScorer>> extra) {
+      Dense dense, Progress progress, List<BasisScorerFactory> extra) {
     progress.phase("train full model", 0);
     long t0 = System.nanoTime();
     LogisticRegression.Fit full = LogisticRegression.trainToConvergence(
@@ -84,10 +96,10 @@ public final class LdsEvaluation {
         for (Quantization q : config.quantizations()) {
           scorers.add(new ProjectedInfluence(problem, basis.first(k), q, dense));
         }
+        for (BasisScorerFactory make : extra) {
+          scorers.add(make.create(problem, basis.first(k)));
+        }
       }
-    }
-    for (var make : extra) {
-      scorers.add(make.apply(problem));
     }
     long basisNanos = System.nanoTime() - t1;
 
