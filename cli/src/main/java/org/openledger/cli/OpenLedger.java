@@ -2,6 +2,7 @@ package org.openledger.cli;
 
 import org.openledger.cli.datanet.DatanetCommand;
 import org.openledger.cli.devnet.DevnetCommand;
+import org.openledger.cli.eval.EvalCommand;
 import org.openledger.cli.governance.ProposalCommand;
 import org.openledger.cli.governance.ProposeCommand;
 import org.openledger.cli.governance.VoteCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class, ExampleCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
       ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
-       InterfaceCommand.class, CommandLine.HelpCommand.class
+       InterfaceCommand.class, EvalCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'openledger help <command>' for a command's options."})
 public final class OpenLedger implements Runnable {
