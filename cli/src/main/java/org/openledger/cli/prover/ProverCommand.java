@@ -29,10 +29,11 @@ import picocli.CommandLine.Option;
     description = {
       "Run a prover: bond OPEN, prove resulted inference requests, settle them, earn the prover's share of the platform fee.",
       "",
-      "Each tick it scans new blocks for results, recomputes each output from the committed weights and input (a wrong",
-      "output is never proven: the request refunds), builds the Proof of Attribution (docs/attribution.md) before",
-      "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after",
-      "the challenge window. Its journal (--data-dir) makes restarts safe: nothing is sent twice, nothing is forgotten.",
+      "Each tick it scans new blocks for results and recomputes each output from the committed weights and input (a wrong "
+          + "output is never proven: the request refunds). It builds the Proof of Attribution (docs/attribution.md) before "
+          + "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after "
+          + "the challenge window. Its journal (--data-dir) makes restarts safe: nothing is sent twice, nothing is forgotten.",
+      "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
 public final class ProverCommand implements Callable<Integer> {
