@@ -146,7 +146,7 @@ public final class LdsCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Result result;
     try (ComputeBackend backend = new CpuBackend()) {
-      result = LdsEvaluation.run(trainSet, testSet, config, backend, Dense.load(), bar, List.of());
+      result = LdsEvaluation.run(trainSet, testSet, config, backend, Dense.load(), bar, List.of(org.openledger.prover.eval.ChainScorer.factory()));
     } finally {
       bar.finish();
     }

@@ -35,7 +35,7 @@ class LdsFloorTest {
     var test = Pooling.pool2x2(FashionMnist.shipped(Split.TEST).first(60));
     LdsEvaluation.Config config = new LdsEvaluation.Config(20, 24, List.of(256),
         List.of(Quantization.FLOAT, Quantization.INT16), 1e-3, 1, new Convergence(1e-3, 1e-6, 5_000, 20), 2, 16);
-    result = LdsEvaluation.run(train, test, config, backend, Dense.load(), Progress.NONE, List.of());
+    result = LdsEvaluation.run(train, test, config, backend, Dense.load(), Progress.NONE, List.of(ChainScorer.factory()));
   }
 
   @AfterAll
@@ -65,6 +65,14 @@ class LdsFloorTest {
         .isCloseTo(row("basis", Quantization.FLOAT).exampleLds(), within(0.01));
     assertThat(row("basis", Quantization.INT16).contributorLds())
         .isCloseTo(row("basis", Quantization.FLOAT).contributorLds(), within(0.01));
+  }
+
+  @Test
+  void theChainsExactIntegerScoresKeepTheBasisSignal() {
+    Row chain = result.rows().stream().filter(r -> r.scorer().startsWith("chain")).findFirst().orElseThrow();
+    System.out.printf("chain integer scores: example %.3f, contributor %.3f%n", chain.exampleLds(), chain.contributorLds());
+    assertThat(chain.exampleLds()).isCloseTo(row("basis", Quantization.FLOAT).exampleLds(), within(0.02));
+    assertThat(chain.contributorLds()).isCloseTo(row("basis", Quantization.FLOAT).contributorLds(), within(0.02));
   }
 
   @Test
