@@ -20,6 +20,10 @@ public record FixedPointClassifier(FixedLogistic committed) {
   /** The largest weight shift {@link #quantize} picks; keeps biases of any sane model within int32. */
   public static final int MAX_SHIFT = 30;
 
+  public FixedPointClassifier {
+    java.util.Objects.requireNonNull(committed, "committed");
+  }
+
   public FixedPointClassifier(int classes, int features, int shift, short[] weights, int[] bias) {
     this(new FixedLogistic(classes, features, shift, weights, bias));
   }

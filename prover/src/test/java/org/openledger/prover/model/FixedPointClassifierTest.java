@@ -24,6 +24,12 @@ class FixedPointClassifierTest {
    */
   private static final String GOLDEN = "9968a6893de5550deeb352e5835e0cf4bbd0115f76cbdc0d71e7690c5ffc9a9c";
 
+  /**
+   * The weights root (docs/attribution.md §4) of the same model, as a version registers it: it pins
+   * the commitment's byte layout on top of the weights the digest above pins.
+   */
+  private static final String GOLDEN_WEIGHTS_ROOT = "0x211954e7eeefb47c1722da834937caeab25cdc3d04c1cd1cbc32239ad5e0b1ce";
+
   private static LabelledImages test;
   private static LogisticRegression model;
   private static FixedPointClassifier fixed;
@@ -67,6 +73,18 @@ class FixedPointClassifierTest {
   @Test
   void integerLogitsMatchTheRecordedDigest() throws NoSuchAlgorithmException {
     assertThat(digest(fixed, test.images())).isEqualTo(GOLDEN);
+  }
+
+  @Test
+  void committedWeightsRootMatchesTheRecordedRoot() {
+    assertThat(fixed.committed().weightsRoot().toHexString()).isEqualTo(GOLDEN_WEIGHTS_ROOT);
+  }
+
+  @Test
+  void logitsAreTheCommittedModelsOnTheImagesRawBytes() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(fixed.logits(test.images(), i)).containsExactly(fixed.committed().logits(fixed.input(test.images(), i)));
+    }
   }
 
   @Test

@@ -30,14 +30,14 @@ public final class IndexBuilder {
   record LeafKey(Address contributor, long datanetId) {}
 
   private final FixedLogistic model;
-  private final BasisRows basis;
+  private final ExactProjector projector;
 
   public IndexBuilder(FixedLogistic model, BasisRows basis) {
     if (basis.d() != model.parameters()) {
       throw new IllegalArgumentException("basis rows have " + basis.d() + " entries, the model " + model.parameters() + " parameters");
     }
     this.model = model;
-    this.basis = basis;
+    this.projector = new ExactProjector(basis);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class IndexBuilder {
 
   private long[] project(Leaf leaf) {
     try {
-      return basis.project(leaf.gradientSum);
+      return projector.project(leaf.gradientSum);
     } catch (ArithmeticException e) {
       throw new ArithmeticException("the projection of contributor " + leaf.owner.contributor() + " in datanet "
           + leaf.owner.datanetId() + " exceeds int64");

@@ -12,14 +12,14 @@ import org.openledger.contracts.attribution.Rounding;
  */
 public final class QueryBuilder {
   private final FixedLogistic model;
-  private final BasisRows basis;
+  private final ExactProjector projector;
 
   public QueryBuilder(FixedLogistic model, BasisRows basis) {
     if (basis.d() != model.parameters()) {
       throw new IllegalArgumentException("basis rows have " + basis.d() + " entries, the model " + model.parameters() + " parameters");
     }
     this.model = model;
-    this.basis = basis;
+    this.projector = new ExactProjector(basis);
   }
 
   /** The query of the committed model's output on {@code pixels} (raw bytes, one per feature). */
@@ -27,7 +27,7 @@ public final class QueryBuilder {
     long[] logits = model.logits(pixels);
     int predicted = FixedLogistic.argmax(logits);
     long[] delta = FixedLogistic.outputDelta(FixedExp.exponentials(logits, model.shift()), predicted);
-    long[] raw = basis.project(model.gradient(pixels, delta)); // each below 2^52: exact
+    long[] raw = projector.project(model.gradient(pixels, delta)); // each below 2^52: exact
     int shift = Rounding.int16Shift(raw);
     return new Query(predicted, shift, Rounding.toInt16(raw, shift), raw);
   }

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openledger.compute.BackendSelection;
+import org.openledger.compute.BackendUnavailableException;
 import org.openledger.compute.ComputeBackend;
+import org.openledger.compute.ComputeBackends;
 import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.compute.scoring.TopScores;
 import org.openledger.contracts.attribution.BasisRows;
@@ -36,9 +39,19 @@ class LeafScorerTest {
     for (int i = 0; i < 40; i++) queries.add(builder.query(Fixtures.pixels(TEST, i)).psi());
   }
 
-  /** Every CPU kernel path: vectorised or scalar, with or without BLAS candidate scoring. */
+  /**
+   * Every CPU kernel path (vectorised or scalar, with or without BLAS candidate scoring) and an
+   * OpenCL device when there is one (PoCL here and in CI).
+   */
   static Stream<ComputeBackend> backends() {
-    return Stream.of(new CpuBackend(true, true), new CpuBackend(true, false), new CpuBackend(false, true), new CpuBackend(false, false));
+    List<ComputeBackend> all = new ArrayList<>(List.of(
+        new CpuBackend(true, true), new CpuBackend(true, false), new CpuBackend(false, true), new CpuBackend(false, false)));
+    try {
+      all.add(ComputeBackends.open(BackendSelection.openCl(-1)));
+    } catch (BackendUnavailableException e) {
+      System.err.println("OpenCL scoring not tested: " + e.getMessage());
+    }
+    return all.stream();
   }
 
   @ParameterizedTest
