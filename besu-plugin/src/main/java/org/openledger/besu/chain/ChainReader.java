@@ -3,6 +3,7 @@ package org.openledger.besu.chain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.hyperledger.besu.datatypes.LogTopic;
@@ -17,11 +18,15 @@ import org.openledger.besu.rpc.Params.BlockRef;
 import org.openledger.besu.rpc.RpcFailure;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.host.Log;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Blocks, world state and logs through Besu's BlockchainService and WorldStateService, for the read-only RPC methods. */
 public final class ChainReader {
   /** A log with where it was emitted. */
   public record LocatedLog(Log log, long block, Bytes32 transactionHash) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChainReader.class);
 
   private final BlockchainService blockchain;
   private final WorldStateService worldState;
@@ -42,11 +47,27 @@ public final class ChainReader {
     return block(ref.number()).getBlockHeader();
   }
 
-  /** The world state after {@code header}; Besu keeps recent states only (Bonsai: the last 512 blocks by default). */
-  public WorldView state(BlockHeader header) {
-    Optional<WorldView> view = worldState.getWorldView(header.getBlockHash());
-    return view.orElseThrow(() -> RpcFailure.raise(RpcFailure.Kind.STATE_UNAVAILABLE,
+  /**
+   * {@code read} applied to the world state after {@code header}, which is then closed: Besu's
+   * Bonsai hands out a rolled, frozen copy per query (a MutableWorldState, AutoCloseable), and
+   * closes it after use in its own queries (BlockchainQueries.getAndMapWorldState). Besu keeps
+   * recent states only (Bonsai: the last 512 blocks by default).
+   */
+  public <T> T withState(BlockHeader header, Function<WorldView, T> read) {
+    Optional<WorldView> found = worldState.getWorldView(header.getBlockHash());
+    WorldView view = found.orElseThrow(() -> RpcFailure.raise(RpcFailure.Kind.STATE_UNAVAILABLE,
         "the world state of block " + header.getNumber() + " is not available on this node (pruned); ask for a recent block or run an archive node"));
+    try {
+      return read.apply(view);
+    } finally {
+      if (view instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("could not close the world state of block {}", header.getNumber(), e);
+        }
+      }
+    }
   }
 
   /**

@@ -301,8 +301,9 @@ public final class OpenLedgerRpc {
       throw RpcFailure.raise(RpcFailure.Kind.NOT_INSTALLED, "the OpenLedger native contracts are active from block "
           + rt.activationBlock() + "; block " + number + " is before it");
     }
-    WorldViewHost host = new WorldViewHost(rt.chain().state(header), new BlockContext(number, header.getTimestamp(), rt.chainId()));
-    CallResult r = rt.executor().execute(host, Message.staticCall(Address.ZERO, contract, fn.encodeCall(args), VIEW_GAS));
+    BlockContext block = new BlockContext(number, header.getTimestamp(), rt.chainId());
+    CallResult r = rt.chain().withState(header, world ->
+        rt.executor().execute(new WorldViewHost(world, block), Message.staticCall(Address.ZERO, contract, fn.encodeCall(args), VIEW_GAS)));
     return switch (r.status()) {
       case SUCCESS -> fn.decodeOutput(r.output());
       case REVERT -> {

@@ -42,6 +42,21 @@ public final class InMemoryChain implements BlockchainService, WorldStateService
   private final List<Block> blocks = new ArrayList<>();
   private final Set<Long> pruned = new HashSet<>();
   public int receiptReads;
+  /** World views handed out by getWorldView(hash), and how many of them were closed. */
+  public int statesOpened, statesClosed;
+
+  /** A view as Bonsai hands one out: a copy to close after use. */
+  private final class ClosableView implements WorldView, AutoCloseable {
+    private final WorldView state;
+
+    ClosableView(WorldView state) {
+      this.state = state;
+      statesOpened++;
+    }
+
+    @Override public org.hyperledger.besu.evm.account.Account get(org.hyperledger.besu.datatypes.Address address) { return state.get(address); }
+    @Override public void close() { statesClosed++; }
+  }
 
   /** Appends the next block (numbers from 0) with {@code state} as its post-state. */
   public void add(WorldView state, List<Tx> txs) {
@@ -110,6 +125,6 @@ public final class InMemoryChain implements BlockchainService, WorldStateService
 
   @Override
   public Optional<WorldView> getWorldView(Hash blockHash) {
-    return blocks.stream().filter(b -> b.hash().equals(blockHash) && !pruned.contains(b.number())).findFirst().map(Block::state);
+    return blocks.stream().filter(b -> b.hash().equals(blockHash) && !pruned.contains(b.number())).findFirst().map(b -> new ClosableView(b.state()));
   }
 }

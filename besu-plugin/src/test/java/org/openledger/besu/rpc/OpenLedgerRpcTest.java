@@ -130,6 +130,14 @@ class OpenLedgerRpcTest {
   }
 
   @Test
+  void everyWorldStateOpenedForAViewIsClosed() {
+    rpc.call("openledger_getModel", model);
+    rpc.fails(-32010, "openledger_getModel", 99);
+    assertThat(chain.statesOpened).isEqualTo(3);
+    assertThat(chain.statesClosed).isEqualTo(3);
+  }
+
+  @Test
   void getDatanetReturnsTheDatanetViewWithNamedFields() {
     @SuppressWarnings("unchecked")
     Map<String, Object> d = (Map<String, Object>) rpc.call("openledger_getDatanet", "1", "latest");
