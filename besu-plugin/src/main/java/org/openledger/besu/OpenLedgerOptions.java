@@ -1,5 +1,6 @@
 package org.openledger.besu;
 
+import org.openledger.besu.content.ContentStore;
 import picocli.CommandLine.Option;
 
 /** The plugin's command-line options; Besu's PicoCLIOptions adds them under --plugin-openledger-. */
@@ -11,4 +12,12 @@ public final class OpenLedgerOptions {
   @Option(names = "--plugin-openledger-enabled", paramLabel = "<BOOLEAN>", arity = "1",
       description = "Install the native contracts (default: ${DEFAULT-VALUE})")
   public boolean enabled = true;
+
+  @Option(names = "--plugin-openledger-content-max-bytes", paramLabel = "<INT>",
+      description = "Largest item openledger_putContent accepts, in bytes (default: ${DEFAULT-VALUE})")
+  public int contentMaxBytes = ContentStore.DEFAULT_MAX_BYTES;
+
+  @Option(names = "--plugin-openledger-rpc-max-blocks", paramLabel = "<LONG>",
+      description = "Most blocks one openledger_getPayouts or openledger_getInferencePayout call scans for logs (default: ${DEFAULT-VALUE})")
+  public long rpcMaxBlocks = 10_000;
 }

@@ -47,8 +47,19 @@ class OpenLedgerPluginTest {
     @SuppressWarnings("unused") private final Object protocolSchedule;
     private final long head;
     Chain(Object schedule, long head) { this.protocolSchedule = schedule; this.head = head; }
-    @Override public BlockHeader getChainHeadHeader() { return () -> head; }
+    @Override public BlockHeader getChainHeadHeader() {
+      return new BlockHeader() {
+        @Override public long getNumber() { return head; }
+        @Override public long getTimestamp() { return 0; }
+        @Override public org.hyperledger.besu.datatypes.LogsBloomFilter getLogsBloom() { throw new UnsupportedOperationException(); }
+        @Override public org.hyperledger.besu.datatypes.Hash getBlockHash() { throw new UnsupportedOperationException(); }
+      };
+    }
     @Override public Optional<BigInteger> getChainId() { return Optional.of(BigInteger.valueOf(1337)); }
+    @Override public Optional<org.hyperledger.besu.plugin.data.BlockContext> getBlockByNumber(long number) { return Optional.empty(); }
+    @Override public Optional<List<org.hyperledger.besu.plugin.data.TransactionReceipt>> getReceiptsByBlockHash(org.hyperledger.besu.datatypes.Hash h) {
+      return Optional.empty();
+    }
   }
 
   static final class Services implements ServiceManager {
@@ -63,14 +74,22 @@ class OpenLedgerPluginTest {
     Object call(String method, Object... params) { return methods.get(method).apply(() -> params); }
   }
 
+  private final org.openledger.besu.chain.InMemoryChain worldState = new org.openledger.besu.chain.InMemoryChain();
   private final Spec frontier = new Spec();
   private final Spec london = new Spec();
   private final Spec shanghai = new Spec();
   private final Rpc rpc = new Rpc();
   private final List<Object> cliOptions = new ArrayList<>();
 
+  final org.openledger.besu.metrics.RecordingMetricsSystem metrics = new org.openledger.besu.metrics.RecordingMetricsSystem();
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dataPath;
+
   private OpenLedgerPlugin plugin(Object schedule, long head, long activation) {
     Services services = new Services();
+    services.addService(org.hyperledger.besu.plugin.services.metrics.MetricCategoryRegistry.class, metrics);
+    services.addService(org.hyperledger.besu.plugin.services.MetricsSystem.class, metrics);
+    services.addService(org.hyperledger.besu.plugin.services.BesuConfiguration.class, () -> dataPath);
+    services.addService(org.hyperledger.besu.plugin.services.WorldStateService.class, worldState);
     services.addService(BlockchainService.class, new Chain(schedule, head));
     services.addService(RpcEndpointService.class, rpc);
     services.addService(PicoCLIOptions.class, (ns, o) -> cliOptions.add(o));
@@ -152,5 +171,32 @@ class OpenLedgerPluginTest {
     plugin(schedule(), 0, 0);
     assertThatThrownBy(() -> rpc.call("openledger_pluginInfo", "x")).hasMessageContaining("takes no parameters");
     assertThatThrownBy(() -> rpc.call("openledger_contractAddresses", 1)).hasMessageContaining("takes no parameters");
+  }
+
+  @Test
+  void registersItsMetricCategoryWhileRegistering() {
+    plugin(schedule(), 0, 0);
+    assertThat(metrics.registered).containsExactly(org.openledger.besu.metrics.OpenLedgerMetricCategory.OPENLEDGER);
+  }
+
+  @Test
+  void startGivesTheRpcMethodsAContentStoreUnderBesusDataPath() {
+    worldState.add(new org.openledger.besu.adapter.InMemoryWorld());
+    plugin(schedule(), 10, 100).start("26.8.0");
+    String hash = (String) rpc.call("openledger_putContent", "0x0102");
+    assertThat(dataPath.resolve("openledger/content/" + hash.substring(2))).exists();
+  }
+
+  @Test
+  void withoutWorldStateServiceTheContractsAreInstalledButChainMethodsExplainWhy() {
+    Services services = new Services();
+    services.addService(BlockchainService.class, new Chain(schedule(), 10));
+    services.addService(RpcEndpointService.class, rpc);
+    OpenLedgerPlugin plugin = new OpenLedgerPlugin(new BesuCompatibility(List.of("26.8.0")));
+    plugin.register(services);
+    plugin.options().activationBlock = 100;
+    plugin.start("26.8.0");
+    assertThat(hasDatanets(london)).isTrue();
+    assertThatThrownBy(() -> rpc.call("openledger_getContent", "0x" + "00".repeat(32))).hasMessageContaining("offers the plugin no WorldStateService");
   }
 }

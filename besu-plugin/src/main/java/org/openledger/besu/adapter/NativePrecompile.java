@@ -6,6 +6,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.hyperledger.besu.evm.frame.ExceptionalHaltReason;
 import org.hyperledger.besu.evm.frame.MessageFrame;
 import org.hyperledger.besu.evm.precompile.PrecompiledContract;
+import org.openledger.besu.metrics.PluginMetrics;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.executor.Executor;
 import org.openledger.precompiles.host.CallKind;
@@ -32,9 +33,19 @@ public final class NativePrecompile implements PrecompiledContract {
   private final Executor executor;
   private final long forkBlock;
   private final LongSupplier chainId;
+  private final PluginMetrics metrics;
+  private final String metricLabel;
 
   /** {@code chainId} is read on each call: Besu's BlockchainService knows it only once the chain is up. */
   public NativePrecompile(String name, Address address, Executor executor, long forkBlock, LongSupplier chainId) {
+    this(name, address, executor, forkBlock, chainId, PluginMetrics.NONE, name);
+  }
+
+  /** {@code metricLabel}: the contract label of this precompile's calls in {@code metrics} (the catalog name, e.g. "inference"). */
+  public NativePrecompile(String name, Address address, Executor executor, long forkBlock, LongSupplier chainId,
+      PluginMetrics metrics, String metricLabel) {
+    this.metrics = metrics;
+    this.metricLabel = metricLabel;
     this.name = name;
     this.address = address;
     this.besuAddress = FrameHost.toBesu(address);
@@ -74,8 +85,10 @@ public final class NativePrecompile implements PrecompiledContract {
     } catch (IllegalStateException refused) {
       // The world state refused a committed change (e.g. a balance Besu saw differently): halt, Besu discards the frame's updater.
       LOG.error("{}: world state refused a change in block {}; call halted", name, frame.getBlockValues().getNumber(), refused);
+      metrics.precompileCall(metricLabel, CallResult.Status.HALT, gas);
       return PrecompileContractResult.halt(Bytes.EMPTY, Optional.of(ExceptionalHaltReason.PRECOMPILE_ERROR));
     }
+    metrics.precompileCall(metricLabel, result.status(), result.gasUsed());
     return switch (result.status()) {
       case SUCCESS -> PrecompileContractResult.success(result.output());
       case REVERT -> {

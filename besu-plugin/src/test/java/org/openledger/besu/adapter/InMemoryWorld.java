@@ -11,8 +11,8 @@ import org.hyperledger.besu.evm.account.MutableAccount;
 import org.hyperledger.besu.evm.worldstate.WorldUpdater;
 
 /** A world state in maps behind Besu's WorldUpdater: {@link #child} and {@link #commit} stand in for Besu's stacked updaters. */
-final class InMemoryWorld implements WorldUpdater {
-  static final class Account implements MutableAccount {
+public final class InMemoryWorld implements WorldUpdater, org.hyperledger.besu.evm.worldstate.WorldView {
+  public static final class Account implements MutableAccount {
     BigInteger balance = BigInteger.ZERO;
     final Map<UInt256, UInt256> storage = new HashMap<>();
 
@@ -37,7 +37,7 @@ final class InMemoryWorld implements WorldUpdater {
   private final InMemoryWorld parent;
   private final Map<Address, Account> accounts = new HashMap<>();
 
-  InMemoryWorld() {
+  public InMemoryWorld() {
     this(null);
   }
 
@@ -46,12 +46,12 @@ final class InMemoryWorld implements WorldUpdater {
     if (parent != null) parent.accounts.forEach((k, v) -> accounts.put(k, v.copy()));
   }
 
-  InMemoryWorld child() {
+  public InMemoryWorld child() {
     return new InMemoryWorld(this);
   }
 
   /** Replaces the parent's state with this child's. */
-  void commit() {
+  public void commit() {
     parent.accounts.clear();
     parent.accounts.putAll(accounts);
   }

@@ -3,7 +3,16 @@
 // besu: plugin-api/core/src/main/java/org/hyperledger/besu/plugin/data/ProcessableBlockHeader.java
 package org.hyperledger.besu.plugin.data;
 
-/** Signatures only: getNumber is declared on ProcessableBlockHeader, which BlockHeader extends. */
+import org.hyperledger.besu.datatypes.Hash;
+import org.hyperledger.besu.datatypes.LogsBloomFilter;
+
+/** Signatures only: getNumber and getTimestamp are declared on ProcessableBlockHeader, which BlockHeader extends. */
 public interface BlockHeader {
   long getNumber();
+
+  long getTimestamp();
+
+  LogsBloomFilter getLogsBloom();
+
+  Hash getBlockHash();
 }

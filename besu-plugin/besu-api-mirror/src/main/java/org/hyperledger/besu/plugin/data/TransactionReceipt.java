@@ -1,0 +1,12 @@
+// Mirror of besu-eth/besu@683880baa609111e6fee47ef1122dce7a76a154b
+// besu: plugin-api/core/src/main/java/org/hyperledger/besu/plugin/data/TransactionReceipt.java
+package org.hyperledger.besu.plugin.data;
+
+import java.util.List;
+
+/** Signatures only. */
+public interface TransactionReceipt {
+  List<? extends Log> getLogs();
+
+  int getStatus();
+}
