@@ -21,7 +21,7 @@ public record BasisRows(int k, int d, short[] rows, int shift) {
     if (g.length != d) throw new IllegalArgumentException("gradient has " + g.length + " entries, basis rows " + d);
     int base = j * d;
     long s = 0;
-    for (int l = 0; l < d; l++) s = Math.addExact(s, rows[base + l] * g[l]);
+    for (int l = 0; l < d; l++) s = Math.addExact(s, Math.multiplyExact((long) rows[base + l], g[l]));
     return s;
   }
 
