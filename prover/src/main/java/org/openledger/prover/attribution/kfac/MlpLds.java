@@ -47,12 +47,13 @@ public final class MlpLds {
   }
 
   /** LDS of each attribution method, measured against the same retrained models. */
-  public record Result(int train, int test, int subsets, double testAccuracy, Map<String, Double> lds) {
+  public record Result(int train, int test, int subsets, double testAccuracy, Map<String, Double> lds, List<String> bases) {
     @Override
     public String toString() {
       StringBuilder b = new StringBuilder(String.format("MLP LDS: %d train, %d test points, %d half subsets, test accuracy %.3f%n",
           train, test, subsets, testAccuracy));
-      lds.forEach((name, v) -> b.append(String.format("  %-28s %.3f%n", name, v)));
+      lds.forEach((name, v) -> b.append(String.format("  %-36s %.3f%n", name, v)));
+      bases.forEach(d -> b.append("  ").append(d).append(System.lineSeparator()));
       return b.toString();
     }
   }
@@ -74,12 +75,17 @@ public final class MlpLds {
       classes[r] = model.predict(test.images(), r);
     }
     Map<String, FloatMatrix> scores = new LinkedHashMap<>();
+    List<String> described = new ArrayList<>();
     for (KfacConfig kc : bases) {
       KfacAttribution a = KfacAttribution.build(backend, model, train, kc);
+      described.add(describe(a.basis()));
       FloatMatrix q = a.queryFeatures(backend, test.images(), examples, classes);
       String name = (kc.rank() == KfacConfig.ALL_PAIRS ? "EK-FAC, all pairs" : "K-FAC basis, k=" + a.basis().rank())
           + " λ=" + kc.damping();
       scores.put(name, a.exampleScores(backend, q));
+      if (kc.rank() != KfacConfig.ALL_PAIRS) {
+        scores.put(name + ", int16", int16Scores(q, a.trainingFeatures()));
+      }
     }
     List<LayerGradients> queries = MlpGradients.marginGradients(model, test.images(), examples, classes);
     scores.put("gradient-dot", GradientDot.scores(backend, queries, MlpGradients.negativeLossGradients(model, train, 0, train.size())));
@@ -88,7 +94,60 @@ public final class MlpLds {
     double[][] actual = retrainedMargins(train, masks, training, config.warmStart() ? model : null, test.images(), examples, classes);
     Map<String, Double> lds = new LinkedHashMap<>();
     scores.forEach((name, s) -> lds.put(name, lds(s, masks, actual)));
-    return new Result(train.size(), t, config.subsets(), model.accuracy(test), lds);
+    return new Result(train.size(), t, config.subsets(), model.accuracy(test), lds, described);
+  }
+
+  /** Rows per layer, distinct factor vectors per layer, and the largest row as published (values). */
+  static String describe(KfacBasis basis) {
+    int[] rows = new int[basis.layers().size()];
+    int largest = 0;
+    for (int r = 0; r < basis.rank(); r++) {
+      rows[basis.rows().get(r).layer()]++;
+      largest = Math.max(largest, basis.rowValues(r));
+    }
+    StringBuilder b = new StringBuilder("k=" + basis.rank() + ":");
+    for (int l = 0; l < rows.length; l++) {
+      KfacBasis.Layer layer = basis.layers().get(l);
+      b.append(String.format(" layer %d: %d rows from %d out × %d in vectors;", l, rows[l],
+          layer.outFactors().rows(), layer.inFactors().rows()));
+    }
+    return b.append(" largest row ").append(largest).append(" values").toString();
+  }
+
+  /**
+   * Exact integer scores after int16 quantization as docs/attribution.md §3 does it — one
+   * power-of-two scale for all training vectors, one per query — returned as floats for
+   * {@link #lds}: what quantization alone costs, before the MLP's integer gradient spec exists.
+   */
+  public static FloatMatrix int16Scores(FloatMatrix queries, FloatMatrix train) {
+    short[] u = quantize(train.data(), 0, train.data().length);
+    int k = train.cols();
+    float[] out = new float[Math.multiplyExact(queries.rows(), train.rows())];
+    for (int r = 0; r < queries.rows(); r++) {
+      short[] psi = quantize(queries.data(), r * k, (r + 1) * k);
+      for (int i = 0; i < train.rows(); i++) {
+        long s = 0;
+        for (int j = 0; j < k; j++) {
+          s += (long) psi[j] * u[i * k + j];
+        }
+        out[r * train.rows() + i] = s;
+      }
+    }
+    return new FloatMatrix(queries.rows(), train.rows(), out);
+  }
+
+  /** values[from, to) at the largest power-of-two scale that keeps them within ±32767, rounded half up. */
+  private static short[] quantize(float[] values, int from, int to) {
+    double maxAbs = 0;
+    for (int q = from; q < to; q++) {
+      maxAbs = Math.max(maxAbs, Math.abs(values[q]));
+    }
+    int e = maxAbs == 0 ? 0 : Math.getExponent(Short.MAX_VALUE / maxAbs);
+    short[] out = new short[to - from];
+    for (int q = from; q < to; q++) {
+      out[q - from] = (short) Math.floor(Math.scalb((double) values[q], e) + 0.5);
+    }
+    return out;
   }
 
   /** {@code subsets} masks, each selecting exactly ⌊n/2⌋ examples at random. */
