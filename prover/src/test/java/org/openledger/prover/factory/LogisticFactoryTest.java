@@ -1,0 +1,117 @@
+package org.openledger.prover.factory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openledger.compute.cpu.CpuBackend;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.Dense;
+import org.openledger.prover.attribution.index.QueryBuilder;
+import org.openledger.prover.data.FashionMnist;
+import org.openledger.prover.data.ImageContribution;
+import org.openledger.prover.data.LabelledImages;
+import org.openledger.prover.eval.Pooling;
+import org.openledger.prover.eval.Progress;
+
+/**
+ * The factory on real data as the demo runs it: five contributors, each owning two classes of the
+ * shipped Fashion-MNIST subset (2×2-pooled), train → basis → index, deterministic, and attribution
+ * that points at the contributor who owns the class the model returns.
+ */
+class LogisticFactoryTest {
+  static CpuBackend backend;
+  static LabelledImages pooledTrain, pooledTest;
+  static TrainingSet set;
+  static LogisticFactory.Built built;
+
+  static Address contributor(int i) {
+    return Address.of(0x1000 + i);
+  }
+
+  /** Contributor i gets the first {@code perClass} examples of classes 2i and 2i+1. */
+  static TrainingSet fiveContributors(LabelledImages data, int perClass) {
+    List<TrainingSet.Accepted> accepted = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<Integer> mine = new ArrayList<>();
+      int[] seen = new int[10];
+      for (int e = 0; e < data.size(); e++) {
+        int y = data.label(e);
+        if ((y == 2 * i || y == 2 * i + 1) && seen[y]++ < perClass) mine.add(e);
+      }
+      byte[] labels = new byte[mine.size()];
+      int size = data.images().size();
+      byte[] px = new byte[mine.size() * size];
+      for (int m = 0; m < mine.size(); m++) {
+        labels[m] = (byte) data.label(mine.get(m));
+        System.arraycopy(data.images().pixels(), mine.get(m) * size, px, m * size, size);
+      }
+      byte[] content = new ImageContribution(data.images().rows(), data.images().cols(), 10, labels, px).encode();
+      accepted.add(new TrainingSet.Accepted(BigInteger.valueOf(i + 1), 1, contributor(i), Bytes32.wrap(Keccak.hash(content)), content));
+    }
+    return TrainingSet.of(accepted);
+  }
+
+  @BeforeAll
+  static void build() {
+    backend = new CpuBackend();
+    pooledTrain = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN));
+    pooledTest = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST)).first(200);
+    set = fiveContributors(pooledTrain, 50);
+    built = LogisticFactory.build(set, pooledTest, 10, LogisticFactory.Config.defaults(), backend, Dense.load(), Progress.NONE);
+  }
+
+  @AfterAll
+  static void close() {
+    backend.close();
+  }
+
+  @Test
+  void theDeliveredModelClassifiesTheEvaluationSet() {
+    System.out.println("evaluation score " + built.evaluationScoreBp() + " bp");
+    assertThat(built.evaluationScoreBp()).isGreaterThan(6_500);
+  }
+
+  @Test
+  void theIndexHasOneLeafPerContributorAtTheConfiguredRank() {
+    assertThat(built.artifacts().leaves()).hasSize(5);
+    assertThat(built.artifacts().basis().k()).isEqualTo(128);
+    assertThat(built.artifacts().model().features()).isEqualTo(196);
+  }
+
+  @Test
+  void rebuildingFromTheSameDataGivesTheSameRoots() {
+    LogisticFactory.Built again = LogisticFactory.build(set, pooledTest, 10, LogisticFactory.Config.defaults(), backend, Dense.load(), Progress.NONE);
+    assertThat(again.artifacts().weightsRoot()).isEqualTo(built.artifacts().weightsRoot());
+    assertThat(again.artifacts().basisRoot()).isEqualTo(built.artifacts().basisRoot());
+    assertThat(again.artifacts().indexRoot()).isEqualTo(built.artifacts().indexRoot());
+  }
+
+  @Test
+  void theTopContributorOfMostOutputsOwnsTheReturnedClass() {
+    var query = new QueryBuilder(built.artifacts().model(), built.artifacts().basis());
+    int size = pooledTest.images().size(), agree = 0, nonePositive = 0;
+    for (int t = 0; t < pooledTest.size(); t++) {
+      var q = query.query(Arrays.copyOfRange(pooledTest.images().pixels(), t * size, (t + 1) * size));
+      AttributionProof proof;
+      try {
+        proof = AttributionProof.build(Bytes32.ZERO, q.shift(), q.psi(), built.artifacts().leaves(), built.artifacts().tree(), 16);
+      } catch (AttributionProof.NoPositiveLeafException e) {
+        nonePositive++;
+        continue;
+      }
+      Address top = proof.leaves().get(0).leaf().contributor();
+      if (top.equals(contributor(q.predicted() / 2))) agree++;
+    }
+    System.out.println("top contributor owns the returned class for " + agree + " of " + pooledTest.size() + "; no positive contributor: " + nonePositive);
+    assertThat(agree).isGreaterThan(pooledTest.size() * 8 / 10);
+  }
+}
