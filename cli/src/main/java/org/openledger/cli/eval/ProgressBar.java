@@ -10,7 +10,7 @@ import org.openledger.prover.eval.Progress;
  * {@code \r} on a terminal; on a pipe each phase prints one line when it starts and one when it ends,
  * so logs stay readable.
  */
-final class ProgressBar implements Progress {
+public final class ProgressBar implements Progress {
   private static final int WIDTH = 30;
   private final PrintStream out;
   private final boolean terminal;
@@ -20,7 +20,12 @@ final class ProgressBar implements Progress {
   private volatile int total;
   private volatile long phaseStart;
 
-  ProgressBar(PrintStream out, boolean terminal) {
+  /** On stderr, redrawn in place when stderr is a terminal. */
+  public static ProgressBar stderr() {
+    return new ProgressBar(System.err, System.console() != null);
+  }
+
+  public ProgressBar(PrintStream out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
   }

@@ -80,8 +80,11 @@ public final class ProposeCommand {
     String defaultDescription() { return "Reject model " + model; }
   }
 
-  @Command(name = "deploy-model", mixinStandardHelpOptions = true, description = "Propose deploying an attested version of a model in Evaluation.")
+  @Command(name = "deploy-model", description = "Propose deploying an attested version of a model in Evaluation.")
   static final class DeployModel extends Template {
+    // --version names a model version here, so only the help half of the standard options
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
+
     @Option(names = "--model", required = true) BigInteger model;
     @Option(names = "--version", required = true) BigInteger version;
 

@@ -36,8 +36,11 @@ public final class InferCommand {
     return i >= 0 && i < STATES.length ? STATES[i] : "state " + s;
   }
 
-  @Command(name = "request", mixinStandardHelpOptions = true, description = "Request an inference; escrows the maximum fee for --max-out tokens.")
+  @Command(name = "request", description = "Request an inference; escrows the maximum fee for --max-out tokens.")
   static final class Request implements Callable<Integer> {
+    // --version names a model version here, so only the help half of the standard options
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
+
     @Mixin RpcOptions rpc;
     @Mixin KeyOptions keys;
     @Option(names = "--model", required = true, description = "Model id (its deployed version is used unless --version).") BigInteger model;

@@ -18,9 +18,10 @@ import org.openledger.prover.proof.ContentTree;
  * A model version's training data as the chain names it: the accepted contributions of the
  * model's datanets, decoded, with each example's owner (contributor, datanet, and the root of that
  * contributor's accepted contributions to the datanet — docs/attribution.md §4). Built the same
- * way by the trainer and by every attester, so both arrive at the same leaves.
+ * way by the trainer and by every attester, so both arrive at the same leaves. {@code classes} is
+ * what the contributions declare (a class no example has is still a class of the model).
  */
-public record TrainingSet(LabelledImages examples, List<ExampleOwner> owners, List<byte[]> blobs) {
+public record TrainingSet(LabelledImages examples, List<ExampleOwner> owners, List<byte[]> blobs, int classes) {
 
   /** An accepted contribution, as the Datanets contract and the content store give it. */
   public record Accepted(BigInteger contributionId, long datanetId, Address contributor, Bytes32 contentHash, byte[] content) {}
@@ -60,7 +61,7 @@ public record TrainingSet(LabelledImages examples, List<ExampleOwner> owners, Li
         for (int i = 0; i < c.count(); i++) owners.add(owner);
       }
     }
-    return new TrainingSet(ImageContribution.stack(decoded), List.copyOf(owners), List.copyOf(blobs));
+    return new TrainingSet(ImageContribution.stack(decoded), List.copyOf(owners), List.copyOf(blobs), decoded.get(0).classes());
   }
 
   /** {@code 0x00 ‖ uint256 contributionId ‖ bytes32 contentHash}. */

@@ -1,0 +1,107 @@
+package org.openledger.cli.factory;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.openledger.cli.UserError;
+import org.openledger.cli.chain.KeyOptions;
+import org.openledger.cli.chain.Open;
+import org.openledger.cli.chain.RpcOptions;
+import org.openledger.cli.chain.Session;
+import org.openledger.cli.eval.ProgressBar;
+import org.openledger.prover.factory.LogisticFactory;
+import org.openledger.prover.model.LogisticRegression.Convergence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code openledger factory}: the ModelFactory trainer and attester. */
+@Command(
+    name = "factory",
+    mixinStandardHelpOptions = true,
+    description = "Train and deliver a funded fine-tuning job (deliver), or rebuild and attest a registered version (attest).",
+    subcommands = {FactoryCommand.Deliver.class, FactoryCommand.Attest.class})
+public final class FactoryCommand {
+
+  static final class Build {
+    @Option(names = "--rank", paramLabel = "K", defaultValue = "128", description = "Basis rank k (default ${DEFAULT-VALUE}; capped at the number of examples).")
+    int rank;
+
+    @Option(names = "--damping", paramLabel = "LAMBDA", defaultValue = "1e-3", description = "Hessian damping λ (default ${DEFAULT-VALUE}).")
+    double damping;
+
+    LogisticFactory.Config config() {
+      try {
+        return new LogisticFactory.Config(rank, damping, Convergence.defaults());
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--rank must be at least 1 and --damping positive (got " + rank + ", " + damping + ")");
+      }
+    }
+  }
+
+  @Command(name = "deliver", mixinStandardHelpOptions = true, description = {
+      "Take a funded fine-tuning job and deliver a trained version with its attribution index.",
+      "",
+      "Accepts the job (if Open), reads the model's datanets' accepted contributions (image contributions in the node's "
+          + "content store), trains multinomial logistic regression to convergence, builds the damped Hessian, the "
+          + "whitened-PCA basis and the integer index (docs/attribution.md), publishes every blob the roots name, and "
+          + "delivers the version with the committed model's accuracy on the job's evaluation set (its datasetRoot) as "
+          + "the evaluation score in basis points. The owner keeps setHost and setRates."})
+  static final class Deliver implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+    @Mixin Build build;
+
+    @Option(names = "--job", required = true, paramLabel = "ID", description = "The Services job to deliver.")
+    BigInteger job;
+
+    @Option(names = "--in-rate", paramLabel = "OPEN", defaultValue = "0", description = "Input rate per 1,000 tokens the version registers (default ${DEFAULT-VALUE}).")
+    String inRate;
+
+    @Option(names = "--out-rate", paramLabel = "OPEN", defaultValue = "0", description = "Output rate per 1,000 tokens (default ${DEFAULT-VALUE}).")
+    String outRate;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, keys)) {
+        Trainer.Delivery d = new Trainer(s, build.config(), ProgressBar.stderr())
+            .deliver(job, Open.parse(inRate, "--in-rate"), Open.parse(outRate, "--out-rate"));
+        System.out.printf("delivered version %s of job %s: %d examples, %d index leaves, k = %d, evaluation %.2f%%%n", d.version(), job,
+            d.examples(), d.leaves(), d.artifacts().basis().k(), d.evaluationScoreBp() / 100.0);
+        System.out.println("weightsRoot " + d.artifacts().weightsRoot().toHexString() + "\nbasisRoot   " + d.artifacts().basisRoot().toHexString()
+            + "\nindexRoot   " + d.artifacts().indexRoot().toHexString());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "attest", description = {
+      "Rebuild a registered version from its training data and attest it when it matches.",
+      "",
+      "Fetches the version's weights, basis and index from the content store by their roots, rebuilds them from the "
+          + "contributions its datanets had accepted when it was registered, and sends Provers.attest when every int16 "
+          + "coordinate is within one quantization step. Needs the minimum attester bond (openledger prover bonds)."})
+  static final class Attest implements Callable<Integer> {
+    // --version names a model version here, so only the help half of the standard options
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;
+
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+
+    @Option(names = "--model", required = true, paramLabel = "ID") BigInteger model;
+    @Option(names = "--version", required = true, paramLabel = "N") BigInteger version;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, keys)) {
+        Optional<String> mismatch = new Trainer(s, LogisticFactory.Config.defaults(), ProgressBar.stderr()).attest(model, version);
+        if (mismatch.isPresent()) {
+          System.out.println("not attested: " + mismatch.get());
+          return 1;
+        }
+        System.out.println("attested version " + version + " of model " + model);
+        return 0;
+      }
+    }
+  }
+}

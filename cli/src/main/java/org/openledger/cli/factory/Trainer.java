@@ -1,0 +1,120 @@
+package org.openledger.cli.factory;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.cli.UserError;
+import org.openledger.cli.chain.ContentStore;
+import org.openledger.cli.chain.RpcContentSource;
+import org.openledger.cli.chain.Session;
+import org.openledger.compute.ComputeBackend;
+import org.openledger.compute.ComputeBackends;
+import org.openledger.contracts.model.Models;
+import org.openledger.contracts.web3j.Services;
+import org.openledger.prover.attribution.Dense;
+import org.openledger.prover.data.ImageContribution;
+import org.openledger.prover.data.LabelledImages;
+import org.openledger.prover.eval.Progress;
+import org.openledger.prover.factory.Attestation;
+import org.openledger.prover.factory.LogisticFactory;
+import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.proof.ContentSource;
+import org.openledger.prover.proof.ProofEngine;
+import org.openledger.prover.proof.VersionArtifacts;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * The ModelFactory trainer and the attester over JSON-RPC: read a model's training data from the
+ * chain and the content store, build the version with {@link LogisticFactory}, publish every blob
+ * its roots name, deliver it for a job; or rebuild a registered version and attest it.
+ */
+public final class Trainer {
+  /** λ as VersionSpec.damping: parts per billion. */
+  public static final long DAMPING_UNIT = 1_000_000_000L;
+
+  private final Session session;
+  private final LogisticFactory.Config config;
+  private final Progress progress;
+
+  public Trainer(Session session, LogisticFactory.Config config, Progress progress) {
+    this.session = session;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /** A delivered version. */
+  public record Delivery(BigInteger version, int evaluationScoreBp, int examples, int leaves, VersionArtifacts artifacts) {}
+
+  /** Accepts job {@code jobId} if it is Open, trains, publishes and delivers; rates in wei per 1,000 tokens. */
+  public Delivery deliver(BigInteger jobId, BigInteger inRate, BigInteger outRate) {
+    Services services = session.services(false);
+    Services.Job job = session.view(services.job(jobId));
+    if (job.state.intValueExact() == 1) session.send(session.services(true).acceptJob(jobId));
+    else if (job.state.intValueExact() != 2 || !job.trainer.equalsIgnoreCase(session.sender())) {
+      throw new UserError("job " + jobId + " is in state " + job.state + " with trainer " + job.trainer + ": only an Open job, or one this key accepted, can be delivered");
+    }
+    long asOf = session.blockNumber().longValueExact();
+    LabelledImages evaluation = evaluationSet(Bytes32.wrap(job.datasetRoot));
+    TrainingSet set = TrainingSet.of(AcceptedContributions.of(session, job.modelId, asOf));
+    LogisticFactory.Built built = build(set, evaluation);
+    publish(built.blobs());
+    VersionArtifacts a = built.artifacts();
+    Services.VersionSpec spec = new Services.VersionSpec(a.weightsRoot().toArray(), a.basisRoot().toArray(), a.indexRoot().toArray(),
+        BigInteger.valueOf(Math.round(config.damping() * DAMPING_UNIT)), BigInteger.valueOf(built.scale()),
+        BigInteger.valueOf(Models.OUTPUT_CLASSIFIER_MARGIN), BigInteger.ZERO, BigInteger.valueOf(a.model().features()),
+        BigInteger.ONE, org.openledger.precompiles.Address.ZERO.toHexString(), inRate, outRate, BigInteger.valueOf(a.basis().k()));
+    TransactionReceipt r = session.send(session.services(true).deliverVersion(jobId, spec, BigInteger.valueOf(built.evaluationScoreBp()),
+        job.datasetRoot));
+    BigInteger version = Services.getJobDeliveredEvents(r).get(0).version;
+    return new Delivery(version, built.evaluationScoreBp(), set.examples().size(), a.leaves().size(), a);
+  }
+
+  /**
+   * Rebuilds version {@code version} of {@code modelId} from the training data accepted up to the
+   * block it was registered in, compares it with what it published, and attests it when they match
+   * within one quantization step. Returns the mismatch instead of attesting otherwise.
+   */
+  public Optional<String> attest(BigInteger modelId, BigInteger version) {
+    var v = session.view(session.models(false).version(modelId, version));
+    var spec = v.component1();
+    ContentSource content = new RpcContentSource(new ContentStore(session.node()));
+    VersionArtifacts published;
+    try {
+      published = VersionArtifacts.load(content, new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
+          Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact()));
+    } catch (ContentSource.Unavailable e) {
+      return Optional.of("the version's artifacts are not available: " + e.getMessage());
+    }
+    TrainingSet set = TrainingSet.of(AcceptedContributions.of(session, modelId, v.component3().longValueExact()));
+    LogisticFactory.Config same = new LogisticFactory.Config(spec.basisRank.intValueExact(), spec.damping.doubleValue() / DAMPING_UNIT, config.convergence());
+    VersionArtifacts rebuilt = new Trainer(session, same, progress).build(set, set.examples().first(1)).artifacts();
+    Optional<String> mismatch = Attestation.compare(published, rebuilt);
+    if (mismatch.isEmpty()) session.send(session.provers(true).attest(modelId, version));
+    return mismatch;
+  }
+
+  private LogisticFactory.Built build(TrainingSet set, LabelledImages evaluation) {
+    try (ComputeBackend backend = ComputeBackends.open()) {
+      return LogisticFactory.build(set, evaluation, set.classes(), config, backend, Dense.load(), progress);
+    }
+  }
+
+  private LabelledImages evaluationSet(Bytes32 root) {
+    try {
+      return ImageContribution.stack(List.of(ImageContribution.decode(new RpcContentSource(new ContentStore(session.node())).get(root))));
+    } catch (ContentSource.Unavailable | IllegalArgumentException e) {
+      throw new UserError("the job's evaluation set " + root.toHexString() + " is not an image contribution in the node's content store: "
+          + e.getMessage() + " — the job owner publishes it (openledger datanet submit --content stores content)");
+    }
+  }
+
+  private void publish(List<byte[]> blobs) {
+    ContentStore store = new ContentStore(session.node());
+    progress.phase("publish " + blobs.size() + " blobs to the content store", blobs.size());
+    for (byte[] blob : blobs) {
+      store.put(blob);
+      progress.step();
+    }
+  }
+}
