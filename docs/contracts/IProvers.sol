@@ -56,6 +56,48 @@ interface IProvers {
     /// @notice Unknown parameter, or a value out of range.
     error BadParameter(bytes32 name, uint256 value);
 
+    /// @notice The proof does not follow the v1 layout (docs/attribution.md §6): it ends early, runs on, or holds an impossible value at this byte.
+    error MalformedProof(uint256 offset);
+
+    /// @notice The proof's first byte names a format this fork does not verify (v1 only).
+    error UnsupportedProofVersion(uint8 version);
+
+    /// @notice The proof is bound to another chain, contract, request, model version, input, output or prover.
+    error WrongBinding(bytes32 expected, bytes32 got);
+
+    /// @notice The proof's k differs from the version's registered basis rank.
+    error WrongBasisRank(uint256 expected, uint256 got);
+
+    /// @notice The version's index has fewer attestations than governance requires now; more attesters can make it provable.
+    error VersionNotAttested(uint256 modelId, uint256 version, uint256 attestations, uint256 required);
+
+    /// @notice A proof includes at least one leaf.
+    error NoLeaves();
+
+    /// @notice A proof includes at most M leaves.
+    error TooManyLeaves(uint256 count, uint256 max);
+
+    /// @notice A leaf index is not below the proof's leaf count.
+    error LeafIndexOutOfRange(uint256 leafIndex, uint256 leafCount);
+
+    /// @notice A leaf is included twice.
+    error DuplicateLeaf(uint256 leafIndex);
+
+    /// @notice The multiproof has too few or too many hashes for these leaves in a tree of this size.
+    error MultiproofSize(uint256 given);
+
+    /// @notice The leaves, leaf count and multiproof do not hash to the version's registered index root.
+    error IndexRootMismatch(bytes32 expected, bytes32 computed);
+
+    /// @notice A declared score is not ψ · u recomputed exactly.
+    error ScoreMismatch(uint256 leafIndex, int256 declared, int256 computed);
+
+    /// @notice The leaf at this position does not follow its predecessor in (score descending, leaf index ascending) order.
+    error OrderViolation(uint256 position);
+
+    /// @notice Only positive influence is paid: every included score must be above zero.
+    error ScoreNotPositive(uint256 leafIndex, int256 score);
+
     /// @notice No function of this contract has that selector.
     error UnknownSelector(bytes4 selector);
 
