@@ -53,7 +53,8 @@ public interface AttributionVerifier {
    * Models (the version, the parameters), the binding hash, decoding, and — when the layout holds
    * together and includes at most M leaves, the only case in which the verifier gets that far —
    * hashing each leaf, one hash per multiproof step ({@code m + p − 1} at most: each step consumes
-   * a multiproof hash or joins two known nodes) and {@code m · k} multiply-adds of rescoring. A
+   * a multiproof hash or joins two known nodes), the index root, and {@code m · k} multiply-adds of
+   * rescoring. A
    * proof whose header does not add up is refused while decoding and pays only for that.
    */
   static long gas(GasSchedule s, Bytes proof) {
@@ -69,7 +70,8 @@ public interface AttributionVerifier {
     if (m == 0 || m > AttributionProof.MAX_LEAVES || bytes < pAt + 2) return fixed;
     long p = ((proof.get((int) pAt) & 0xFF) << 8) | (proof.get((int) pAt + 1) & 0xFF);
     if (bytes != AttributionProof.size((int) k, (int) m, (int) p)) return fixed;
-    return fixed + m * s.hashing(IndexLeaf.bytes((int) k)) + (m + p - 1) * s.hashBlock() + m * k * s.multiplyAdd();
+    // + one block for keccak(uint32 n ‖ treeRoot)
+    return fixed + m * s.hashing(IndexLeaf.bytes((int) k)) + (m + p - 1 + 1) * s.hashBlock() + m * k * s.multiplyAdd();
   }
 
   /** {@code abi.encode} of a {@link Binding}: eight words. */

@@ -369,7 +369,7 @@ public final class Provers extends NativeContract {
       proof = Bytes.EMPTY;
     }
     // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data
-    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 7 * s.storageKey() + s.keccak(proof.size()) + s.log(3, 96)
+    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 7 * s.storageKey() + s.hashing(proof.size()) + s.log(3, 96)
         + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof);
   }
 

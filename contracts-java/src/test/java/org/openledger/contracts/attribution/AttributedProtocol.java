@@ -18,15 +18,15 @@ import org.openledger.precompiles.host.CallResult;
  * ascending address order, committed by an {@link IndexTree} whose index root and rank the
  * deployed, attested version registers.
  */
-final class AttributedProtocol {
-  final Protocol p = new Protocol(new IndexProofVerifier());
+public final class AttributedProtocol {
+  public final Protocol p = new Protocol(new IndexProofVerifier());
   final Random random;
   final int k;
-  final List<IndexLeaf> leaves;
-  final IndexTree tree;
-  final BigInteger model;
+  public final List<IndexLeaf> leaves;
+  public final IndexTree tree;
+  public final BigInteger model;
 
-  AttributedProtocol(long seed, int n, int k) {
+  public AttributedProtocol(long seed, int n, int k) {
     this.random = new Random(seed);
     this.k = k;
     this.leaves = randomLeaves(random, n, k);
@@ -57,7 +57,7 @@ final class AttributedProtocol {
   }
 
   /** A request with its result posted and claimed by {@link Protocol#prover}. */
-  BigInteger claimedRequest() {
+  public BigInteger claimedRequest() {
     BigInteger id = p.request(model, Protocol.open("1.14"));
     p.result(id);
     p.chain.ok(p.prover, Addresses.PROVERS, Provers.CLAIM, id);
@@ -69,7 +69,7 @@ final class AttributedProtocol {
   }
 
   /** The honest proof for {@code requestId} with a fresh random ψ and M = 16. */
-  AttributionProof proof(BigInteger requestId) {
+  public AttributionProof proof(BigInteger requestId) {
     return AttributionProof.build(binding(requestId).hash(), 7, psi(), leaves, tree, AttributionProof.MAX_LEAVES);
   }
 

@@ -13,12 +13,15 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Catalog;
 import org.openledger.contracts.ProtocolChain;
+import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexProofVerifier;
+import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.datanet.Contributions;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
-import org.openledger.contracts.prover.DeclaredScoresVerifier;
 import org.openledger.contracts.prover.Provers;
 import org.openledger.contracts.services.Services;
 import org.openledger.contracts.staking.Staking;
@@ -47,9 +50,9 @@ import org.openledger.precompiles.host.Message;
  * so repeated invocations see the same state and take the same path. Arrays without a declared
  * bound ({@code Datanets.claim}, {@code Services.claimFeedback}) get {@link #UNBOUNDED_ARRAY} ids.
  *
- * <p>Proofs use the test verifier {@link DeclaredScoresVerifier} (the real one arrives with [7/9]),
- * so {@code Provers.submitProof} measures the framework and Provers' own work around a verifier
- * that decodes the proof and hashes its binding.
+ * <p>Proofs are real v1 proofs checked by {@link IndexProofVerifier}: every version registers the
+ * same index of {@link #INDEX_LEAVES} leaves at basis rank {@link #BASIS_RANK}, in which exactly the
+ * 16 {@link #CONTRIBUTORS_16} score positive for {@link #PSI}, so a proof carries M = 16 leaves.
  */
 final class CalibrationProtocol {
   /** The block every case runs at. */
@@ -91,8 +94,31 @@ final class CalibrationProtocol {
   static final Address ANYONE = Address.of(0xb005);
   static final List<Address> CONTRIBUTORS_16 =
       IntStream.range(0, Provers.MAX_CONTRIBUTORS).mapToObj(i -> Address.of(0xc000 + i)).toList();
-  static final List<BigInteger> SCORES_16 =
-      IntStream.range(0, Provers.MAX_CONTRIBUTORS).mapToObj(i -> BigInteger.valueOf(1_000 + 37L * i)).toList();
+  static final int BASIS_RANK = 512;
+  static final int INDEX_LEAVES = 1_000;
+  /** The query every proof explains: the same for every request, as only the proof's size and shape matter here. */
+  static final short[] PSI = psi();
+  /** The index: CONTRIBUTORS_16 first, aligned with ψ (positive scores), then leaves opposed to it (negative ones). */
+  static final List<IndexLeaf> INDEX = index();
+  static final IndexTree INDEX_TREE = IndexTree.ofLeaves(INDEX);
+
+  private static short[] psi() {
+    short[] psi = new short[BASIS_RANK];
+    for (int j = 0; j < BASIS_RANK; j++) psi[j] = (short) (j % 2 == 0 ? 1_000 + j : -1_000 - j);
+    return psi;
+  }
+
+  private static List<IndexLeaf> index() {
+    List<IndexLeaf> out = new ArrayList<>(INDEX_LEAVES);
+    for (int i = 0; i < INDEX_LEAVES; i++) {
+      short[] u = new short[BASIS_RANK];
+      int sign = i < Provers.MAX_CONTRIBUTORS ? 1 : -1;
+      for (int j = 0; j < BASIS_RANK; j++) u[j] = (short) (sign * Integer.signum(PSI[j]) * (100 + (i * 31 + j * 7) % 20_000));
+      Address who = i < Provers.MAX_CONTRIBUTORS ? CONTRIBUTORS_16.get(i) : Address.of(0xd000 + i);
+      out.add(new IndexLeaf(who, 1, Bytes32.wrap(Keccak.hash(("contributions " + i).getBytes(StandardCharsets.UTF_8))), u));
+    }
+    return out;
+  }
 
   /** The contract at each address, in the order the cases are listed. */
   static final Map<Address, String> CONTRACT_NAMES = orderedNames();
@@ -131,7 +157,7 @@ final class CalibrationProtocol {
     m.put(Addresses.MODELS, new Models());
     m.put(Addresses.INFERENCE, new Inference());
     m.put(Addresses.STAKING, new Staking());
-    m.put(Addresses.PROVERS, new Provers(new DeclaredScoresVerifier()));
+    m.put(Addresses.PROVERS, new Provers(new IndexProofVerifier()));
     m.put(Addresses.SERVICES, new Services());
     contracts = m;
     chain = new ProtocolChain(Map.copyOf(m));
@@ -290,8 +316,8 @@ final class CalibrationProtocol {
     }
 
     private List<Object> versionSpec(String weights, Address host, BigInteger rate) {
-      return List.of(root(weights), root("basis " + weights), root("index " + weights), BigInteger.valueOf(100), BigInteger.valueOf(1000),
-          BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(400), BigInteger.valueOf(240), host, rate, rate, BigInteger.valueOf(512));
+      return List.of(root(weights), root("basis " + weights), INDEX_TREE.indexRoot(), BigInteger.valueOf(100), BigInteger.valueOf(1000),
+          BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(400), BigInteger.valueOf(240), host, rate, rate, BigInteger.valueOf(BASIS_RANK));
     }
 
     void run() {
@@ -529,7 +555,7 @@ final class CalibrationProtocol {
       Bytes proof(BigInteger request, Address prover) {
         AttributionVerifier.Binding binding = new AttributionVerifier.Binding(chain.host.block().chainId(), Addresses.PROVERS, request,
             model, version, input, output, prover);
-        return DeclaredScoresVerifier.proof(binding, CONTRIBUTORS_16, SCORES_16);
+        return AttributionProof.build(binding.hash(), 0, PSI, INDEX, INDEX_TREE, AttributionProof.MAX_LEAVES).encode();
       }
 
       void proven(BigInteger request, Address prover) {

@@ -57,7 +57,7 @@ public record GasSchedule(
    * viewKey} were added from the CPU calibration of docs/gas.md before anything was deployed.
    */
   public static final GasSchedule V1 =
-      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600, 2_100, 20);
+      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600, 6_000, 16);
 
   /** Gas of a log with {@code topics} topics and {@code dataBytes} bytes of data. */
   public long log(int topics, long dataBytes) {
