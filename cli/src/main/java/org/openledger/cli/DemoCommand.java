@@ -19,6 +19,21 @@ import org.openledger.cli.chain.DevChain;
 import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.Output;
 import org.openledger.cli.chain.Session;
+import org.openledger.cli.chain.RpcContentSource;
+import org.openledger.cli.factory.Trainer;
+import org.openledger.cli.prover.ProverLoop;
+import org.openledger.cli.prover.ProverMetrics;
+import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.prover.daemon.Journal;
+import org.openledger.prover.data.FashionMnist;
+import org.openledger.prover.data.ImageContribution;
+import org.openledger.prover.data.LabelledImages;
+import org.openledger.prover.eval.Pooling;
+import org.openledger.prover.eval.Progress;
+import org.openledger.prover.factory.LogisticFactory;
+import org.openledger.prover.proof.LogisticProofEngine;
+import org.web3j.utils.Numeric;
 import org.openledger.cli.devnet.DevelopmentKeys;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.web3j.Datanets;
@@ -49,17 +64,18 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the OpenLedger protocol end to end on a fresh devnet, as five separate users.",
+      "Run the OpenLedger protocol end to end on a fresh devnet, with real data, real training and real proofs.",
       "",
-      "Starts a devnet in a temporary directory (or uses --rpc-url), then: a Datanet is created,",
-      "contributions are submitted and curated, a model is proposed, approved by vote, trained,",
-      "attested and deployed by vote, stakers stake, and inference requests escrow fees and receive",
-      "results. Settlement waits for a verified proof of attribution, so requests stay pending:",
-      "no contributor is paid without one. The users' keys come from the public test mnemonic:",
-      "DEVELOPMENT ONLY. Exits 1 if OPEN was not conserved."
+      "Starts a devnet in a temporary directory (or uses --rpc-url). Five contributors each submit 100 labelled "
+          + "Fashion-MNIST images (two classes each, 2x2-pooled to 14x14) to a Datanet, curated by its owner; a model is "
+          + "proposed and approved by vote; a ModelFactory trainer trains it, builds its attribution index and delivers "
+          + "it; a prover rebuilds and attests it; it is deployed by vote and staked on; inference requests are answered "
+          + "by the host, proven by the prover's daemon (Proof of Attribution, verified on-chain) and settled after the "
+          + "challenge window. It prints what each contributor's data influenced and earned. The users' keys come from "
+          + "the public test mnemonic: DEVELOPMENT ONLY. Exits 1 if OPEN was not conserved."
     })
 public final class DemoCommand implements Callable<Integer> {
-  private static final int STEPS = 10;
+  private static final int STEPS = 12;
 
   @Option(names = "--rpc-url", paramLabel = "URL",
       description = "Run against this devnet instead of a fresh one (it must use the default devnet genesis: the demo's users are its funded accounts).")
@@ -80,7 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
       new User("bob", "contributor; votes with 10,000 genesis OPEN", DevelopmentKeys.account(1)),
       new User("carol", "contributor and inference user; votes with 5,000 genesis OPEN", DevelopmentKeys.account(2)),
       new User("dave", "model owner and its inference host", DevelopmentKeys.account(3)),
-      new User("erin", "prover (bonds, attests) and staker", DevelopmentKeys.account(4)));
+      new User("erin", "ModelFactory trainer, prover (bonds, attests, proves) and staker", DevelopmentKeys.account(4)),
+      new User("frank", "contributor", DevelopmentKeys.account(5)),
+      new User("grace", "contributor", DevelopmentKeys.account(6)),
+      new User("heidi", "contributor", DevelopmentKeys.account(7)));
 
   @Override
   public Integer call() throws Exception {
@@ -114,61 +133,68 @@ public final class DemoCommand implements Callable<Integer> {
 
   private int run(Map<String, BigInteger> before, boolean fresh) {
     User alice = users.get(0), bob = users.get(1), carol = users.get(2), dave = users.get(3), erin = users.get(4);
+    List<User> contributors = List.of(bob, carol, users.get(5), users.get(6), users.get(7));
+    LabelledImages train = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN));
+    LabelledImages test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
 
-    // 1. a Datanet
-    TransactionReceipt r = as(alice).send(as(alice).datanets(true).create("fashion-mnist: footwear", "openledger:demo/footwear", open("1"), BigInteger.ZERO));
+    // 1. a Datanet, and OPEN for the contributors who have none
+    TransactionReceipt r = as(alice).send(as(alice).datanets(true).create("fashion-mnist 14x14", "openledger:demo/fashion-mnist", open("1"), BigInteger.ZERO));
     BigInteger datanet = Datanets.getDatanetCreatedEvents(r).get(0).datanetId;
-    step("alice created Datanet " + datanet + " (deposit 1 OPEN per contribution)");
+    for (User u : contributors.subList(2, 5)) as(alice).sendRaw(u.address(), org.apache.tuweni.bytes.Bytes.EMPTY, open("5"));
+    step("alice created Datanet " + datanet + " (deposit 1 OPEN per contribution) and sent frank, grace and heidi 5 OPEN each");
 
-    // 2. contributions
-    List<BigInteger> contributions = new ArrayList<>();
-    String[][] samples = {{"bob", "sandal, 28x28 grayscale, label 5"}, {"bob", "sneaker, 28x28 grayscale, label 7"},
-        {"carol", "ankle boot, 28x28 grayscale, label 9"}, {"carol", "sneaker, 28x28 grayscale, label 7"}};
-    for (String[] s : samples) {
-      User u = s[0].equals("bob") ? bob : carol;
-      byte[] content = s[1].getBytes(StandardCharsets.UTF_8);
-      String contentHash = new ContentStore(node).put(content);
-      byte[] commitment = Keccak.hash(content, org.web3j.utils.Numeric.hexStringToByteArray(u.address()));
-      TransactionReceipt c = as(u).send(as(u).datanets(true).submit(datanet, commitment, "openledger:content/" + contentHash, open("1")));
-      contributions.add(Datanets.getContributionSubmittedEvents(c).get(0).contributionId);
+    // 2. contributions: each contributor owns two classes
+    List<BigInteger> accepted = new ArrayList<>();
+    Output who = new Output("contributor", "classes", "images", "contribution");
+    for (int i = 0; i < contributors.size(); i++) {
+      User u = contributors.get(i);
+      byte[] content = classes(train, 2 * i, 2 * i + 1, 50).encode();
+      BigInteger id = contribute(u, datanet, content);
+      accepted.add(id);
+      who.row(u.name(), FashionMnist.CLASS_NAMES.get(2 * i) + ", " + FashionMnist.CLASS_NAMES.get(2 * i + 1), 100, id);
     }
-    step(bob.name() + " and " + carol.name() + " submitted " + contributions.size() + " contributions (content in the node's content store, keccak(content ‖ contributor) on-chain)");
+    ImageContribution mislabelled = mislabelled(classes(train, 7, 7, 20));
+    BigInteger bad = contribute(carol, datanet, mislabelled.encode());
+    step("five contributors submitted 100 labelled images each, and carol a batch of 20 sneakers labelled as other classes "
+        + "(content in the node's content store, keccak(content ‖ contributor) on-chain)");
+    who.print(out, false);
 
     // 3. curation
-    for (int i = 0; i < 3; i++) {
-      byte[] content = samples[i][1].getBytes(StandardCharsets.UTF_8);
-      as(alice).send(as(alice).datanets(true).accept(contributions.get(i), Keccak.hash(content)));
+    for (BigInteger id : accepted) {
+      as(alice).send(as(alice).datanets(true).accept(id, contentHashOf(id)));
     }
-    as(alice).send(as(alice).datanets(true).reject(contributions.get(3), "same image as contribution " + contributions.get(1)));
-    step("alice accepted 3 contributions (deposits returned) and rejected 1 (deposit slashed to the treasury)");
+    as(alice).send(as(alice).datanets(true).reject(bad, "mislabelled: these are sneakers"));
+    step("alice accepted the five contributions (deposits returned) and rejected the mislabelled one (deposit slashed to the treasury)");
 
     // 4. a model
-    r = as(dave).send(as(dave).models(true).propose(BigInteger.ZERO, List.of(datanet), "footwear-classifier", "openledger:demo/model"));
+    r = as(dave).send(as(dave).models(true).propose(BigInteger.ZERO, List.of(datanet), "fashion-classifier", "openledger:demo/model"));
     BigInteger model = Models.getModelProposedEvents(r).get(0).modelId;
     step("dave proposed model " + model + " trained on Datanet " + datanet);
 
     // 5. approved by vote
-    BigInteger approval = pass(Proposals.approveModel(model, "Approve footwear-classifier"), alice, List.of(alice, bob), List.of(carol));
+    BigInteger approval = pass(Proposals.approveModel(model, "Approve fashion-classifier"), alice, List.of(alice, bob), List.of(carol));
     step("governance approved model " + model + " (proposal " + shortId(approval) + ": alice and bob for, carol abstained)  → " + modelState(model));
 
-    // 6. training job and a version
-    as(dave).send(as(dave).services(true).openJob(model, Keccak.hash("footwear training set".getBytes(StandardCharsets.UTF_8)), BigInteger.ZERO,
-        BigInteger.valueOf(1000), open("50")));
-    Models.VersionSpec spec = new Models.VersionSpec(label("weights"), label("basis"), label("index"), BigInteger.valueOf(100),
-        BigInteger.valueOf(1000), BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(784), BigInteger.TEN, dave.address(),
-        open("0.5"), open("1"), BigInteger.valueOf(512));
-    r = as(dave).send(as(dave).models(true).registerVersion(model, spec));
-    BigInteger version = Models.getVersionRegisteredEvents(r).get(0).version;
-    step("dave funded a training job (50 OPEN) and registered version " + version + " → " + modelState(model)
-        + " (its weight, basis and index roots are labels until the prover trains real ones: issue [7/9])");
+    // 6. a ModelFactory job, trained and delivered by erin
+    byte[] evaluation = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES).encode();
+    String evaluationRoot = new ContentStore(node).put(evaluation);
+    r = as(dave).send(as(dave).services(true).openJob(model, Numeric.hexStringToByteArray(evaluationRoot), BigInteger.valueOf(7_000),
+        BigInteger.valueOf(1_000), open("50")));
+    BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
+    Trainer.Delivery delivery = new Trainer(as(erin), LogisticFactory.Config.defaults(), Progress.NONE).deliver(job, open("0.5"), open("1"));
+    BigInteger version = delivery.version();
+    step(String.format("dave funded job %s (50 OPEN, 200 evaluation images, at least 70%%); erin trained on the %d accepted images, built the "
+        + "attribution index (k = %d, %d leaves) and delivered version %s, %.1f%% accurate  → %s", job, delivery.examples(),
+        delivery.artifacts().basis().k(), delivery.leaves(), version, delivery.evaluationScoreBp() / 100.0, modelState(model)));
 
-    // 7. prover bonds and attests
+    // 7. prover bonds, rebuilds and attests
     as(erin).send(as(erin).provers(true).bond(open("1000")));
-    as(erin).send(as(erin).provers(true).attest(model, version));
-    step("erin bonded 1,000 OPEN as a prover and attested version " + version);
+    var mismatch = new Trainer(as(erin), LogisticFactory.Config.defaults(), Progress.NONE).attest(model, version);
+    if (mismatch.isPresent()) throw new IllegalStateException("erin's rebuild does not match version " + version + ": " + mismatch.get());
+    step("erin bonded 1,000 OPEN as a prover, rebuilt version " + version + " from the chain's data and attested it");
 
     // 8. deployed by vote
-    BigInteger deployment = pass(Proposals.deployModel(model, version, "Deploy footwear-classifier v" + version), alice, List.of(alice, bob, carol), List.of());
+    BigInteger deployment = pass(Proposals.deployModel(model, version, "Deploy fashion-classifier v" + version), alice, List.of(alice, bob, carol), List.of());
     step("governance deployed version " + version + " (proposal " + shortId(deployment) + ")  → " + modelState(model));
 
     // 9. stake behind the model
@@ -179,26 +205,41 @@ public final class DemoCommand implements Callable<Integer> {
     as(erin).send(as(erin).staking(true).activate(position));
     step("erin staked 500 OPEN behind model " + model + " (position " + position + ", active after a " + warmup + "-block warm-up)");
 
-    // 10. inference
-    Output requests = new Output("request", "model", "inTokens", "outTokens", "escrow", "fee", "refund on settlement", "state");
-    for (String prompt : List.of("image: test set #17 (28x28 grayscale)", "image: test set #42 (28x28 grayscale)")) {
-      // a classifier version: fixed token counts (784 pixels in, 10 class scores out), not reported by anyone
-      BigInteger in = spec.fixedInTokens, maxOut = spec.fixedOutTokens;
+    // 10. inference, answered by the host from the committed weights
+    FixedLogistic served = delivery.artifacts().model();
+    Map<BigInteger, Integer> classOf = new LinkedHashMap<>();
+    for (int wanted : List.of(7, 1, 8)) {
+      int image = firstOf(test, wanted);
+      byte[] pixels = java.util.Arrays.copyOfRange(test.images().pixels(), image * test.images().size(), (image + 1) * test.images().size());
+      String inputHash = new ContentStore(node).put(pixels);
+      BigInteger in = BigInteger.valueOf(served.features()), maxOut = BigInteger.ONE;
       BigInteger maxFee = as(carol).view(as(carol).inference(false).quote(model, version, in, maxOut));
-      r = as(carol).send(as(carol).inference(true).request(model, version, Keccak.hash(prompt.getBytes(StandardCharsets.UTF_8)), in, maxOut, maxFee));
+      r = as(carol).send(as(carol).inference(true).request(model, version, Numeric.hexStringToByteArray(inputHash), in, maxOut, maxFee));
       BigInteger id = Inference.getRequestedEvents(r).get(0).requestId;
-      byte[] output = ("class scores for " + prompt).getBytes(StandardCharsets.UTF_8);
-      TransactionReceipt result = as(dave).send(as(dave).inference(true).submitResult(id, Keccak.hash(output), maxOut));
-      BigInteger fee = Inference.getResultedEvents(result).get(0).fee; // what settlement will charge
-      Inference.Request req = as(carol).view(as(carol).inference(false).getRequest(id));
-      requests.row(id, model + " v" + version, req.inTokens, req.outTokens, Open.format(req.escrow), Open.format(fee),
-          Open.format(req.escrow.subtract(fee)), "Resulted — settlement pending a verified proof");
+      int predicted = served.predict(pixels);
+      as(dave).send(as(dave).inference(true).submitResult(id, Keccak.hash(FraudChecks.classOutput(predicted)), maxOut));
+      classOf.put(id, predicted);
     }
-    step("carol requested 2 inferences (max fee escrowed) and dave, the host, posted their results");
+    step("carol requested 3 inferences on test images (escrowing the maximum fee); dave, the host, answered each with the committed model: "
+        + classOf.values().stream().map(FashionMnist.CLASS_NAMES::get).toList());
+
+    // 11. erin's prover daemon proves, then settles after the challenge window
+    settle(erin, classOf.size());
+    step("erin's prover proved each request (Proof of Attribution, verified on-chain), waited out the challenge window and settled");
+
+    // 12. what each contributor's data earned
     out.println();
-    requests.print(out, false);
-    out.println("Nothing has been paid to contributors, stakers or the owner yet: settlement runs only through a verified");
-    out.println("proof of attribution after its challenge window (the prover arrives with issue [7/9]). No other path pays.");
+    Output paid = new Output("request", "output", "contributor", "score", "share", "paid (OPEN)");
+    for (var e : contributorPaid()) {
+      BigInteger total = e.getValue().stream().map(c -> c.score).reduce(BigInteger.ZERO, BigInteger::add);
+      for (var c : e.getValue()) {
+        paid.row(e.getKey(), FashionMnist.CLASS_NAMES.get(classOf.get(e.getKey())), name(c.contributor), c.score,
+            String.format("%.1f%%", 100.0 * c.score.doubleValue() / total.doubleValue()), Open.format(c.amount));
+      }
+    }
+    step("each contributor was paid its share of the contributor pool, in proportion to its data's verified influence on the output:");
+    paid.print(out, false);
+    out.println("(openledger payouts --contributor ADDRESS lists the same per contributor, with the proof of each)");
 
     out.println();
     Map<String, BigInteger> after = balances();
@@ -219,6 +260,97 @@ public final class DemoCommand implements Callable<Integer> {
       return conserved ? 0 : 1;
     }
     return 0;
+  }
+
+  private BigInteger contribute(User u, BigInteger datanet, byte[] content) {
+    String contentHash = new ContentStore(node).put(content);
+    byte[] commitment = Keccak.hash(content, Numeric.hexStringToByteArray(u.address()));
+    TransactionReceipt c = as(u).send(as(u).datanets(true).submit(datanet, commitment, "openledger:content/" + contentHash, open("1")));
+    return Datanets.getContributionSubmittedEvents(c).get(0).contributionId;
+  }
+
+  /** The keccak of a contribution's content, as its curator computes it before accepting. */
+  private byte[] contentHashOf(BigInteger contribution) {
+    String uri = as(users.get(0)).view(as(users.get(0)).datanets(false).contribution(contribution)).metadataURI;
+    return Numeric.hexStringToByteArray(uri.substring(uri.lastIndexOf('/') + 1));
+  }
+
+  /** The first {@code perClass} examples of classes {@code a} and {@code b}, as one contribution. */
+  private static ImageContribution classes(LabelledImages data, int a, int b, int perClass) {
+    int size = data.images().size();
+    java.io.ByteArrayOutputStream px = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream labels = new java.io.ByteArrayOutputStream();
+    int[] taken = new int[FashionMnist.CLASSES];
+    for (int i = 0; i < data.size(); i++) {
+      int y = data.label(i);
+      if ((y == a || y == b) && taken[y] < perClass * (a == b ? 1 : 1)) {
+        taken[y]++;
+        labels.write(y);
+        px.write(data.images().pixels(), i * size, size);
+      }
+    }
+    return new ImageContribution(data.images().rows(), data.images().cols(), FashionMnist.CLASSES, labels.toByteArray(), px.toByteArray());
+  }
+
+  private static ImageContribution mislabelled(ImageContribution c) {
+    byte[] labels = c.labels().clone();
+    for (int i = 0; i < labels.length; i++) labels[i] = (byte) (i % 5);
+    return new ImageContribution(c.rows(), c.cols(), c.classes(), labels, c.pixels());
+  }
+
+  private static int firstOf(LabelledImages data, int label) {
+    for (int i = 0; i < data.size(); i++) if (data.label(i) == label) return i;
+    throw new IllegalStateException("no test image of class " + label);
+  }
+
+  /** Runs the prover daemon's loop as {@code prover} until {@code requests} requests are settled. */
+  private void settle(User prover, int requests) {
+    Path journal;
+    try {
+      journal = Files.createTempDirectory("openledger-demo-prover");
+    } catch (IOException e) {
+      throw new UserError("cannot create the prover's journal directory: " + e.getMessage());
+    }
+    try (Journal j = Journal.open(journal.resolve("journal"))) {
+      Session s = as(prover);
+      ProverLoop loop = new ProverLoop(s, j, new LogisticProofEngine(new RpcContentSource(new ContentStore(node))), new ProverMetrics(), 0);
+      loop.tick(); // claims and proves every request
+      if (loop.open().size() != requests) throw new IllegalStateException("the prover is working on " + loop.open().size() + " of " + requests + " requests");
+      BigInteger window = s.view(s.provers(false).parameters()).component3();
+      new DevChain(node).mine(window.longValueExact() + 1);
+      loop.tick(); // settles them
+      if (!loop.open().isEmpty()) throw new IllegalStateException(loop.open().size() + " requests were not settled");
+    } catch (IOException e) {
+      throw new UserError("the prover's journal: " + e.getMessage());
+    } finally {
+      try {
+        deleteTree(journal);
+      } catch (IOException ignored) {
+        // a temporary directory
+      }
+    }
+  }
+
+  /** ContributorPaid events by request, in request order. */
+  private List<Map.Entry<BigInteger, List<Inference.ContributorPaidEventResponse>>> contributorPaid() {
+    org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
+        org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, Addresses.INFERENCE.toHexString());
+    filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(Inference.CONTRIBUTORPAID_EVENT));
+    Map<BigInteger, List<Inference.ContributorPaidEventResponse>> by = new java.util.TreeMap<>();
+    try {
+      for (var result : node.web3j().ethGetLogs(filter).send().getLogs()) {
+        var e = Inference.getContributorPaidEventFromLog((org.web3j.protocol.core.methods.response.Log) result.get());
+        by.computeIfAbsent(e.requestId, k -> new ArrayList<>()).add(e);
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read logs from " + node.url() + ": " + e.getMessage());
+    }
+    return new ArrayList<>(by.entrySet());
+  }
+
+  private String name(String address) {
+    for (User u : users) if (u.address().equalsIgnoreCase(address)) return u.name();
+    return address;
   }
 
   /** Propose, vote, wait out the delay and period, queue, wait out the Timelock, execute; returns the id. */
@@ -274,10 +406,6 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static BigInteger open(String amount) {
     return Open.parse(amount, "amount");
-  }
-
-  private static byte[] label(String what) {
-    return Keccak.hash(("openledger demo " + what).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String shortId(BigInteger id) {

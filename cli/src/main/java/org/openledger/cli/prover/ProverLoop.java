@@ -41,7 +41,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * decision re-reads the chain first (the claim's state, the request's state), so after a crash an
  * intent whose transaction did land is recognised on-chain and never sent twice.
  */
-final class ProverLoop {
+public final class ProverLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ProverLoop.class);
   static final long LOG_CHUNK = 2_000;
   private static final int MAX_ATTEMPTS = 5;
@@ -58,7 +58,7 @@ final class ProverLoop {
   private final Map<BigInteger, Integer> failures = new HashMap<>();
   private BigInteger earned = BigInteger.ZERO;
 
-  ProverLoop(Session session, Journal journal, ProofEngine engine, ProverMetrics metrics, long fromBlock) {
+  public ProverLoop(Session session, Journal journal, ProofEngine engine, ProverMetrics metrics, long fromBlock) {
     this.session = session;
     this.journal = journal;
     this.engine = engine;
@@ -71,7 +71,7 @@ final class ProverLoop {
   }
 
   /** Tops the bond up to {@code target} (wei); returns what was added. */
-  BigInteger ensureBond(BigInteger target) {
+  public BigInteger ensureBond(BigInteger target) {
     Provers provers = session.provers(false);
     BigInteger total = session.view(provers.bondOf(me.toHexString())).component1();
     BigInteger missing = target.subtract(total);
@@ -82,7 +82,7 @@ final class ProverLoop {
   }
 
   /** One pass: scan new blocks, advance every open request. Returns how many requests changed stage. */
-  int tick() {
+  public int tick() {
     long latest = session.blockNumber().longValueExact();
     for (BigInteger id : resultedSince(Math.max(journal.scannedTo() + 1, fromBlock), latest)) {
       if (journal.latest(id) == null) open.add(id);
@@ -247,11 +247,11 @@ final class ProverLoop {
     metrics.bondWei.labels("unbonding").set(bond.component3().doubleValue());
   }
 
-  BigInteger earned() {
+  public BigInteger earned() {
     return earned;
   }
 
-  Set<BigInteger> open() {
+  public Set<BigInteger> open() {
     return Set.copyOf(open);
   }
 }

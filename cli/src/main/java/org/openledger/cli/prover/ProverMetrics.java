@@ -6,7 +6,7 @@ import org.openledger.telemetry.Histogram;
 import org.openledger.telemetry.MetricsRegistry;
 
 /** What a prover operator watches (served at /metrics by {@code openledger prover --metrics-port}). */
-final class ProverMetrics {
+public final class ProverMetrics {
   final MetricsRegistry registry = new MetricsRegistry();
   final Counter claims = registry.counter("openledger_prover_claims_total", "Requests claimed, by outcome (sent, failed).", "outcome");
   final Counter proofs = registry.counter("openledger_prover_proofs_total",

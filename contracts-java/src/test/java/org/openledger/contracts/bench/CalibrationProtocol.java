@@ -15,6 +15,9 @@ import org.openledger.contracts.Catalog;
 import org.openledger.contracts.ProtocolChain;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.attribution.IndexTree;
@@ -101,6 +104,33 @@ final class CalibrationProtocol {
   /** The index: CONTRIBUTORS_16 first, aligned with ψ (positive scores), then leaves opposed to it (negative ones). */
   static final List<IndexLeaf> INDEX = index();
   static final IndexTree INDEX_TREE = IndexTree.ofLeaves(INDEX);
+  /** The version fraud proofs run against: full-size logistic regression (10 × 784) and a k = 512 basis of d = 7,850 rows. */
+  static final FixedLogistic FRAUD_MODEL = fraudModel();
+  static final BasisRows FRAUD_BASIS = fraudBasis();
+  static final IndexTree FRAUD_BASIS_TREE = IndexTree.ofBasis(FRAUD_BASIS);
+  static final byte[] FRAUD_INPUT = fraudInput();
+
+  private static FixedLogistic fraudModel() {
+    java.util.Random r = new java.util.Random(3);
+    short[] w = new short[10 * 784];
+    for (int i = 0; i < w.length; i++) w[i] = (short) (r.nextInt(65535) - 32767);
+    int[] b = new int[10];
+    for (int c = 0; c < 10; c++) b[c] = r.nextInt();
+    return new FixedLogistic(10, 784, 16, w, b);
+  }
+
+  private static BasisRows fraudBasis() {
+    java.util.Random r = new java.util.Random(4);
+    short[] rows = new short[BASIS_RANK * 7_850];
+    for (int i = 0; i < rows.length; i++) rows[i] = (short) (r.nextInt(65535) - 32767);
+    return new BasisRows(BASIS_RANK, 7_850, rows, 0);
+  }
+
+  private static byte[] fraudInput() {
+    byte[] px = new byte[784];
+    new java.util.Random(5).nextBytes(px);
+    return px;
+  }
 
   private static short[] psi() {
     short[] psi = new short[BASIS_RANK];
@@ -393,12 +423,14 @@ final class CalibrationProtocol {
       s.openAndAcceptedJobs();
       at(59_996);
       s.deliverableVersion();
+      fraudFlow();
       at(FINAL_BLOCK);
       // OPEN forced onto Staking from outside (a self-destruct): what sweepSurplus sends to the treasury
       chain.host.setBalance(Addresses.STAKING, chain.balance(Addresses.STAKING).add(open(1)));
 
       inf.cases(refundable, settleable, requested);
       proverCases(m, inf, refundable, settleable, lapsing, challengeable, provable);
+      fraudCases();
       stakingCases(m, warming);
       s.cases();
     }
@@ -523,12 +555,72 @@ final class CalibrationProtocol {
       add(ANYONE, mo, Models.ATTESTATIONS, adapter, adapterVersion);
       add(ANYONE, mo, Models.HAS_ATTESTED, adapter, adapterVersion, P1);
       add(ANYONE, mo, Models.PARAMETERS);
+
+      // the version the fraud proofs are checked against: real weights and basis roots
+      fraudModel = id(ok(BASE_OWNER, mo, Models.PROPOSE, BigInteger.ZERO, datanets32, name64, uri256));
+      ok(timelock, mo, Models.APPROVE, fraudModel);
+      List<Object> spec = new ArrayList<>(versionSpec("fraud", HOST, rate));
+      spec.set(0, FRAUD_MODEL.weightsRoot());
+      spec.set(1, FRAUD_BASIS_TREE.root());
+      spec.set(7, BigInteger.valueOf(784));
+      spec.set(8, BigInteger.ONE);
+      fraudVersion = id(ok(BASE_OWNER, mo, Models.REGISTER_VERSION, fraudModel, spec));
+      ok(P1, Addresses.PROVERS, Provers.ATTEST, fraudModel, fraudVersion);
+      ok(timelock, mo, Models.DEPLOY, fraudModel, fraudVersion);
       return new ModelIds(base, adapter, adapterVersion, adapter2, adapter2Version, servicesModel, approved);
     }
 
     // ================================================================ Inference and Provers
 
     /** Requests on the deployed adapter (fixed counts 400 in, 240 out), taken through result, claim and proof. */
+    private BigInteger fraudModel, fraudVersion;
+    private final List<BigInteger> fraudRequests = new ArrayList<>();
+    private final List<Bytes> fraudProofs = new ArrayList<>();
+
+    /**
+     * Three requests on the fraud-proof version, proven by P1 at 59,999 and challengeable at the
+     * final block: the host's output is wrong for the first (the output challenge wins and
+     * slashes), ψ is not the model's for the second (the ψ challenge wins), the third is honest
+     * in its leaves (the omission challenge loses).
+     */
+    private void fraudFlow() {
+      int predicted = FRAUD_MODEL.predict(FRAUD_INPUT);
+      Bytes32 input = Keccak.hash(Bytes.wrap(FRAUD_INPUT));
+      BigInteger in = BigInteger.valueOf(784), out = BigInteger.ONE;
+      BigInteger maxFee = (BigInteger) chain.view(Addresses.INFERENCE, Inference.QUOTE, fraudModel, fraudVersion, in, out);
+      at(59_997);
+      for (int i = 0; i < 3; i++) {
+        fraudRequests.add(id(ok(USER, Addresses.INFERENCE, maxFee, Inference.REQUEST_FN, fraudModel, fraudVersion, input, in, out)));
+      }
+      int[] posted = {(predicted + 1) % 10, predicted, predicted};
+      for (int i = 0; i < 3; i++) {
+        ok(HOST, Addresses.INFERENCE, Inference.SUBMIT_RESULT, fraudRequests.get(i), Keccak.hash(Bytes.wrap(FraudChecks.classOutput(posted[i]))), out);
+      }
+      at(59_998);
+      for (BigInteger r : fraudRequests) ok(P1, Addresses.PROVERS, Provers.CLAIM, r);
+      at(59_999);
+      for (int i = 0; i < 3; i++) {
+        AttributionVerifier.Binding binding = new AttributionVerifier.Binding(chain.host.block().chainId(), Addresses.PROVERS, fraudRequests.get(i),
+            fraudModel, fraudVersion, input, Keccak.hash(Bytes.wrap(FraudChecks.classOutput(posted[i]))), P1);
+        Bytes proof = AttributionProof.build(binding.hash(), 0, PSI, INDEX, INDEX_TREE, AttributionProof.MAX_LEAVES).encode();
+        ok(P1, Addresses.PROVERS, Provers.SUBMIT_PROOF, fraudRequests.get(i), proof);
+        fraudProofs.add(proof);
+      }
+    }
+
+    private void fraudCases() {
+      Address pr = Addresses.PROVERS;
+      BigInteger bond = Provers.CHALLENGER_BOND.defaultValue();
+      Bytes weights = Bytes.wrap(FRAUD_MODEL.weightsBytes()), input = Bytes.wrap(FRAUD_INPUT);
+      add(CHALLENGER, pr, bond, Provers.CHALLENGE_OUTPUT, fraudRequests.get(0), weights, input);
+      add(CHALLENGER, pr, bond, Provers.CHALLENGE_PSI, fraudRequests.get(1), fraudProofs.get(1), BigInteger.valueOf(BASIS_RANK - 1), weights, input,
+          Bytes.wrap(FRAUD_BASIS.rowLeafBytes(BASIS_RANK - 1)), FRAUD_BASIS_TREE.multiproof(new int[] {BASIS_RANK - 1}));
+      int outside = Provers.MAX_CONTRIBUTORS + 500; // an opposed leaf: negative score, so nothing was omitted
+      add(CHALLENGER, pr, bond, Provers.CHALLENGE_OMISSION, fraudRequests.get(2), fraudProofs.get(2), BigInteger.valueOf(outside),
+          Bytes.wrap(INDEX.get(outside).leafBytes()), INDEX_TREE.multiproof(new int[] {outside}));
+      add(ANYONE, pr, Provers.PARAMETERS);
+    }
+
     private final class InferenceFlow {
       private final BigInteger model;
       private final BigInteger version;

@@ -44,7 +44,8 @@ class InferenceAccessTest {
 
   /** Functions anyone may call (their own checks are tested elsewhere). */
   static final List<FunctionSpec> OPEN_TO_ALL = List.of(Inference.REQUEST_FN, Inference.SETTLE, Inference.REFUND,
-      Provers.BOND, Provers.START_UNBONDING, Provers.WITHDRAW_BOND, Provers.CLAIM, Provers.CHALLENGE, Provers.ATTEST);
+      Provers.BOND, Provers.START_UNBONDING, Provers.WITHDRAW_BOND, Provers.CLAIM, Provers.CHALLENGE, Provers.ATTEST,
+      Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION);
 
   /** A protocol with request #1 resulted and claimed, request #2 awaiting its result, and calldata for each row. */
   static final class Setup {

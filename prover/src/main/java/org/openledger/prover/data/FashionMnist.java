@@ -21,6 +21,9 @@ public final class FashionMnist {
   public static final int COLS = 28;
   public static final int PIXELS = ROWS * COLS;
   public static final int CLASSES = 10;
+  /** The classes' names, by label. */
+  public static final java.util.List<String> CLASS_NAMES = java.util.List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+      "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
   /** Where {@code apt-get install dataset-fashion-mnist} puts the files. */
   public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
