@@ -7,10 +7,11 @@ import org.openledger.cli.OpenLedgerCommandTest.Run;
 
 class DemoTest {
   @Test
-  void theDemoRunsTheProtocolOnAFreshDevnetLeavesSettlementPendingAndConservesOpen() {
+  void theDemoTrainsProvesAndSettlesOnAFreshDevnetAndConservesOpen() {
     Run r = OpenLedgerCommandTest.run("demo");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("DEVELOPMENT ONLY", "[10/10]", "→ Approved", "→ Deployed", "Resulted — settlement pending a verified proof",
-        "= genesis supply ✓");
+    assertThat(r.out()).contains("DEVELOPMENT ONLY", "[12/12]", "→ Approved", "→ Evaluation", "→ Deployed", "attested it",
+        "verified on-chain", "in proportion to its data's verified influence", "Sneaker", "= genesis supply ✓");
+    assertThat(r.out()).doesNotContain("✗");
   }
 }

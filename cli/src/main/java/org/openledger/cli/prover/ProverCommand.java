@@ -37,7 +37,6 @@ import picocli.CommandLine.Option;
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
 public final class ProverCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(ProverCommand.class);
 
   @Mixin RpcOptions rpc;
   @Mixin KeyOptions keys;
@@ -68,6 +67,8 @@ public final class ProverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // looked up here, not in a static field: picocli builds every command at start, and the first logger fixes the log level
+    Logger log = LoggerFactory.getLogger(ProverCommand.class);
     BigInteger target = Open.parse(bond, "--bond");
     if (poll <= 0) throw new UserError("--poll must be positive seconds, got " + poll);
     ProverMetrics metrics = new ProverMetrics();
@@ -91,10 +92,10 @@ public final class ProverCommand implements Callable<Integer> {
         try {
           loop.tick();
         } catch (UserError e) {
-          LOG.warn("event=tick_failed error=\"{}\" — retrying next tick", e.getMessage());
+          log.warn("event=tick_failed error=\"{}\" — retrying next tick", e.getMessage());
         }
       }
-      LOG.info("event=stopped earned={}", loop.earned());
+      log.info("event=stopped earned={}", loop.earned());
       return 0;
     }
   }
