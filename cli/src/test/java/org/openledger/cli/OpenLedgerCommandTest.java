@@ -7,11 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class OpenLedgerCommandTest {
+public class OpenLedgerCommandTest {
 
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package org.openledger.cli.chain;
 
 import java.util.List;
+import org.openledger.cli.UserError;
 import org.web3j.utils.Numeric;
 
 /** The node's content store: {@code openledger_putContent} / {@code openledger_getContent}, keyed by keccak-256 of the bytes. */
@@ -17,8 +18,11 @@ public final class ContentStore {
         " — this node has no content store (the devnet has one; on Besu, enable the OpenLedger plugin's RPC methods)");
   }
 
+  /** The content stored under {@code hash}; a {@link UserError} when the node has none (the devnet answers null, the Besu plugin an error). */
   public byte[] get(String hash) {
-    return Numeric.hexStringToByteArray(DevChain.call(node, "openledger_getContent", List.of(hash),
-        " — this node has no content store (the devnet has one; on Besu, enable the OpenLedger plugin's RPC methods)"));
+    String hex = DevChain.call(node, "openledger_getContent", List.of(hash),
+        " — this node has no content store (the devnet has one; on Besu, enable the OpenLedger plugin's RPC methods)");
+    if (hex == null) throw new UserError("the content store at " + node.url() + " has nothing under " + hash);
+    return Numeric.hexStringToByteArray(hex);
   }
 }

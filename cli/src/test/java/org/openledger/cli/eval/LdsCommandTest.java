@@ -47,8 +47,9 @@ class LdsCommandTest {
     Run r = run("lds", "--pool", "--train", "150", "--test", "8", "--contributors", "5", "--subsets", "6", "--k", "16,32",
         "--quantization", "float,int16", "--threads", "1", "--csv", csv.toString(), "--png", png.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("exact", "gradient-dot", "basis", "example LDS", "contributor LDS", "proof bytes (M=16)");
-    assertThat(Files.readAllLines(csv)).hasSize(1 + 2 + 4).first().asString().startsWith("scorer,k,quantization");
+    assertThat(r.out()).contains("exact", "gradient-dot", "basis", "chain (exact integer)", "example LDS", "contributor LDS", "proof bytes (M=16)");
+    // exact and gradient-dot, then per k: basis float and int16, and the chain's integer scores
+    assertThat(Files.readAllLines(csv)).hasSize(1 + 2 + 2 * 3).first().asString().startsWith("scorer,k,quantization");
     assertThat(ImageIO.read(png.toFile()).getWidth()).isPositive();
   }
 

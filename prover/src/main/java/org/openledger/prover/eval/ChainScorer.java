@@ -42,7 +42,7 @@ public final class ChainScorer implements InfluenceScorer {
 
   @Override
   public String name() {
-    return "chain k=" + basis.k() + " int16 (exact integer)";
+    return "chain (exact integer)";
   }
 
   @Override
