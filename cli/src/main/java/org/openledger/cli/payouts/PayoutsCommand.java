@@ -14,6 +14,7 @@ import org.openledger.cli.chain.RpcOptions;
 import org.openledger.cli.chain.Session;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.OpenLedgerContracts;
+import org.openledger.contracts.web3j.Provers;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Option;
     description = {
       "Show every inference that paid a contributor, with its influence score and share.",
       "",
-      "For each: the request, the model, the influence score the",
-      "verified proof gave your data, your amount and your share of what all contributors received.",
+      "For each: the request, the model, the influence score the verified proof gave your data, your amount, your share of "
+          + "what all contributors received, and the prover and hash of the proof (its bytes are in the prover's "
+          + "submitProof transaction: re-verify or challenge them, docs/attribution.md).",
       "Requests still waiting for a proof are not listed: nothing is paid before verification."
     })
 public final class PayoutsCommand implements Callable<Integer> {
@@ -56,7 +58,7 @@ public final class PayoutsCommand implements Callable<Integer> {
       mine.addNullTopic();
       mine.addSingleTopic("0x" + TypeEncoder.encode(new Address(who)));
       List<Log> paid = logs(s, mine);
-      Output out = new Output("request", "model", "score", "amount", "shareOfContributors", "block", "tx");
+      Output out = new Output("request", "model", "score", "amount", "shareOfContributors", "prover", "proofHash", "block", "tx");
       Map<BigInteger, BigInteger> poolByRequest = new HashMap<>();
       BigInteger total = BigInteger.ZERO;
       for (Log log : paid) {
@@ -65,13 +67,28 @@ public final class PayoutsCommand implements Callable<Integer> {
         Inference.Request r = s.view(s.inference(false).getRequest(e.requestId));
         String share = pool.signum() == 0 ? "-" : new java.math.BigDecimal(e.amount).multiply(java.math.BigDecimal.valueOf(100))
             .divide(new java.math.BigDecimal(pool), 2, java.math.RoundingMode.DOWN).toPlainString() + "%";
-        out.row(e.requestId, r.modelId + " v" + r.version, e.score, Open.format(e.amount), share, log.getBlockNumber(), log.getTransactionHash());
+        Provers.ProofAcceptedEventResponse proof = proofOf(s, e.requestId, log.getBlockNumber());
+        out.row(e.requestId, r.modelId + " v" + r.version, e.score, Open.format(e.amount), share, proof == null ? "-" : proof.prover,
+            proof == null ? "-" : org.web3j.utils.Numeric.toHexString(proof.proofHash), log.getBlockNumber(), log.getTransactionHash());
         total = total.add(e.amount);
       }
       out.print(System.out, rpc.json());
       if (!rpc.json()) System.out.println(paid.size() + " payouts to " + who + ", " + Open.format(total) + " OPEN in all");
       return 0;
     }
+  }
+
+  /**
+   * The verified proof that settled {@code requestId}: the last ProofAccepted for it up to the
+   * settlement block (a slashed proof is followed by the one that replaced it). Its bytes are in the
+   * submitting transaction; anyone can re-verify or challenge them (docs/attribution.md §6–§8).
+   */
+  private static Provers.ProofAcceptedEventResponse proofOf(Session s, BigInteger requestId, BigInteger settledAt) {
+    EthFilter f = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.ZERO), DefaultBlockParameter.valueOf(settledAt), OpenLedgerContracts.PROVERS);
+    f.addSingleTopic(EventEncoder.encode(Provers.PROOFACCEPTED_EVENT));
+    f.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(requestId, 64));
+    List<Log> found = logs(s, f);
+    return found.isEmpty() ? null : Provers.getProofAcceptedEventFromLog(found.get(found.size() - 1));
   }
 
   /** What all contributors of {@code requestId} received: the sum of its ContributorPaid events. */

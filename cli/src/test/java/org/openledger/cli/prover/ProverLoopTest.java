@@ -118,6 +118,20 @@ class ProverLoopTest {
   }
 
   @Test
+  void payoutsListWhatTheDemosSettlementsPaidAContributorWithEachProof() throws Exception {
+    String grace = DevelopmentKeys.account(6).getAddress();
+    var r = org.openledger.cli.OpenLedgerCommandTest.run("payouts", "--contributor", grace, "--rpc-url", node.rpcUrl(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(rows.size()).isPositive();
+    for (var row : rows) {
+      assertThat(row.get("proofHash").asText()).startsWith("0x").hasSize(66);
+      assertThat(row.get("prover").asText()).isEqualToIgnoringCase(DevelopmentKeys.account(4).getAddress());
+      assertThat(new BigInteger(row.get("score").asText())).isPositive();
+    }
+  }
+
+  @Test
   void aRequestWhoseInputWasWithheldIsNeverClaimedAndRefundsAfterItsDeadline() throws Exception {
     BigInteger id = resulted(41, true);
     ProverMetrics metrics = new ProverMetrics();
