@@ -70,7 +70,7 @@ public final class LdsCommand implements Callable<Integer> {
       description = "Basis score operands: float, int16 (what a proof carries), int8 (default ${DEFAULT-VALUE}).")
   List<String> quantizations;
 
-  @Option(names = "--l2", defaultValue = "1e-3", description = "λ of the training objective mean cross-entropy + λ/2·‖W‖² (default ${DEFAULT-VALUE}).")
+  @Option(names = "--l2", defaultValue = "1e-2", description = "λ of the training objective mean cross-entropy + λ/2·‖W‖² (default ${DEFAULT-VALUE}).")
   double l2;
 
   @Option(names = "--damping", description = "λ added to the Hessian (default: the training --l2, which makes it the objective's exact Hessian).")
