@@ -74,7 +74,9 @@ public final class LdsCommand implements Callable<Integer> {
       description = "Basis score operands: float, int16 (what a proof carries), int8 (default ${DEFAULT-VALUE}).")
   List<String> quantizations;
 
-  @Option(names = "--l2", defaultValue = "1e-2", description = "λ of the training objective mean cross-entropy + λ/2·‖W‖² (default ${DEFAULT-VALUE}).")
+  @Option(names = "--l2", defaultValue = "2e-2", description = "λ of the training objective mean cross-entropy + λ/2·‖W‖² "
+      + "(default ${DEFAULT-VALUE}: at full size it gave basis k = 512 int16 LDS 0.939 / 0.938 against 0.919 / 0.919 at 1e-2, "
+      + "for test accuracy 0.816 against 0.838).")
   double l2;
 
   @Option(names = "--damping", description = "λ added to the Hessian (default: the training --l2, which makes it the objective's exact Hessian).")
