@@ -37,7 +37,7 @@ class LdsCommandTest {
     Run r = run("lds", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Does influence predict what retraining shows?", "Spearman", "--contributors", "--quantization",
-        "≥ 0.92", "docs/attribution.md §6");
+        "≥ 0.92", "24 KB");
   }
 
   @Test

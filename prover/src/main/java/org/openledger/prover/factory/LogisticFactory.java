@@ -39,9 +39,10 @@ public final class LogisticFactory {
       if (rank < 1 || !(damping > 0)) throw new IllegalArgumentException("invalid factory config " + this);
     }
 
-    /** k = 128, λ = 10⁻³: the demo's and the devnet's defaults (docs/attribution.md, Measured). */
+    /** k = 128 and the Hessian damped by the training L2 (the objective's own curvature): the demo's defaults. */
     public static Config defaults() {
-      return new Config(128, 1e-3, Convergence.defaults());
+      Convergence c = Convergence.defaults();
+      return new Config(128, c.l2(), c);
     }
   }
 
