@@ -64,20 +64,7 @@ public final class Gradients {
   }
 
   static double[] probabilities(double[] z) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : z) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] p = new double[z.length];
-    for (int c = 0; c < z.length; c++) {
-      p[c] = StrictMath.exp(z[c] - max);
-      sum += p[c];
-    }
-    for (int c = 0; c < z.length; c++) {
-      p[c] /= sum;
-    }
-    return p;
+    return org.openledger.prover.model.Classifier.softmax(z);
   }
 
   private static void outer(LogisticRegression model, Images images, int i, double[] delta, double[] g, int at) {

@@ -15,7 +15,7 @@ import org.openledger.prover.data.LabelledImages;
  * <p>{@code logit_c = Σ_j weights[c,j]·pixel_j + bias[c] ≈ 2^shift · 255 · floatLogit_c}, where
  * {@code weights = round(2^shift · w)} and {@code bias = round(2^shift · 255 · b)}.
  */
-public record FixedPointClassifier(FixedLogistic committed) {
+public record FixedPointClassifier(FixedLogistic committed) implements Classifier {
 
   /** The largest weight shift {@link #quantize} picks; keeps biases of any sane model within int32. */
   public static final int MAX_SHIFT = 30;
@@ -106,14 +106,4 @@ public record FixedPointClassifier(FixedLogistic committed) {
     return committed.lossGradient(input(data.images(), i), data.label(i));
   }
 
-  /** Fraction of examples whose predicted class is the label. */
-  public double accuracy(LabelledImages data) {
-    int correct = 0;
-    for (int i = 0; i < data.size(); i++) {
-      if (predict(data.images(), i) == data.label(i)) {
-        correct++;
-      }
-    }
-    return (double) correct / data.size();
-  }
 }

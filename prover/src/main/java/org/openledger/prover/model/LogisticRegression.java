@@ -10,7 +10,7 @@ import org.openledger.prover.data.LabelledImages;
  * scaled to [0, 1]. {@code weights} is row-major {@code classes × features}; the arrays are owned by
  * this record.
  */
-public record LogisticRegression(int classes, int features, double[] weights, double[] bias) {
+public record LogisticRegression(int classes, int features, double[] weights, double[] bias) implements Classifier {
 
   /** Pixels are 0..255; the float model sees them divided by this. */
   public static final double PIXEL_SCALE = 255.0;
@@ -381,17 +381,6 @@ public record LogisticRegression(int classes, int features, double[] weights, do
   /** The highest-scoring class of image {@code i} (lowest index on ties). */
   public int predict(Images images, int i) {
     return argmax(logits(images, i));
-  }
-
-  /** Fraction of examples whose predicted class is the label. */
-  public double accuracy(LabelledImages data) {
-    int correct = 0;
-    for (int i = 0; i < data.size(); i++) {
-      if (predict(data.images(), i) == data.label(i)) {
-        correct++;
-      }
-    }
-    return (double) correct / data.size();
   }
 
   /** Squared Frobenius norm of the weights (biases excluded, as in the damping term). */

@@ -16,7 +16,7 @@ import org.openledger.prover.data.LabelledImages;
  * and the gradient at each layer's pre-activation — come from {@link #activations} and
  * {@link #hiddenGradient}.
  */
-public record Mlp(int inputs, int hidden, int classes, double[] w1, double[] b1, double[] w2, double[] b2) {
+public record Mlp(int inputs, int hidden, int classes, double[] w1, double[] b1, double[] w2, double[] b2) implements Classifier {
 
   /** Pixels are 0..255; the float model sees them divided by this. */
   public static final double PIXEL_SCALE = 255.0;
@@ -227,30 +227,9 @@ public record Mlp(int inputs, int hidden, int classes, double[] w1, double[] b1,
     return g;
   }
 
-  /** Softmax probabilities, with {@link StrictMath#exp} (Math.exp may be an intrinsic that differs in the last bit). */
+  /** {@link Classifier#softmax}. */
   public static double[] softmax(double[] z) {
-    double max = z[LogisticRegression.argmax(z)];
-    double[] p = new double[z.length];
-    double sum = 0;
-    for (int c = 0; c < z.length; c++) {
-      p[c] = StrictMath.exp(z[c] - max);
-      sum += p[c];
-    }
-    for (int c = 0; c < z.length; c++) {
-      p[c] /= sum;
-    }
-    return p;
-  }
-
-  /** Fraction of examples whose predicted class is the label. */
-  public double accuracy(LabelledImages data) {
-    int correct = 0;
-    for (int i = 0; i < data.size(); i++) {
-      if (predict(data.images(), i) == data.label(i)) {
-        correct++;
-      }
-    }
-    return (double) correct / data.size();
+    return Classifier.softmax(z);
   }
 
   /** Number of parameters: both weight matrices and both bias vectors. */
