@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {"Measure how faithful attribution is: does influence predict what retraining shows?"},
-    subcommands = {LdsCommand.class})
+    subcommands = {LdsCommand.class, MlpLdsCommand.class})
 public final class EvalCommand {}

@@ -2,8 +2,6 @@ package org.openledger.cli.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.openledger.cli.UserError;
-import org.openledger.cli.chain.Output;
 import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.prover.attribution.Dense;
 import org.openledger.prover.attribution.Quantization;
 import org.openledger.prover.data.FashionMnist;
-import org.openledger.prover.data.FashionMnist.Split;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.LdsEvaluation;
 import org.openledger.prover.eval.LdsEvaluation.Result;
-import org.openledger.prover.eval.LdsEvaluation.Row;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.model.LogisticRegression.Convergence;
 import picocli.CommandLine.Command;
@@ -123,7 +118,7 @@ public final class LdsCommand implements Callable<Integer> {
         throw new UserError("--k values must be positive, got " + k);
       }
     }
-    LabelledImages[] data = load(err);
+    LabelledImages[] data = LdsReport.load(dataDir, train, test, err);
     LabelledImages trainSet = data[0];
     LabelledImages testSet = data[1];
     if (pool) {
@@ -158,12 +153,7 @@ public final class LdsCommand implements Callable<Integer> {
     }
     long total = System.nanoTime() - start;
 
-    Output table = new Output("scorer", "k", "quantization", "example LDS", "contributor LDS", "proof bytes (M=16)");
-    for (Row r : result.rows()) {
-      table.row(r.scorer(), r.k() == 0 ? "-" : r.k(), r.k() == 0 ? "-" : r.quantization().label(),
-          lds(r.exampleLds()), lds(r.contributorLds()), r.proofBytes() == 0 ? "-" : String.format("%,d", r.proofBytes()));
-    }
-    table.print(System.out, json);
+    LdsReport.table(result.rows()).print(System.out, json);
     if (!json) {
       System.out.printf(Locale.ROOT,
           "%ntest accuracy %.3f; full fit %d L-BFGS steps; %d retrainings, %,d steps; whole run = %.1f× the full fit's time "
@@ -176,7 +166,7 @@ public final class LdsCommand implements Callable<Integer> {
     }
     try {
       if (csv != null) {
-        writeCsv(result.rows(), csv);
+        LdsReport.writeCsv(result.rows(), csv);
         err.println("wrote " + csv);
       }
       if (png != null) {
@@ -187,45 +177,5 @@ public final class LdsCommand implements Callable<Integer> {
       throw new UserError("cannot write output: " + e.getMessage(), e);
     }
     return 0;
-  }
-
-  private LabelledImages[] load(PrintStream err) {
-    Path dir = dataDir != null ? dataDir : FashionMnist.DEBIAN_DIR;
-    LabelledImages fullTrain;
-    LabelledImages fullTest;
-    if (Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"))) {
-      try {
-        fullTrain = FashionMnist.load(dir, Split.TRAIN);
-        fullTest = FashionMnist.load(dir, Split.TEST);
-      } catch (IOException e) {
-        throw new UserError("cannot read Fashion-MNIST from " + dir + ": " + e.getMessage(), e);
-      } catch (UncheckedIOException e) {
-        throw new UserError("cannot read Fashion-MNIST from " + dir + ": " + e.getCause().getMessage(), e);
-      }
-    } else if (dataDir != null) {
-      throw new UserError("no Fashion-MNIST in " + dataDir + " (expected train-images-idx3-ubyte.gz and the other three files)");
-    } else {
-      err.println("Debian's dataset-fashion-mnist is not installed (" + FashionMnist.DEBIAN_DIR
-          + "): using the shipped subset of " + FashionMnist.SHIPPED_TRAIN + " train / " + FashionMnist.SHIPPED_TEST + " test");
-      fullTrain = FashionMnist.shipped(Split.TRAIN);
-      fullTest = FashionMnist.shipped(Split.TEST);
-    }
-    if (train > fullTrain.size() || test > fullTest.size() || train < 2 || test < 1) {
-      throw new UserError("--train must be in 2.." + fullTrain.size() + " and --test in 1.." + fullTest.size() + " for this data");
-    }
-    return new LabelledImages[] {fullTrain.first(train), fullTest.first(test)};
-  }
-
-  private static String lds(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static void writeCsv(List<Row> rows, Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("scorer,k,quantization,example_lds,contributor_lds,proof_bytes_m16\n");
-    for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.6f,%d%n", r.scorer(), r.k(),
-          r.k() == 0 ? "" : r.quantization().label(), r.exampleLds(), r.contributorLds(), r.proofBytes()));
-    }
-    Files.writeString(file, sb);
   }
 }

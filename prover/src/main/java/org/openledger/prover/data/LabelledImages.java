@@ -26,4 +26,20 @@ public record LabelledImages(Images images, byte[] labels) {
     return new LabelledImages(
         new Images(n, images.rows(), images.cols(), pixels), java.util.Arrays.copyOf(labels, n));
   }
+
+  /** The examples at {@code indices}, in that order. */
+  public LabelledImages select(int[] indices) {
+    int size = images.size();
+    byte[] pixels = new byte[Math.multiplyExact(indices.length, size)];
+    byte[] picked = new byte[indices.length];
+    for (int o = 0; o < indices.length; o++) {
+      int i = indices[o];
+      if (i < 0 || i >= size()) {
+        throw new IllegalArgumentException("example " + i + " outside 0.." + (size() - 1));
+      }
+      System.arraycopy(images.pixels(), i * size, pixels, o * size, size);
+      picked[o] = labels[i];
+    }
+    return new LabelledImages(new Images(indices.length, images.rows(), images.cols(), pixels), picked);
+  }
 }

@@ -16,9 +16,8 @@ import org.openledger.prover.model.LogisticRegression.Convergence;
 
 /**
  * The ground truth of one LDS level: {@code S} random halves of the groups (seeded), a model
- * retrained to convergence on each half's examples (warm-started from the full model; each fit is
- * deterministic, so the thread count changes nothing), and each retrained model's margin on every
- * test output at the full model's class.
+ * retrained on each half's examples (each fit is deterministic, so the thread count changes
+ * nothing), and each retrained model's margin on every test output at the full model's class.
  *
  * @param chosen {@code chosen[s][g]}: group {@code g} is in subset {@code s}
  * @param actual {@code actual[s * tests + t]}: retrained margin of test {@code t} on subset {@code s}
@@ -27,16 +26,38 @@ import org.openledger.prover.model.LogisticRegression.Convergence;
 public record RetrainedSubsets(Groups groups, boolean[][] chosen, double[] actual, int tests, long iterations) {
 
   /**
-   * Draws the subsets and retrains; {@code threads} fits run at once. The preconditioner (may be
-   * null) only speeds the fits up.
+   * One retraining: the model fitted on {@code examples} (ascending indices into the training set),
+   * and its margin on every test output at the full model's class. Must be deterministic and safe
+   * to call from several threads at once.
+   */
+  @FunctionalInterface
+  public interface Retraining {
+    Fit fit(int[] examples);
+
+    /** The retrained margins, one per test output, and the optimiser steps it took. */
+    record Fit(double[] margins, long iterations) {}
+  }
+
+  /**
+   * Logistic regression: draws the subsets and retrains each to convergence, warm-started from the
+   * full model. The preconditioner (may be null) only speeds the fits up.
    */
   public static RetrainedSubsets retrain(AttributionProblem problem, Groups groups, int subsets, long seed,
       Convergence convergence, LogisticRegression.Preconditioner preconditioner, int threads, Progress progress) {
+    return retrain(groups, problem.tests(), subsets, seed, threads, progress, examples -> {
+      LogisticRegression.Fit fit = LogisticRegression.trainToConvergence(problem.train(), examples,
+          problem.model().classes(), convergence, problem.model(), preconditioner);
+      return new Retraining.Fit(Gradients.margins(fit.model(), problem.test(), problem.classes()), fit.iterations());
+    });
+  }
+
+  /** Any model: draws {@code subsets} halves of the groups and runs {@code retraining} on each, {@code threads} at once. */
+  public static RetrainedSubsets retrain(Groups groups, int tests, int subsets, long seed, int threads, Progress progress,
+      Retraining retraining) {
     if (subsets < 2) {
       throw new IllegalArgumentException("LDS needs at least 2 subsets, got " + subsets);
     }
     boolean[][] chosen = draw(groups.count(), subsets, seed);
-    int tests = problem.tests();
     double[] actual = new double[subsets * tests];
     long[] steps = new long[subsets];
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -49,10 +70,11 @@ public record RetrainedSubsets(Groups groups, boolean[][] chosen, double[] actua
       for (int s = 0; s < subsets; s++) {
         int subset = s;
         work.add(pool.submit(() -> {
-          LogisticRegression.Fit fit = LogisticRegression.trainToConvergence(problem.train(),
-              groups.examplesOf(chosen[subset]), problem.model().classes(), convergence, problem.model(), preconditioner);
-          double[] f = Gradients.margins(fit.model(), problem.test(), problem.classes());
-          System.arraycopy(f, 0, actual, subset * tests, tests);
+          Retraining.Fit fit = retraining.fit(groups.examplesOf(chosen[subset]));
+          if (fit.margins().length != tests) {
+            throw new IllegalStateException("a retraining returned " + fit.margins().length + " margins for " + tests + " tests");
+          }
+          System.arraycopy(fit.margins(), 0, actual, subset * tests, tests);
           steps[subset] = fit.iterations();
           progress.step();
         }));
