@@ -1,6 +1,7 @@
 package org.openledger.cli.factory;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openledger.cli.UserError;
@@ -9,6 +10,7 @@ import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.RpcOptions;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.eval.ProgressBar;
+import org.openledger.prover.factory.Checkpoints;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.model.LogisticRegression.Convergence;
 import picocli.CommandLine.Command;
@@ -27,14 +29,44 @@ public final class FactoryCommand {
     @Option(names = "--rank", paramLabel = "K", defaultValue = "128", description = "Basis rank k (default ${DEFAULT-VALUE}; capped at the number of examples).")
     int rank;
 
-    @Option(names = "--damping", paramLabel = "LAMBDA", defaultValue = "1e-3", description = "Hessian damping λ (default ${DEFAULT-VALUE}).")
-    double damping;
+    @Option(names = "--damping", paramLabel = "LAMBDA", description = "Hessian damping λ (default: the training L2, "
+        + "which makes it the objective's own Hessian).")
+    Double damping;
 
     LogisticFactory.Config config() {
+      Convergence c = Convergence.defaults();
+      double lambda = damping == null ? c.l2() : damping;
       try {
-        return new LogisticFactory.Config(rank, damping, Convergence.defaults());
+        return new LogisticFactory.Config(rank, lambda, c);
       } catch (IllegalArgumentException e) {
-        throw new UserError("--rank must be at least 1 and --damping positive (got " + rank + ", " + damping + ")");
+        throw new UserError("--rank must be at least 1 and --damping positive (got " + rank + ", " + lambda + ")");
+      }
+    }
+  }
+
+  /** Where a long build keeps its finished stages, so a stopped build resumes. */
+  static final class Resume {
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Checkpoints of the expensive stages (trained model, "
+        + "Hessian eigendecomposition, basis), so a stopped or crashed build resumes where it was (default: "
+        + "$XDG_CACHE_HOME/openledger/factory, else ~/.cache/openledger/factory). At full size the eigendecomposition "
+        + "takes 0.5 GB; any file there may be deleted at any time.")
+    Path workDir;
+
+    @Option(names = "--no-checkpoints", description = "Compute every stage; keep nothing on disk.")
+    boolean none;
+
+    Checkpoints checkpoints() {
+      if (none) return Checkpoints.NONE;
+      Path dir = workDir;
+      if (dir == null) {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
+            .resolve("openledger").resolve("factory");
+      }
+      try {
+        return Checkpoints.in(dir);
+      } catch (java.io.UncheckedIOException e) {
+        throw new UserError(e.getMessage() + " — pass another --work-dir, or --no-checkpoints", e);
       }
     }
   }
@@ -51,6 +83,7 @@ public final class FactoryCommand {
     @Mixin RpcOptions rpc;
     @Mixin KeyOptions keys;
     @Mixin Build build;
+    @Mixin Resume resume;
 
     @Option(names = "--job", required = true, paramLabel = "ID", description = "The Services job to deliver.")
     BigInteger job;
@@ -64,7 +97,7 @@ public final class FactoryCommand {
     @Override
     public Integer call() {
       try (Session s = new Session(rpc, keys)) {
-        Trainer.Delivery d = new Trainer(s, build.config(), ProgressBar.stderr())
+        Trainer.Delivery d = new Trainer(s, build.config(), ProgressBar.stderr(), resume.checkpoints())
             .deliver(job, Open.parse(inRate, "--in-rate"), Open.parse(outRate, "--out-rate"));
         System.out.printf("delivered version %s of job %s: %d examples, %d index leaves, k = %d, evaluation %.2f%%%n", d.version(), job,
             d.examples(), d.leaves(), d.artifacts().basis().k(), d.evaluationScoreBp() / 100.0);
@@ -87,6 +120,7 @@ public final class FactoryCommand {
 
     @Mixin RpcOptions rpc;
     @Mixin KeyOptions keys;
+    @Mixin Resume resume;
 
     @Option(names = "--model", required = true, paramLabel = "ID") BigInteger model;
     @Option(names = "--version", required = true, paramLabel = "N") BigInteger version;
@@ -94,7 +128,7 @@ public final class FactoryCommand {
     @Override
     public Integer call() {
       try (Session s = new Session(rpc, keys)) {
-        Optional<String> mismatch = new Trainer(s, LogisticFactory.Config.defaults(), ProgressBar.stderr()).attest(model, version);
+        Optional<String> mismatch = new Trainer(s, LogisticFactory.Config.defaults(), ProgressBar.stderr(), resume.checkpoints()).attest(model, version);
         if (mismatch.isPresent()) {
           System.out.println("not attested: " + mismatch.get());
           return 1;

@@ -17,6 +17,7 @@ import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.Attestation;
+import org.openledger.prover.factory.Checkpoints;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.TrainingSet;
 import org.openledger.prover.proof.ContentSource;
@@ -36,11 +37,18 @@ public final class Trainer {
   private final Session session;
   private final LogisticFactory.Config config;
   private final Progress progress;
+  private final Checkpoints checkpoints;
 
   public Trainer(Session session, LogisticFactory.Config config, Progress progress) {
+    this(session, config, progress, Checkpoints.NONE);
+  }
+
+  /** With {@code checkpoints}, a stopped build resumes after the last stage it finished. */
+  public Trainer(Session session, LogisticFactory.Config config, Progress progress, Checkpoints checkpoints) {
     this.session = session;
     this.config = config;
     this.progress = progress;
+    this.checkpoints = checkpoints;
   }
 
   /** A delivered version. */
@@ -88,7 +96,7 @@ public final class Trainer {
     }
     TrainingSet set = TrainingSet.of(AcceptedContributions.of(session, modelId, v.component3().longValueExact()));
     LogisticFactory.Config same = new LogisticFactory.Config(spec.basisRank.intValueExact(), spec.damping.doubleValue() / DAMPING_UNIT, config.convergence());
-    VersionArtifacts rebuilt = new Trainer(session, same, progress).build(set, set.examples().first(1)).artifacts();
+    VersionArtifacts rebuilt = new Trainer(session, same, progress, checkpoints).build(set, set.examples().first(1)).artifacts();
     Optional<String> mismatch = Attestation.compare(published, rebuilt);
     if (mismatch.isEmpty()) session.send(session.provers(true).attest(modelId, version));
     return mismatch;
@@ -96,7 +104,7 @@ public final class Trainer {
 
   private LogisticFactory.Built build(TrainingSet set, LabelledImages evaluation) {
     try (ComputeBackend backend = ComputeBackends.open()) {
-      return LogisticFactory.build(set, evaluation, set.classes(), config, backend, Dense.load(), progress);
+      return LogisticFactory.build(set, evaluation, set.classes(), config, backend, Dense.load(), progress, checkpoints);
     }
   }
 
