@@ -3,6 +3,7 @@ package org.openledger.contracts.prover;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
@@ -143,7 +144,7 @@ final class LeafChallenges {
     List<Bytes32> leafHashes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       if (contributions[i * CONTRIBUTION_LEAF_BYTES] != 0) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
-      leafHashes.add(Bytes32.wrap(Keccak.hash(Bytes.wrap(contributions, i * CONTRIBUTION_LEAF_BYTES, CONTRIBUTION_LEAF_BYTES).toArrayUnsafe())));
+      leafHashes.add(Bytes32.wrap(Keccak.hash(Arrays.copyOfRange(contributions, i * CONTRIBUTION_LEAF_BYTES, (i + 1) * CONTRIBUTION_LEAF_BYTES))));
     }
     // rebuilding the whole tree from 0x00-prefixed leaves fixes the count, which one path would not
     Bytes32 contributionsRoot = IndexTree.of(leafHashes).root();
@@ -221,7 +222,7 @@ final class LeafChallenges {
     if (values.length == 0 || values.length > MAX_EXAMPLES || sum(values, ITEM_VALUES) != partials[i]) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_VALUES));
     }
-    Bytes32 contentHash = Bytes32.wrap(Bytes.wrap(leaf, 1 + 32, 32));
+    Bytes32 contentHash = Bytes32.wrap(Arrays.copyOfRange(leaf, 1 + 32, 1 + 64));
     ctx.store(f(g, G.CONTENT_HASH), contentHash);
     ctx.store(f(g, G.VALUES_HASH), packedHash(values));
     ctx.storeUint(f(g, G.EXAMPLES), BigInteger.valueOf(values.length));
@@ -287,10 +288,10 @@ final class LeafChallenges {
     if (!declared.equals(BigInteger.valueOf(completed))) throw Provers.WRONG_RECORD_COUNT.revert(declared, BigInteger.valueOf(completed));
     Slot records = RECORDS.mapping(gameId);
     for (int r = 0; r < completed; r++) {
-      ctx.store(records.offset(BigInteger.valueOf(next + r)), Bytes32.wrap(Keccak.hash(Bytes.wrap(pending, r * recordBytes, recordBytes).toArrayUnsafe())));
+      ctx.store(records.offset(BigInteger.valueOf(next + r)), Bytes32.wrap(Keccak.hash(Arrays.copyOfRange(pending, r * recordBytes, (r + 1) * recordBytes))));
     }
     int carried = pending.length - completed * recordBytes;
-    storeBytes(ctx, g, CARRY, Bytes.wrap(pending, completed * recordBytes, carried).toArray());
+    storeBytes(ctx, g, CARRY, Arrays.copyOfRange(pending, completed * recordBytes, pending.length));
 
     if (last) {
       Bytes32 contentHash = ctx.load(f(g, G.CONTENT_HASH)), got = sponge.finish(chunk, 0, chunk.length);
@@ -328,7 +329,8 @@ final class LeafChallenges {
     short[] row = basisRow(in.bytes(5), in.list(6), j, uint(spec, "uint32 basisRank").intValueExact(), root(spec, "bytes32 basisRoot"), model);
     long truth;
     try {
-      truth = FraudChecks.exampleProjection(model, row, Bytes.wrap(record, 1, record.length - 1).toArray(), record[0] & 0xff);
+      if (record.length == 0) throw new IllegalArgumentException("an empty record");
+      truth = FraudChecks.exampleProjection(model, row, Arrays.copyOfRange(record, 1, record.length), record[0] & 0xff);
     } catch (IllegalArgumentException e2) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_RECORD)); // an example the model cannot read was never trained on
     }

@@ -192,9 +192,9 @@ public final class Provers extends NativeContract {
       GasRule.fixed(s -> 3 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(2, 32)));
   public static final FunctionSpec CLAIM = D.function("claim(uint256 requestId)",
       "Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.",
-      // keys: the claim, the lapsed holder's bond, the caller's bond, claimWindow twice and bondMultipleBp (2 each)
-      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 12 * s.storageRead() + 7 * s.storageWrite()
-          + 9 * s.storageKey() + s.log(3, 64));
+      // keys: the claim, the lapsed holder's bond, the caller's bond, claimWindow twice and bondMultipleBp (2 each), the version's faulty flag (2)
+      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 13 * s.storageRead() + 7 * s.storageWrite()
+          + 11 * s.storageKey() + s.log(3, 64));
   public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
       "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
@@ -409,6 +409,8 @@ public final class Provers extends NativeContract {
     long deadline = ((BigInteger) request.get(10)).longValueExact();
     long now = ctx.block().number();
     if (requestState != Inference.RESULTED || now > deadline) throw NOT_CLAIMABLE.revert(id, BigInteger.valueOf(requestState));
+    BigInteger modelId = (BigInteger) request.get(1), version = (BigInteger) request.get(2);
+    if (LeafChallenges.faulty(ctx, modelId, version)) throw VERSION_FAULTY.revert(modelId, version); // it could never be proven
     Slot c = CLAIMS.mapping(id);
     int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
     if (state == PROVEN || state == CHALLENGED) throw ALREADY_PROVEN.revert(id);
