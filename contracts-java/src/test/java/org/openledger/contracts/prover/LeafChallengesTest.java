@@ -561,6 +561,20 @@ class LeafChallengesTest {
   }
 
   @Test
+  void onlyTheChallengerUploads() {
+    registerWrongLeaf();
+    long[] partials = index.partials(A, J);
+    BigInteger game = opened(partials);
+    ok(dispute(p.owner, game, 0));
+    ok(descend(challenger, game, partials, 0, index.values(contribution(0), J)));
+    byte[] first = TinyIndex.chunks(contribution(0).content()).get(0);
+    Object before = p.chain.host.snapshot();
+    CallResult r = p.chain.send(p.owner, Addresses.PROVERS, Provers.UPLOAD_CONTRIBUTION, game, BigInteger.ZERO, Bytes.wrap(first),
+        BigInteger.valueOf(TinyIndex.recordsCompleted(0, first.length)));
+    assertRefused(r, Provers.NOT_CHALLENGER, before);
+  }
+
+  @Test
   void aStepBeforeTheUploadIsOutOfTurn() {
     registerWrongLeaf();
     long[] partials = index.partials(A, J), values = index.values(contribution(0), J);
