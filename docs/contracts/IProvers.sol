@@ -60,7 +60,9 @@ interface IProvers {
     error UnsupportedChallenge(uint8 outputFunction);
 
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
-    /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot). Nothing changes.
+    /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
+    /// contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
+    /// (its contentHash), 9 example record (the hash the upload stored). Nothing changes.
     error EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got);
 
     /// @notice An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.
@@ -71,6 +73,40 @@ interface IProvers {
 
     /// @notice The proof includes this leaf: it was not omitted.
     error LeafIncluded(uint256 leafIndex);
+
+    /// @notice A leaf-coordinate challenge showed this version's index wrong: nothing more is proven or settled against it.
+    error VersionFaulty(uint256 modelId, uint256 version);
+
+    /// @notice The claimed partial sums round to the registered coordinate: there is nothing to challenge.
+    error LeafClaimAgrees(int64 claimedSum, int16 coordinate);
+
+    /// @notice Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+    /// 4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.
+    error WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required);
+
+    /// @notice The response window of this phase ended at that block; only timeoutLeafChallenge can move the game now.
+    error LeafChallengeExpired(uint256 gameId, uint64 deadline);
+
+    /// @notice The phase's response window runs until that block: the game cannot be timed out yet.
+    error LeafChallengePending(uint256 gameId, uint64 deadline);
+
+    /// @notice Only the model's owner or an attester of the version may dispute, and only the disputing defender may take the step.
+    error NotDefender(uint256 gameId, address caller);
+
+    /// @notice Only the challenger makes this move.
+    error NotChallenger(uint256 gameId, address caller);
+
+    /// @notice A contribution or example index beyond the game's count (numbered from 0).
+    error PartOutOfRange(uint256 index, uint256 count);
+
+    /// @notice A contribution chunk must continue where the upload stands (or restart at offset 0).
+    error UploadOutOfOrder(uint256 offset, uint256 expected);
+
+    /// @notice The chunk completes another number of example records than the call declared (and paid gas for).
+    error WrongRecordCount(uint256 declared, uint256 completed);
+
+    /// @notice A version records at most this many attesters, so slashing them fits one transaction.
+    error TooManyAttesters(uint256 max);
 
     /// @notice The proof does not follow the v1 layout (docs/attribution.md §6): it ends early, runs on, or holds an impossible value at this byte.
     error MalformedProof(uint256 offset);
@@ -171,6 +207,24 @@ interface IProvers {
     /// @notice Governance changed a parameter.
     event ParameterSet(bytes32 indexed name, uint256 value);
 
+    /// @notice A leaf-coordinate challenge opened: the challenger's partial sums total claimedSum, which does not round to the registered coordinate. Defenders may dispute until `deadline`.
+    event LeafChallengeOpened(uint256 indexed gameId, uint256 indexed modelId, uint256 indexed version, uint256 leafIndex, uint256 coordinate, address challenger, int64 claimedSum, int16 registered, uint64 deadline);
+
+    /// @notice A defender disputed the challenger's partial sum of one contribution; the challenger must descend into it by `deadline`.
+    event PartialSumDisputed(uint256 indexed gameId, address indexed defender, uint256 contribution, uint64 deadline);
+
+    /// @notice The challenger posted one value per example of the disputed contribution; it must upload the content by `deadline`.
+    event LeafChallengeDescended(uint256 indexed gameId, bytes32 contentHash, uint256 examples, uint64 deadline);
+
+    /// @notice A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.
+    event ContributionUploaded(uint256 indexed gameId, uint256 uploaded, uint256 total, uint64 deadline);
+
+    /// @notice A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).
+    event LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger);
+
+    /// @notice A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.
+    event VersionFaulted(uint256 indexed modelId, uint256 indexed version, uint256 gameId, uint256 slashed);
+
     /// @notice Adds the value sent to the caller's prover bond.
     function bond() external payable;
 
@@ -204,6 +258,50 @@ interface IProvers {
     /// as challengeOutput.
     function challengeOmission(uint256 requestId, bytes calldata proof, uint256 leafIndex, bytes calldata leaf, bytes32[] calldata leafProof) external payable;
 
+    /// @notice Opens a leaf-coordinate challenge (classifier versions whose scale is a power of two): coordinate j of index leaf
+    /// leafIndex (with the index's leaf count and the leaf's Merkle proof against indexRoot) is not rs(Σ, log2(scale)) of
+    /// the exact per-example projections raw_j(g) = Bq[j] · g summed over the contributor's examples. contributions: the
+    /// leaf's contribution leaves (0x00 ‖ uint256 id ‖ bytes32 contentHash, 65 bytes each, at most 1,024), which must
+    /// rebuild its contributionsRoot; partialSums: the challenger's exact Σ raw_j per contribution, in the same order,
+    /// whose total must not round to the registered coordinate. Posts leafChallengerBond. Defenders may dispute within
+    /// leafResponseWindow blocks; without a dispute the challenger wins.
+    function openLeafChallenge(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes calldata leaf, bytes32[] calldata leafProof, bytes calldata contributions, int64[] calldata partialSums) external payable returns (uint256 gameId);
+
+    /// @notice The model's owner or an attester of the version disputes the challenger's partial sum of one contribution (its index
+    /// in contributions order) and becomes the game's defender. The challenger must descend within leafResponseWindow.
+    function disputePartialSum(uint256 gameId, uint256 contribution) external;
+
+    /// @notice The challenger descends into the disputed contribution: its partial sums again, the disputed contribution's leaf with its
+    /// Merkle proof against the contributionsRoot, and raw_j of each of its examples (1 to 1,024, in content order) adding up
+    /// exactly to the disputed partial sum. The content must then be uploaded within leafResponseWindow.
+    function descendLeafChallenge(uint256 gameId, int64[] calldata partialSums, bytes calldata contributionLeaf, bytes32[] calldata contributionProof, int64[] calldata exampleValues) external;
+
+    /// @notice The challenger uploads the disputed contribution's content (an OLI1 image contribution, at most 4,096 pixels per
+    /// image) in order: each chunk starts where the last ended (offset 0 restarts) and all but the last are whole 136-byte
+    /// Keccak blocks. The contract keeps the Keccak state between calls, stores each completed example record's hash
+    /// (records: how many this chunk completes, which prices the call) and checks the whole against the contentHash with
+    /// the last chunk. Completing it gives the defender leafResponseWindow to step.
+    function uploadContribution(uint256 gameId, uint256 offset, bytes calldata chunk, uint256 records) external;
+
+    /// @notice The defender's one step: it picks one example of the uploaded contribution (its record, label ‖ pixels, as uploaded)
+    /// and supplies the version's weights (→ weightsRoot) and basis row j with its Merkle proof (→ basisRoot); the contract
+    /// recomputes raw_j of that example. If the challenger's value is right, the challenger wins: the version is marked
+    /// faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.
+    function stepLeafChallenge(uint256 gameId, uint256 example, int64[] calldata exampleValues, bytes calldata record, bytes calldata weights, bytes calldata basisRow, bytes32[] calldata basisProof) external;
+
+    /// @notice Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
+    /// descent or no complete upload, and the challenger loses its bond to the defender.
+    function timeoutLeafChallenge(uint256 gameId) external;
+
+    /// @notice A leaf-coordinate challenge: what it disputes, its parties, its state (as WrongLeafChallengeState), its phase's last block, the disputed contribution and the bytes uploaded.
+    function leafChallenge(uint256 gameId) external view returns (uint256 modelId, uint256 version, uint256 leafIndex, uint256 coordinate, address challenger, address defender, uint8 state, uint64 deadline, uint256 disputed, uint256 uploaded);
+
+    /// @notice Whether a leaf-coordinate challenge showed the version's index wrong (governance should then deploy another version).
+    function versionFaulty(uint256 modelId, uint256 version) external view returns (bool faulty);
+
+    /// @notice The leaf-coordinate challenge's parameters: each phase's window (blocks), the bond that opens a game (wei), and the part of minAttesterBond each attester of a faulty version loses (bp).
+    function leafChallengeParameters() external view returns (uint256 responseWindow, uint256 challengerBond, uint256 attesterSlashBp);
+
     /// @notice Governance decides an open challenge (until on-chain fraud proofs arrive).
     function resolveChallenge(uint256 requestId, bool proverFaulted) external;
 
@@ -225,6 +323,6 @@ interface IProvers {
     /// @notice The governance parameters provers plan by: the bond a claim locks (basis points of the maximum fee), the claim and challenge windows (blocks), the challenger bond (wei) and share (bp), the unbonding period (blocks), the attester minimum bond (wei).
     function parameters() external view returns (uint256 bondMultipleBp, uint256 claimWindow, uint256 challengeWindow, uint256 challengerBond, uint256 challengerShareBp, uint256 unbondingBlocks, uint256 minAttesterBond);
 
-    /// @notice Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.
+    /// @notice Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks, minAttesterBond, leafResponseWindow, leafChallengerBond or attesterSlashBp.
     function setParameter(bytes32 name, uint256 value) external;
 }

@@ -16,7 +16,7 @@ import org.openledger.precompiles.Keccak;
  * is below {@code 2^31 + 65,535 · 2^15 · 255 < 2^40}; δ is within {@code ±2^16}; a gradient entry
  * within {@code ±2^16 · 255 < 2^24}.
  */
-public final class FixedLogistic {
+public final class FixedLogistic implements TrainedModel {
 
   /** 1.0 in Q16, the unit of every δ. */
   public static final long DELTA_ONE = 1L << 16;
@@ -49,10 +49,12 @@ public final class FixedLogistic {
     this.bias = bias.clone();
   }
 
+  @Override
   public int classes() {
     return classes;
   }
 
+  @Override
   public int features() {
     return features;
   }
@@ -70,6 +72,7 @@ public final class FixedLogistic {
   }
 
   /** {@code d = C·F + C}: the length of a parameter gradient and of a basis row. */
+  @Override
   public int parameters() {
     return classes * features + classes;
   }
@@ -150,6 +153,7 @@ public final class FixedLogistic {
   }
 
   /** The negative loss gradient of a training example with respect to the parameters. */
+  @Override
   public long[] lossGradient(byte[] pixels, int label) {
     return gradient(pixels, lossDelta(pixels, label));
   }

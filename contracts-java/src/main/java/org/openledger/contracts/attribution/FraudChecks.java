@@ -54,4 +54,26 @@ public final class FraudChecks {
     AttributionProof.ProvenLeaf last = proof.leaves().get(proof.leaves().size() - 1);
     return AttributionProof.ORDER.compare(new AttributionProof.ProvenLeaf(leafIndex, leaf, score), last) < 0;
   }
+
+  /**
+   * {@code raw_j(g) = Bq[j] · g} of one training example (docs/attribution.md §3): the quantity a
+   * leaf coordinate sums over a contributor's examples, and the one step of the leaf-coordinate
+   * challenge. Exact int64; works for any {@link TrainedModel}.
+   *
+   * @throws IllegalArgumentException if the row, the pixels or the label do not fit the model
+   */
+  public static long exampleProjection(TrainedModel model, short[] basisRow, byte[] pixels, int label) {
+    if (label < 0 || label >= model.classes()) throw new IllegalArgumentException("label " + label + " outside 0.." + (model.classes() - 1));
+    if (pixels.length != model.features()) throw new IllegalArgumentException(pixels.length + " pixels, the model reads " + model.features());
+    return new BasisRows(1, model.parameters(), basisRow, 0).raw(0, model.lossGradient(pixels, label));
+  }
+
+  /**
+   * Whether a leaf coordinate disagrees with a claimed exact sum: {@code rs(Σ, e_U) ≠ u}. A
+   * challenger's per-contribution partial sums open the game only when their total, rounded as the
+   * index builder rounds, is not the registered coordinate.
+   */
+  public static boolean leafCoordinateDiffers(short coordinate, long claimedSum, int leafShift) {
+    return Rounding.shift(claimedSum, leafShift) != coordinate;
+  }
 }

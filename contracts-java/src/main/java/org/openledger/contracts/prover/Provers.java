@@ -43,7 +43,10 @@ import org.openledger.precompiles.storage.Slot;
  * proof; a failed challenge's bond compensates the prover.
  *
  * <p>Storage: slot 0 {@code mapping(address => Bond)}; slot 1 {@code mapping(uint256 => Claim)}
- * (contributors and scores as Solidity dynamic arrays at claim words 8 and 9); slots 2–3 parameters.
+ * (contributors and scores as Solidity dynamic arrays at claim words 8 and 9, the proven model and version at
+ * words 10 and 11); slots 2–3 parameters; slots 4–7 the leaf-coordinate challenges ({@link LeafChallenges}): the game
+ * count, {@code mapping(uint256 => Game)}, {@code mapping(uint256 modelId => mapping(uint256 version => {bool faulty;
+ * address[] attesters}))} and each game's uploaded example record hashes.
  */
 public final class Provers extends NativeContract {
 
@@ -59,7 +62,7 @@ public final class Provers extends NativeContract {
 
   enum BondField { AMOUNT, LOCKED, UNBONDING, READY_AT }
 
-  enum ClaimField { PROVER, CLAIMED_AT, CHALLENGE_ENDS, STATE, LOCKED, CHALLENGER, CHALLENGER_BOND, PROOF_HASH, CONTRIBUTORS, SCORES }
+  enum ClaimField { PROVER, CLAIMED_AT, CHALLENGE_ENDS, STATE, LOCKED, CHALLENGER, CHALLENGER_BOND, PROOF_HASH, CONTRIBUTORS, SCORES, MODEL_ID, VERSION }
 
   public static final Parameter BOND_MULTIPLE_BP = new Parameter("bondMultipleBp", PARAMS, BigInteger.valueOf(20_000));
   public static final Parameter CLAIM_WINDOW = new Parameter("claimWindow", PARAMS, BigInteger.valueOf(300));
@@ -68,8 +71,15 @@ public final class Provers extends NativeContract {
   public static final Parameter CHALLENGER_SHARE_BP = new Parameter("challengerShareBp", PARAMS, BigInteger.valueOf(5_000));
   public static final Parameter UNBONDING_BLOCKS = new Parameter("unbondingBlocks", PARAMS, BigInteger.valueOf(50_400));
   public static final Parameter MIN_ATTESTER_BOND = new Parameter("minAttesterBond", PARAMS, OPEN.multiply(BigInteger.TEN));
+  /** Blocks each side of a leaf-coordinate challenge has for its move; default 1,000 (the contribution upload takes several transactions). */
+  public static final Parameter LEAF_RESPONSE_WINDOW = new Parameter("leafResponseWindow", PARAMS, BigInteger.valueOf(1_000));
+  /** What opening a leaf-coordinate challenge posts; default 10 OPEN, as much as an attester's minimum bond. */
+  public static final Parameter LEAF_CHALLENGER_BOND = new Parameter("leafChallengerBond", PARAMS, OPEN.multiply(BigInteger.TEN));
+  /** How much of minAttesterBond each attester of a version shown faulty loses, in basis points; default all of it. */
+  public static final Parameter ATTESTER_SLASH_BP = new Parameter("attesterSlashBp", PARAMS, BigInteger.valueOf(BasisPoints.WHOLE));
   private static final List<Parameter> ALL_PARAMETERS = List.of(BOND_MULTIPLE_BP, CLAIM_WINDOW, CHALLENGE_WINDOW, CHALLENGER_BOND,
       CHALLENGER_SHARE_BP, UNBONDING_BLOCKS, MIN_ATTESTER_BOND);
+  private static final List<Parameter> LEAF_PARAMETERS = List.of(LEAF_RESPONSE_WINDOW, LEAF_CHALLENGER_BOND, ATTESTER_SLASH_BP);
 
   private static final Declarations D = new Declarations("IProvers");
 
@@ -100,13 +110,37 @@ public final class Provers extends NativeContract {
       "One-step fraud proofs check logistic-regression classifier versions (output function 0); use challenge() otherwise.");
   public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
-      2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot). Nothing changes.""");
+      2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
+      contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
+      (its contentHash), 9 example record (the hash the upload stored). Nothing changes.""");
   public static final ErrorSpec MALFORMED_EVIDENCE = D.error("MalformedEvidence(uint8 item)",
       "An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.");
   public static final ErrorSpec COORDINATE_OUT_OF_RANGE = D.error("CoordinateOutOfRange(uint256 coordinate, uint256 k)",
       "ψ has k coordinates, numbered from 0.");
   public static final ErrorSpec LEAF_INCLUDED = D.error("LeafIncluded(uint256 leafIndex)",
       "The proof includes this leaf: it was not omitted.");
+  public static final ErrorSpec VERSION_FAULTY = D.error("VersionFaulty(uint256 modelId, uint256 version)",
+      "A leaf-coordinate challenge showed this version's index wrong: nothing more is proven or settled against it.");
+  public static final ErrorSpec LEAF_CLAIM_AGREES = D.error("LeafClaimAgrees(int64 claimedSum, int16 coordinate)",
+      "The claimed partial sums round to the registered coordinate: there is nothing to challenge.");
+  public static final ErrorSpec WRONG_LEAF_CHALLENGE_STATE = D.error("WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required)", """
+      Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+      4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.""");
+  public static final ErrorSpec LEAF_CHALLENGE_EXPIRED = D.error("LeafChallengeExpired(uint256 gameId, uint64 deadline)",
+      "The response window of this phase ended at that block; only timeoutLeafChallenge can move the game now.");
+  public static final ErrorSpec LEAF_CHALLENGE_PENDING = D.error("LeafChallengePending(uint256 gameId, uint64 deadline)",
+      "The phase's response window runs until that block: the game cannot be timed out yet.");
+  public static final ErrorSpec NOT_DEFENDER = D.error("NotDefender(uint256 gameId, address caller)",
+      "Only the model's owner or an attester of the version may dispute, and only the disputing defender may take the step.");
+  public static final ErrorSpec NOT_CHALLENGER = D.error("NotChallenger(uint256 gameId, address caller)", "Only the challenger makes this move.");
+  public static final ErrorSpec PART_OUT_OF_RANGE = D.error("PartOutOfRange(uint256 index, uint256 count)",
+      "A contribution or example index beyond the game's count (numbered from 0).");
+  public static final ErrorSpec UPLOAD_OUT_OF_ORDER = D.error("UploadOutOfOrder(uint256 offset, uint256 expected)",
+      "A contribution chunk must continue where the upload stands (or restart at offset 0).");
+  public static final ErrorSpec WRONG_RECORD_COUNT = D.error("WrongRecordCount(uint256 declared, uint256 completed)",
+      "The chunk completes another number of example records than the call declared (and paid gas for).");
+  public static final ErrorSpec TOO_MANY_ATTESTERS = D.error("TooManyAttesters(uint256 max)",
+      "A version records at most this many attesters, so slashing them fits one transaction.");
 
   public static final EventSpec BONDED = D.event("Bonded(address indexed prover, uint256 amount, uint256 total)", "A prover added bond.");
   public static final EventSpec UNBONDING = D.event("UnbondingStarted(address indexed prover, uint256 amount, uint64 readyAt)", "Bond began unbonding.");
@@ -129,6 +163,24 @@ public final class Provers extends NativeContract {
       "ChallengeFailed(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 forfeited)",
       "A one-step fraud proof found the proof right: the challenger's bond went to the prover.");
   public static final EventSpec PARAMETER_SET = D.event("ParameterSet(bytes32 indexed name, uint256 value)", "Governance changed a parameter.");
+  public static final EventSpec LEAF_CHALLENGE_OPENED = D.event(
+      "LeafChallengeOpened(uint256 indexed gameId, uint256 indexed modelId, uint256 indexed version, uint256 leafIndex, uint256 coordinate, address challenger, int64 claimedSum, int16 registered, uint64 deadline)",
+      "A leaf-coordinate challenge opened: the challenger's partial sums total claimedSum, which does not round to the registered coordinate. Defenders may dispute until `deadline`.");
+  public static final EventSpec PARTIAL_SUM_DISPUTED = D.event(
+      "PartialSumDisputed(uint256 indexed gameId, address indexed defender, uint256 contribution, uint64 deadline)",
+      "A defender disputed the challenger's partial sum of one contribution; the challenger must descend into it by `deadline`.");
+  public static final EventSpec LEAF_CHALLENGE_DESCENDED = D.event(
+      "LeafChallengeDescended(uint256 indexed gameId, bytes32 contentHash, uint256 examples, uint64 deadline)",
+      "The challenger posted one value per example of the disputed contribution; it must upload the content by `deadline`.");
+  public static final EventSpec CONTRIBUTION_UPLOADED = D.event(
+      "ContributionUploaded(uint256 indexed gameId, uint256 uploaded, uint256 total, uint64 deadline)",
+      "A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.");
+  public static final EventSpec LEAF_CHALLENGE_DECIDED = D.event(
+      "LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger)",
+      "A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).");
+  public static final EventSpec VERSION_FAULTED = D.event(
+      "VersionFaulted(uint256 indexed modelId, uint256 indexed version, uint256 gameId, uint256 slashed)",
+      "A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.");
 
   public static final FunctionSpec BOND = D.function("bond() payable", "Adds the value sent to the caller's prover bond.",
       GasRule.fixed(s -> s.storageRead() + s.storageWrite() + s.storageKey() + s.log(2, 64)));
@@ -140,9 +192,9 @@ public final class Provers extends NativeContract {
       GasRule.fixed(s -> 3 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.transfer() + s.log(2, 32)));
   public static final FunctionSpec CLAIM = D.function("claim(uint256 requestId)",
       "Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.",
-      // keys: the claim, the lapsed holder's bond, the caller's bond, claimWindow twice and bondMultipleBp (2 each)
-      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 12 * s.storageRead() + 7 * s.storageWrite()
-          + 9 * s.storageKey() + s.log(3, 64));
+      // keys: the claim, the lapsed holder's bond, the caller's bond, claimWindow twice and bondMultipleBp (2 each), the version's faulty flag (2)
+      (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 13 * s.storageRead() + 7 * s.storageWrite()
+          + 11 * s.storageKey() + s.log(3, 64));
   public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
       "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
@@ -166,6 +218,56 @@ public final class Provers extends NativeContract {
       positive score and either the proof holds fewer than 16 leaves or the leaf outranks its last one. Bond and outcome
       as challengeOutput.""",
       (s, data) -> FraudProofs.gas(s, data, FraudProofs.OMISSION));
+  public static final FunctionSpec OPEN_LEAF_CHALLENGE = D.function(
+      "openLeafChallenge(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes leaf, bytes32[] leafProof, bytes contributions, int64[] partialSums) payable returns (uint256 gameId)", """
+      Opens a leaf-coordinate challenge (classifier versions whose scale is a power of two): coordinate j of index leaf
+      leafIndex (with the index's leaf count and the leaf's Merkle proof against indexRoot) is not rs(Σ, log2(scale)) of
+      the exact per-example projections raw_j(g) = Bq[j] · g summed over the contributor's examples. contributions: the
+      leaf's contribution leaves (0x00 ‖ uint256 id ‖ bytes32 contentHash, 65 bytes each, at most 1,024), which must
+      rebuild its contributionsRoot; partialSums: the challenger's exact Σ raw_j per contribution, in the same order,
+      whose total must not round to the registered coordinate. Posts leafChallengerBond. Defenders may dispute within
+      leafResponseWindow blocks; without a dispute the challenger wins.""",
+      LeafChallenges::openGas);
+  public static final FunctionSpec DISPUTE_PARTIAL_SUM = D.function("disputePartialSum(uint256 gameId, uint256 contribution)", """
+      The model's owner or an attester of the version disputes the challenger's partial sum of one contribution (its index
+      in contributions order) and becomes the game's defender. The challenger must descend within leafResponseWindow.""",
+      LeafChallenges::disputeGas);
+  public static final FunctionSpec DESCEND_LEAF_CHALLENGE = D.function(
+      "descendLeafChallenge(uint256 gameId, int64[] partialSums, bytes contributionLeaf, bytes32[] contributionProof, int64[] exampleValues)", """
+      The challenger descends into the disputed contribution: its partial sums again, the disputed contribution's leaf with its
+      Merkle proof against the contributionsRoot, and raw_j of each of its examples (1 to 1,024, in content order) adding up
+      exactly to the disputed partial sum. The content must then be uploaded within leafResponseWindow.""",
+      LeafChallenges::descendGas);
+  public static final FunctionSpec UPLOAD_CONTRIBUTION = D.function(
+      "uploadContribution(uint256 gameId, uint256 offset, bytes chunk, uint256 records)", """
+      The challenger uploads the disputed contribution's content (an OLI1 image contribution, at most 4,096 pixels per
+      image) in order: each chunk starts where the last ended (offset 0 restarts) and all but the last are whole 136-byte
+      Keccak blocks. The contract keeps the Keccak state between calls, stores each completed example record's hash
+      (records: how many this chunk completes, which prices the call) and checks the whole against the contentHash with
+      the last chunk. Completing it gives the defender leafResponseWindow to step.""",
+      LeafChallenges::uploadGas);
+  public static final FunctionSpec STEP_LEAF_CHALLENGE = D.function(
+      "stepLeafChallenge(uint256 gameId, uint256 example, int64[] exampleValues, bytes record, bytes weights, bytes basisRow, bytes32[] basisProof)", """
+      The defender's one step: it picks one example of the uploaded contribution (its record, label ‖ pixels, as uploaded)
+      and supplies the version's weights (→ weightsRoot) and basis row j with its Merkle proof (→ basisRoot); the contract
+      recomputes raw_j of that example. If the challenger's value is right, the challenger wins: the version is marked
+      faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.""",
+      LeafChallenges::stepGas);
+  public static final FunctionSpec TIMEOUT_LEAF_CHALLENGE = D.function("timeoutLeafChallenge(uint256 gameId)", """
+      Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
+      descent or no complete upload, and the challenger loses its bond to the defender.""",
+      GasRule.fixed(LeafChallenges::timeoutGas));
+  public static final FunctionSpec LEAF_CHALLENGE = D.function(
+      "leafChallenge(uint256 gameId) view returns (uint256 modelId, uint256 version, uint256 leafIndex, uint256 coordinate, address challenger, address defender, uint8 state, uint64 deadline, uint256 disputed, uint256 uploaded)",
+      "A leaf-coordinate challenge: what it disputes, its parties, its state (as WrongLeafChallengeState), its phase's last block, the disputed contribution and the bytes uploaded.",
+      GasRule.view(10, 1));
+  public static final FunctionSpec VERSION_FAULTY_VIEW = D.function("versionFaulty(uint256 modelId, uint256 version) view returns (bool faulty)",
+      "Whether a leaf-coordinate challenge showed the version's index wrong (governance should then deploy another version).",
+      GasRule.view(1, 2));
+  public static final FunctionSpec LEAF_CHALLENGE_PARAMETERS = D.function(
+      "leafChallengeParameters() view returns (uint256 responseWindow, uint256 challengerBond, uint256 attesterSlashBp)",
+      "The leaf-coordinate challenge's parameters: each phase's window (blocks), the bond that opens a game (wei), and the part of minAttesterBond each attester of a faulty version loses (bp).",
+      GasRule.view(2 * 3, 2 * 3));
   public static final FunctionSpec RESOLVE_CHALLENGE = D.function("resolveChallenge(uint256 requestId, bool proverFaulted)",
       "Governance decides an open challenge (until on-chain fraud proofs arrive).", Provers::resolveGas);
   public static final FunctionSpec RELEASE = D.function("release(uint256 requestId)",
@@ -174,11 +276,11 @@ public final class Provers extends NativeContract {
   public static final FunctionSpec VERIFIED_ATTRIBUTION = D.function(
       "verifiedAttribution(uint256 requestId) view returns (address prover, bool isFinal, address[] contributors, uint256[] scores)",
       "The verified (contributor, score) list of a request, and whether it is final (challenge window passed, no open challenge).",
-      GasRule.view(6 + 2 * MAX_CONTRIBUTORS, 3)); // keys: the claim and its two arrays' data
+      GasRule.view(9 + 2 * MAX_CONTRIBUTORS, 5)); // keys: the claim and its two arrays' data, the version's faulty flag (2)
   public static final FunctionSpec ATTEST = D.function("attest(uint256 modelId, uint256 version)",
       "A bonded prover attests that it rebuilt a version's basis and index leaves within one quantization step.",
-      // its only writes are recordAttestation's: like a view, its own reads and keys (the bond, minAttesterBond) carry the call
-      (s, data) -> s.view(5, 3) + Models.RECORD_ATTESTATION.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO));
+      // its own reads and keys (the bond, minAttesterBond, the version's attester list and its data) and the list's two writes
+      (s, data) -> s.view(6, 5) + 2 * s.storageWrite() + Models.RECORD_ATTESTATION.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO));
   public static final FunctionSpec BOND_OF = D.function(
       "bondOf(address prover) view returns (uint256 amount, uint256 locked, uint256 unbonding, uint64 readyAt)",
       "A prover's bond: total, locked by claims, unbonding, and when the unbonding part is withdrawable.",
@@ -191,7 +293,7 @@ public final class Provers extends NativeContract {
       "The governance parameters provers plan by: the bond a claim locks (basis points of the maximum fee), the claim and challenge windows (blocks), the challenger bond (wei) and share (bp), the unbonding period (blocks), the attester minimum bond (wei).",
       GasRule.view(2 * 7, 2 * 7)); // each parameter: its value and its set flag
   public static final FunctionSpec SET_PARAMETER = D.function("setParameter(bytes32 name, uint256 value)",
-      "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks or minAttesterBond.",
+      "Governance sets bondMultipleBp, claimWindow, challengeWindow, challengerBond, challengerShareBp, unbondingBlocks, minAttesterBond, leafResponseWindow, leafChallengerBond or attesterSlashBp.",
       GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
 
   private static final List<ErrorSpec> PROOF_ERRORS = D.include(IndexProofVerifier.ERRORS);
@@ -218,6 +320,15 @@ public final class Provers extends NativeContract {
     on(CHALLENGE_OUTPUT, FraudProofs::output);
     on(CHALLENGE_PSI, FraudProofs::psi);
     on(CHALLENGE_OMISSION, FraudProofs::omission);
+    on(OPEN_LEAF_CHALLENGE, LeafChallenges::open);
+    on(DISPUTE_PARTIAL_SUM, LeafChallenges::dispute);
+    on(DESCEND_LEAF_CHALLENGE, LeafChallenges::descend);
+    on(UPLOAD_CONTRIBUTION, LeafChallenges::upload);
+    on(STEP_LEAF_CHALLENGE, LeafChallenges::step);
+    on(TIMEOUT_LEAF_CHALLENGE, LeafChallenges::timeout);
+    on(LEAF_CHALLENGE, (ctx, in) -> LeafChallenges.view(ctx, in.uint(0)));
+    on(VERSION_FAULTY_VIEW, (ctx, in) -> LeafChallenges.faulty(ctx, in.uint(0), in.uint(1)));
+    on(LEAF_CHALLENGE_PARAMETERS, (ctx, in) -> List.of(LEAF_RESPONSE_WINDOW.read(ctx), LEAF_CHALLENGER_BOND.read(ctx), ATTESTER_SLASH_BP.read(ctx)));
     on(RELEASE, this::release);
     on(VERIFIED_ATTRIBUTION, this::verifiedAttribution);
     on(ATTEST, this::attest);
@@ -298,6 +409,8 @@ public final class Provers extends NativeContract {
     long deadline = ((BigInteger) request.get(10)).longValueExact();
     long now = ctx.block().number();
     if (requestState != Inference.RESULTED || now > deadline) throw NOT_CLAIMABLE.revert(id, BigInteger.valueOf(requestState));
+    BigInteger modelId = (BigInteger) request.get(1), version = (BigInteger) request.get(2);
+    if (LeafChallenges.faulty(ctx, modelId, version)) throw VERSION_FAULTY.revert(modelId, version); // it could never be proven
     Slot c = CLAIMS.mapping(id);
     int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
     if (state == PROVEN || state == CHALLENGED) throw ALREADY_PROVEN.revert(id);
@@ -336,6 +449,8 @@ public final class Provers extends NativeContract {
     if (now > until) throw CLAIM_EXPIRED.revert(id, BigInteger.valueOf(until));
 
     List<?> request = (List<?>) ctx.call(Addresses.INFERENCE, Inference.GET_REQUEST, BigInteger.ZERO, id);
+    BigInteger modelId = (BigInteger) request.get(1), version = (BigInteger) request.get(2);
+    if (LeafChallenges.faulty(ctx, modelId, version)) throw VERSION_FAULTY.revert(modelId, version);
     AttributionVerifier.Binding binding = new AttributionVerifier.Binding(ctx.block().chainId(), ctx.self(), id,
         (BigInteger) request.get(1), (BigInteger) request.get(2), bytes32(request.get(3)), bytes32(request.get(12)), prover);
     AttributionVerifier.Verified verified = verifier.verify(ctx, binding, proof);
@@ -354,6 +469,8 @@ public final class Provers extends NativeContract {
     Bytes32 proofHash = Bytes32.wrap(Keccak.hash(proof.toArrayUnsafe()));
     long challengeEnds = now + CHALLENGE_WINDOW.read(ctx).longValueExact();
     ctx.store(cf(c, ClaimField.PROOF_HASH), proofHash);
+    ctx.storeUint(cf(c, ClaimField.MODEL_ID), modelId);
+    ctx.storeUint(cf(c, ClaimField.VERSION), version);
     ctx.storeUint(cf(c, ClaimField.CHALLENGE_ENDS), BigInteger.valueOf(challengeEnds));
     ctx.storeUint(cf(c, ClaimField.STATE), BigInteger.valueOf(PROVEN));
     ctx.emit(PROOF_ACCEPTED, id, prover, proofHash, BigInteger.valueOf(n), BigInteger.valueOf(challengeEnds));
@@ -368,8 +485,8 @@ public final class Provers extends NativeContract {
     } catch (RuntimeException malformed) {
       proof = Bytes.EMPTY;
     }
-    // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data
-    return 8 * s.storageRead() + (7 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 7 * s.storageKey() + s.hashing(proof.size()) + s.log(3, 96)
+    // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data, the version's faulty flag (2)
+    return 9 * s.storageRead() + (9 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 9 * s.storageKey() + s.hashing(proof.size()) + s.log(3, 96)
         + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof);
   }
 
@@ -380,7 +497,9 @@ public final class Provers extends NativeContract {
     int state = ctx.loadUint(cf(c, ClaimField.STATE)).intValueExact();
     Address prover = ctx.loadAddress(cf(c, ClaimField.PROVER));
     if (state != PROVEN && state != CHALLENGED) return List.of(prover, false, List.of(), List.of());
-    boolean isFinal = state == PROVEN && ctx.block().number() > ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact();
+    // a proof against a version later shown faulty never becomes final: its request refunds at the deadline
+    boolean isFinal = state == PROVEN && ctx.block().number() > ctx.loadUint(cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact()
+        && !LeafChallenges.faulty(ctx, ctx.loadUint(cf(c, ClaimField.MODEL_ID)), ctx.loadUint(cf(c, ClaimField.VERSION)));
     Slot contributors = cf(c, ClaimField.CONTRIBUTORS);
     Slot scores = cf(c, ClaimField.SCORES);
     int n = ctx.loadUint(contributors).intValueExact();
@@ -501,6 +620,7 @@ public final class Provers extends NativeContract {
     BigInteger needed = MIN_ATTESTER_BOND.read(ctx);
     if (available.compareTo(needed) < 0) throw INSUFFICIENT_BOND.revert(available, needed);
     ctx.call(Addresses.MODELS, Models.RECORD_ATTESTATION, BigInteger.ZERO, in.uint(0), in.uint(1), ctx.caller());
+    LeafChallenges.recordAttester(ctx, in.uint(0), in.uint(1), ctx.caller());
     return null;
   }
 
@@ -508,11 +628,11 @@ public final class Provers extends NativeContract {
     onlyTimelock(ctx);
     Bytes32 name = in.bytes32(0);
     BigInteger value = in.uint(1);
-    for (Parameter p : ALL_PARAMETERS) {
+    for (Parameter p : java.util.stream.Stream.concat(ALL_PARAMETERS.stream(), LEAF_PARAMETERS.stream()).toList()) {
       if (p.label().equals(name)) {
-        boolean bp = p == BOND_MULTIPLE_BP || p == CHALLENGER_SHARE_BP;
-        boolean window = p == CLAIM_WINDOW || p == CHALLENGE_WINDOW || p == UNBONDING_BLOCKS;
-        if ((p == CHALLENGER_SHARE_BP && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) > 0)
+        boolean bp = p == BOND_MULTIPLE_BP || p == CHALLENGER_SHARE_BP || p == ATTESTER_SLASH_BP;
+        boolean window = p == CLAIM_WINDOW || p == CHALLENGE_WINDOW || p == UNBONDING_BLOCKS || p == LEAF_RESPONSE_WINDOW;
+        if (((p == CHALLENGER_SHARE_BP || p == ATTESTER_SLASH_BP) && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) > 0)
             || (p == BOND_MULTIPLE_BP && value.compareTo(BigInteger.valueOf(BasisPoints.WHOLE)) < 0)
             || (window && (value.signum() == 0 || value.bitLength() > 32)) || (!bp && !window && value.signum() == 0)) {
           throw BAD_PARAMETER.revert(name, value);

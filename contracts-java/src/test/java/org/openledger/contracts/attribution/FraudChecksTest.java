@@ -129,4 +129,50 @@ class FraudChecksTest {
     int[] indices = kept.stream().mapToInt(l -> (int) l.index()).sorted().toArray();
     return new AttributionProof(honest.binding(), honest.psiShift(), honest.psi(), honest.leafCount(), kept, tree.multiproof(indices));
   }
+
+  // ------------------------------------------------------------------ the leaf-coordinate challenge's one step
+
+  /** Training examples: pixels and labels, as an image contribution holds them. */
+  byte[][] examples(int n) {
+    byte[][] out = new byte[n][F];
+    for (byte[] e : out) random.nextBytes(e);
+    return out;
+  }
+
+  @Test
+  void theExampleProjectionsOfALeafsExamplesAddUpToItsExactCoordinate() {
+    byte[][] pixels = examples(7);
+    int[] labels = random.ints(7, 0, C).toArray();
+    long[] gradientSum = new long[model.parameters()];
+    long projections = 0;
+    for (int i = 0; i < pixels.length; i++) {
+      model.addGradient(pixels[i], model.lossDelta(pixels[i], labels[i]), gradientSum); // how the index builder sums a leaf
+      projections += FraudChecks.exampleProjection(model, row(3), pixels[i], labels[i]);
+    }
+    assertThat(projections).isEqualTo(basis.raw(3, gradientSum));
+  }
+
+  @Test
+  void theExampleProjectionDependsOnTheLabel() {
+    byte[] pixels = examples(1)[0];
+    assertThat(FraudChecks.exampleProjection(model, row(0), pixels, 0)).isNotEqualTo(FraudChecks.exampleProjection(model, row(0), pixels, 1));
+  }
+
+  @Test
+  void aLabelOutsideTheModelsClassesIsRefused() {
+    assertThatThrownBy(() -> FraudChecks.exampleProjection(model, row(0), input, C)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anImageOfAnotherSizeIsRefused() {
+    assertThatThrownBy(() -> FraudChecks.exampleProjection(model, row(0), new byte[F - 1], 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aClaimedSumDiffersFromTheCoordinateExactlyWhenItRoundsToAnotherValue() {
+    int e = 10;
+    assertThat(FraudChecks.leafCoordinateDiffers((short) 3, 3L << e, e)).isFalse();
+    assertThat(FraudChecks.leafCoordinateDiffers((short) 3, (3L << e) + (1L << (e - 1)) - 1, e)).as("just below half rounds down").isFalse();
+    assertThat(FraudChecks.leafCoordinateDiffers((short) 3, (3L << e) + (1L << (e - 1)), e)).as("half rounds up").isTrue();
+  }
 }

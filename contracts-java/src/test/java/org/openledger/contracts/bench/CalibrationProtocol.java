@@ -21,6 +21,8 @@ import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.contracts.attribution.KeccakSponge;
+import org.openledger.contracts.attribution.Rounding;
 import org.openledger.contracts.datanet.Contributions;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.contracts.inference.Inference;
@@ -382,6 +384,9 @@ final class CalibrationProtocol {
       ok(CHALLENGER, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE, refundable, root("evidence"));
       at(58_000);
       s.expiringJob();
+      LeafFlow leaf = new LeafFlow();
+      at(58_500); // a game nobody disputed, its window over at the final block: the timeout that slashes 64 attesters
+      BigInteger expired = leaf.opened();
       at(58_900);
       s.releasableJobOpened();
       at(59_000); // a request proven at 59,003, final from 59,304, within the stakers' warm-up at the final block
@@ -394,6 +399,8 @@ final class CalibrationProtocol {
       ok(P1, Addresses.PROVERS, Provers.CLAIM, settleable);
       at(59_003);
       inf.proven(settleable, P1);
+      at(59_100); // leaf-coordinate games in each phase, their windows open at the final block
+      leaf.inPhases();
       at(59_500); // a request claimed by P2 whose claim lapses at 59,802: P1 takes it over
       BigInteger lapsing = inf.requested();
       at(59_501);
@@ -431,6 +438,7 @@ final class CalibrationProtocol {
       inf.cases(refundable, settleable, requested);
       proverCases(m, inf, refundable, settleable, lapsing, challengeable, provable);
       fraudCases();
+      leaf.cases(expired);
       stakingCases(m, warming);
       s.cases();
     }
@@ -619,6 +627,127 @@ final class CalibrationProtocol {
       add(CHALLENGER, pr, bond, Provers.CHALLENGE_OMISSION, fraudRequests.get(2), fraudProofs.get(2), BigInteger.valueOf(outside),
           Bytes.wrap(INDEX.get(outside).leafBytes()), INDEX_TREE.multiproof(new int[] {outside}));
       add(ANYONE, pr, Provers.PARAMETERS);
+    }
+
+    /**
+     * Leaf-coordinate challenges at full size against their own version (the fraud model's weights
+     * and k = 512 basis, 64 attesters): the challenged leaf has 1,024 contributions, the disputed one
+     * 1,024 images of 28×28 (804,875 bytes, uploaded in 100,096-byte chunks). The challenger's values
+     * are right, so the step and the timeout take the costliest path: the first win, slashing all 64.
+     */
+    private final class LeafFlow {
+      static final int CONTRIBUTIONS = 1_024, IMAGES = 1_024, J = BASIS_RANK - 1, SHIFT = 20;
+      static final int CHUNK = 736 * KeccakSponge.RATE;
+      final byte[] content = content();
+      final long[] values = new long[IMAGES];
+      final long[] partials = new long[CONTRIBUTIONS];
+      final List<byte[]> contributionLeaves = new ArrayList<>();
+      final IndexTree contributionsTree;
+      final List<IndexLeaf> leaves = new ArrayList<>();
+      final IndexTree tree;
+      final BigInteger model, version;
+      BigInteger open, disputed, uploading, picking;
+
+      LeafFlow() {
+        short[] row = java.util.Arrays.copyOfRange(FRAUD_BASIS.rows(), J * 7_850, (J + 1) * 7_850);
+        for (int e = 0; e < IMAGES; e++) {
+          int at = 11 + e * 785;
+          values[e] = FraudChecks.exampleProjection(FRAUD_MODEL, row, java.util.Arrays.copyOfRange(content, at + 1, at + 785), content[at]);
+          partials[0] += values[e];
+        }
+        for (int i = 0; i < CONTRIBUTIONS; i++) {
+          Bytes32 hash = i == 0 ? Keccak.hash(Bytes.wrap(content)) : root("leaf contribution " + i);
+          contributionLeaves.add(Bytes.concatenate(Bytes.of(0), Bytes32.leftPad(Bytes.ofUnsignedInt(i + 1)), hash).toArray());
+        }
+        contributionsTree = IndexTree.of(contributionLeaves.stream().map(l -> Bytes32.wrap(Keccak.hash(l))).toList());
+        short[] u = INDEX.get(0).u().clone();
+        u[J] = (short) Math.max(-32_767, Math.min(32_767, Rounding.shift(partials[0], SHIFT) + 1)); // off by one quantization step
+        leaves.add(new IndexLeaf(BASE_OWNER, 1, contributionsTree.root(), u));
+        leaves.addAll(INDEX.subList(1, INDEX_LEAVES));
+        tree = IndexTree.ofLeaves(leaves);
+
+        Address mo = Addresses.MODELS;
+        model = id(ok(BASE_OWNER, mo, Models.PROPOSE, BigInteger.ZERO, datanets32, name64, uri256));
+        ok(Addresses.TIMELOCK, mo, Models.APPROVE, model);
+        List<Object> spec = new ArrayList<>(versionSpec("leaf", HOST, OPEN));
+        spec.set(0, FRAUD_MODEL.weightsRoot());
+        spec.set(1, FRAUD_BASIS_TREE.root());
+        spec.set(2, tree.indexRoot());
+        spec.set(4, BigInteger.ONE.shiftLeft(SHIFT));
+        version = id(ok(BASE_OWNER, mo, Models.REGISTER_VERSION, model, spec));
+        for (int a = 0; a < Models.MAX_REQUIRED_ATTESTATIONS; a++) {
+          Address attester = Address.of(0x7000 + a);
+          chain.fund(attester, open(20));
+          ok(attester, Addresses.PROVERS, open(20), Provers.BOND);
+          ok(attester, Addresses.PROVERS, Provers.ATTEST, model, version);
+        }
+      }
+
+      private static byte[] content() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(11 + IMAGES * 785).putInt(0x4f4c4931).putShort((short) 28).putShort((short) 28)
+            .put((byte) 10).putShort((short) IMAGES);
+        java.util.Random r = new java.util.Random(6);
+        byte[] pixels = new byte[784];
+        for (int e = 0; e < IMAGES; e++) {
+          r.nextBytes(pixels);
+          b.put((byte) r.nextInt(10)).put(pixels);
+        }
+        return b.array();
+      }
+
+      Object[] openArgs() {
+        byte[] all = new byte[CONTRIBUTIONS * 65];
+        for (int i = 0; i < CONTRIBUTIONS; i++) System.arraycopy(contributionLeaves.get(i), 0, all, 65 * i, 65);
+        return new Object[] {model, version, BigInteger.valueOf(INDEX_LEAVES), BigInteger.ZERO, BigInteger.valueOf(J),
+            Bytes.wrap(leaves.get(0).leafBytes()), tree.multiproof(new int[] {0}), Bytes.wrap(all), int64s(partials)};
+      }
+
+      BigInteger opened() {
+        return id(ok(CHALLENGER, Addresses.PROVERS, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_CHALLENGE, openArgs()));
+      }
+
+      Object[] descendArgs(BigInteger game) {
+        return new Object[] {game, int64s(partials), Bytes.wrap(contributionLeaves.get(0)), contributionsTree.multiproof(new int[] {0}), int64s(values)};
+      }
+
+      Object[] uploadArgs(BigInteger game, int from) {
+        int to = Math.min(content.length, from + CHUNK);
+        long records = (to - 11L) / 785 - Math.max(0, (from - 11L) / 785);
+        if (from == 0) records = (to - 11L) / 785;
+        return new Object[] {game, BigInteger.valueOf(from), Bytes.wrap(java.util.Arrays.copyOfRange(content, from, to)), BigInteger.valueOf(records)};
+      }
+
+      /** Games opened, disputed, descended (one chunk uploaded) and fully uploaded, all inside their windows at the final block. */
+      void inPhases() {
+        open = opened();
+        disputed = opened();
+        uploading = opened();
+        picking = opened();
+        for (BigInteger g : List.of(disputed, uploading, picking)) ok(BASE_OWNER, Addresses.PROVERS, Provers.DISPUTE_PARTIAL_SUM, g, BigInteger.ZERO);
+        for (BigInteger g : List.of(uploading, picking)) ok(CHALLENGER, Addresses.PROVERS, Provers.DESCEND_LEAF_CHALLENGE, descendArgs(g));
+        ok(CHALLENGER, Addresses.PROVERS, Provers.UPLOAD_CONTRIBUTION, uploadArgs(uploading, 0));
+        for (int from = 0; from < content.length; from += CHUNK) ok(CHALLENGER, Addresses.PROVERS, Provers.UPLOAD_CONTRIBUTION, uploadArgs(picking, from));
+      }
+
+      void cases(BigInteger expired) {
+        Address pr = Addresses.PROVERS;
+        int e = IMAGES - 1, at = 11 + e * 785;
+        add(CHALLENGER, pr, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_CHALLENGE, openArgs());
+        add(BASE_OWNER, pr, Provers.DISPUTE_PARTIAL_SUM, open, BigInteger.ZERO);
+        add(CHALLENGER, pr, Provers.DESCEND_LEAF_CHALLENGE, descendArgs(disputed));
+        add(CHALLENGER, pr, Provers.UPLOAD_CONTRIBUTION, uploadArgs(uploading, CHUNK));
+        add(BASE_OWNER, pr, Provers.STEP_LEAF_CHALLENGE, picking, BigInteger.valueOf(e), int64s(values),
+            Bytes.wrap(java.util.Arrays.copyOfRange(content, at, at + 785)), Bytes.wrap(FRAUD_MODEL.weightsBytes()),
+            Bytes.wrap(FRAUD_BASIS.rowLeafBytes(J)), FRAUD_BASIS_TREE.multiproof(new int[] {J}));
+        add(ANYONE, pr, Provers.TIMEOUT_LEAF_CHALLENGE, expired);
+        add(ANYONE, pr, Provers.LEAF_CHALLENGE, picking);
+        add(ANYONE, pr, Provers.VERSION_FAULTY_VIEW, model, version);
+        add(ANYONE, pr, Provers.LEAF_CHALLENGE_PARAMETERS);
+      }
+
+      private static List<BigInteger> int64s(long[] v) {
+        return java.util.Arrays.stream(v).mapToObj(BigInteger::valueOf).toList();
+      }
     }
 
     private final class InferenceFlow {

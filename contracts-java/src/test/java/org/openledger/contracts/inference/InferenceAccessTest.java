@@ -45,7 +45,16 @@ class InferenceAccessTest {
   /** Functions anyone may call (their own checks are tested elsewhere). */
   static final List<FunctionSpec> OPEN_TO_ALL = List.of(Inference.REQUEST_FN, Inference.SETTLE, Inference.REFUND,
       Provers.BOND, Provers.START_UNBONDING, Provers.WITHDRAW_BOND, Provers.CLAIM, Provers.CHALLENGE, Provers.ATTEST,
-      Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION);
+      Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION, Provers.OPEN_LEAF_CHALLENGE, Provers.TIMEOUT_LEAF_CHALLENGE);
+
+  /**
+   * The leaf-coordinate challenge's moves, each restricted to a party of its game (the model owner or an attester
+   * disputes, the challenger descends and uploads, the disputing defender steps); a game needs a real index, so
+   * their refusals are tested in prover/LeafChallengesTest (onlyTheOwnerOrAnAttesterMayDispute, onlyTheChallengerDescends,
+   * onlyTheChallengerUploads, onlyTheDisputingDefenderSteps).
+   */
+  static final List<FunctionSpec> GAME_PARTIES_ONLY = List.of(Provers.DISPUTE_PARTIAL_SUM, Provers.DESCEND_LEAF_CHALLENGE,
+      Provers.UPLOAD_CONTRIBUTION, Provers.STEP_LEAF_CHALLENGE);
 
   /** A protocol with request #1 resulted and claimed, request #2 awaiting its result, and calldata for each row. */
   static final class Setup {
@@ -128,6 +137,7 @@ class InferenceAccessTest {
   @Test
   void everyStateChangingFunctionHasARow() {
     List<FunctionSpec> covered = new ArrayList<>(OPEN_TO_ALL);
+    covered.addAll(GAME_PARTIES_ONLY);
     RESTRICTED.forEach(r -> covered.add(r.fn()));
     Stream.concat(Inference.SPEC.functions().stream(), Provers.SPEC.functions().stream())
         .filter(f -> f.mutability().writes())

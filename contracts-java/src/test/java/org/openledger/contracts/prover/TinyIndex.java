@@ -1,0 +1,171 @@
+package org.openledger.contracts.prover;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.contracts.attribution.KeccakSponge;
+import org.openledger.contracts.attribution.Rounding;
+import org.openledger.precompiles.Address;
+import org.openledger.precompiles.Keccak;
+
+/**
+ * A small but real attribution index, built as the prover's IndexBuilder builds one: a 3-class
+ * logistic regression over 4×4 images, a 4-row basis, three contributors of datanet 1 with OLI1
+ * image contributions, and each leaf {@code u_c = rs(B · Σ_{i∈c} g_i, e_U)} from the exact summed
+ * gradients. Contributor A's first contribution (20 images, 351 bytes) spans three Keccak blocks,
+ * so its upload takes several chunks.
+ */
+final class TinyIndex {
+  static final int C = 3, ROWS = 4, COLS = 4, F = ROWS * COLS, K = 4;
+  static final int HEADER = 11, RECORD = 1 + F;
+
+  /** One accepted contribution: its id and its OLI1 content. */
+  record Contribution(BigInteger id, byte[] content) {
+    int count() {
+      return (content.length - HEADER) / RECORD;
+    }
+
+    byte[] record(int e) {
+      return Arrays.copyOfRange(content, HEADER + e * RECORD, HEADER + (e + 1) * RECORD);
+    }
+
+    Bytes32 contentHash() {
+      return Bytes32.wrap(Keccak.hash(content));
+    }
+
+    /** {@code 0x00 ‖ uint256 id ‖ bytes32 contentHash}: its leaf in the contributionsRoot tree. */
+    byte[] leafBytes() {
+      ByteBuffer b = ByteBuffer.allocate(65).put((byte) 0).put(new byte[24]).putLong(id.longValueExact()).put(contentHash().toArrayUnsafe());
+      return b.array();
+    }
+  }
+
+  /** A contributor's contributions to datanet 1, in ascending id order. */
+  record Owner(Address who, List<Contribution> contributions) {
+    Bytes32 contributionsRoot() {
+      return IndexTree.of(contributions.stream().map(c -> Bytes32.wrap(Keccak.hash(c.leafBytes()))).toList()).root();
+    }
+
+    /** The contribution leaves concatenated, as openLeafChallenge takes them. */
+    Bytes contributionLeaves() {
+      return Bytes.concatenate(contributions.stream().map(c -> Bytes.wrap(c.leafBytes())).toArray(Bytes[]::new));
+    }
+  }
+
+  final FixedLogistic model;
+  final BasisRows basis;
+  final IndexTree basisTree;
+  final List<Owner> owners;
+  final int leafShift;
+  final long[][] exactLeaves;
+
+  TinyIndex() {
+    Random random = new Random(16);
+    short[] w = new short[C * F];
+    for (int i = 0; i < w.length; i++) w[i] = (short) (random.nextInt(601) - 300);
+    int[] b = new int[C];
+    for (int c = 0; c < C; c++) b[c] = random.nextInt(20_001) - 10_000;
+    model = new FixedLogistic(C, F, 8, w, b);
+    short[] rows = new short[K * model.parameters()];
+    for (int i = 0; i < rows.length; i++) rows[i] = (short) (random.nextInt(401) - 200);
+    basis = new BasisRows(K, model.parameters(), rows, 0);
+    basisTree = IndexTree.ofBasis(basis);
+    owners = List.of(
+        new Owner(Address.of(0xa1), List.of(contribution(1, 20, random), contribution(3, 6, random))),
+        new Owner(Address.of(0xb2), List.of(contribution(2, 9, random))),
+        new Owner(Address.of(0xc3), List.of(contribution(4, 4, random))));
+    exactLeaves = new long[owners.size()][];
+    int shift = 0;
+    for (int o = 0; o < owners.size(); o++) {
+      long[] sum = new long[model.parameters()];
+      for (Contribution c : owners.get(o).contributions()) {
+        for (int e = 0; e < c.count(); e++) {
+          byte[] r = c.record(e);
+          byte[] pixels = Arrays.copyOfRange(r, 1, r.length);
+          model.addGradient(pixels, model.lossDelta(pixels, r[0]), sum);
+        }
+      }
+      exactLeaves[o] = basis.project(sum);
+      shift = Math.max(shift, Rounding.int16Shift(exactLeaves[o]));
+    }
+    leafShift = shift;
+  }
+
+  private static Contribution contribution(long id, int images, Random random) {
+    ByteBuffer b = ByteBuffer.allocate(HEADER + images * RECORD).putInt(0x4f4c4931).putShort((short) ROWS).putShort((short) COLS)
+        .put((byte) C).putShort((short) images);
+    for (int e = 0; e < images; e++) {
+      b.put((byte) random.nextInt(C));
+      byte[] pixels = new byte[F];
+      random.nextBytes(pixels);
+      b.put(pixels);
+    }
+    return new Contribution(BigInteger.valueOf(id), b.array());
+  }
+
+  BigInteger scale() {
+    return BigInteger.ONE.shiftLeft(leafShift);
+  }
+
+  /** The honest leaves, or with {@code delta} added to coordinate {@code j} of leaf {@code wrongLeaf}. */
+  List<IndexLeaf> leaves(int wrongLeaf, int j, int delta) {
+    List<IndexLeaf> out = new ArrayList<>();
+    for (int o = 0; o < owners.size(); o++) {
+      short[] u = Rounding.toInt16(exactLeaves[o], leafShift);
+      if (o == wrongLeaf) u[j] += (short) delta;
+      out.add(new IndexLeaf(owners.get(o).who(), 1, owners.get(o).contributionsRoot(), u));
+    }
+    return out;
+  }
+
+  List<IndexLeaf> honestLeaves() {
+    return leaves(-1, 0, 0);
+  }
+
+  short[] row(int j) {
+    return Arrays.copyOfRange(basis.rows(), j * basis.d(), (j + 1) * basis.d());
+  }
+
+  /** {@code raw_j} of each example of {@code c}: what an honest challenger posts when it descends. */
+  long[] values(Contribution c, int j) {
+    long[] v = new long[c.count()];
+    for (int e = 0; e < v.length; e++) {
+      byte[] r = c.record(e);
+      v[e] = FraudChecks.exampleProjection(model, row(j), Arrays.copyOfRange(r, 1, r.length), r[0]);
+    }
+    return v;
+  }
+
+  /** The exact partial sums of {@code raw_j} per contribution of owner {@code o}. */
+  long[] partials(int o, int j) {
+    return owners.get(o).contributions().stream().mapToLong(c -> Arrays.stream(values(c, j)).sum()).toArray();
+  }
+
+  /** The content in upload chunks: whole Keccak blocks, the last one shorter. */
+  static List<byte[]> chunks(byte[] content) {
+    List<byte[]> out = new ArrayList<>();
+    for (int at = 0; at < content.length; at += KeccakSponge.RATE) {
+      out.add(Arrays.copyOfRange(content, at, Math.min(content.length, at + KeccakSponge.RATE)));
+    }
+    return out;
+  }
+
+  /** How many example records end inside {@code [from, to)} of a contribution's content. */
+  static int recordsCompleted(long from, long to) {
+    return (int) (completedBy(to) - completedBy(from));
+  }
+
+  private static long completedBy(long end) {
+    return end < HEADER ? 0 : (end - HEADER) / RECORD;
+  }
+}
