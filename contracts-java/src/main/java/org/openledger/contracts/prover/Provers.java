@@ -37,10 +37,12 @@ import org.openledger.precompiles.storage.Slot;
  * <p>A prover claims a resulted request, locking {@code bondMultiple} × the request's maximum fee
  * of its bond, and alone may prove it during the claim window; a claim that lapses unproven can be
  * taken over. A verified proof is final once its challenge window passes without an open
- * challenge; {@code Inference.settle} pays only final proofs. Until on-chain fraud proofs land
- * ([7/9]), the Timelock adjudicates a challenge: a prover found at fault loses the locked bond
- * (challenger share to the challenger, the rest to the treasury) and the request reopens for a new
- * proof; a failed challenge's bond compensates the prover.
+ * challenge; {@code Inference.settle} pays only final proofs. A challenge is decided on-chain by a
+ * one-step fraud proof ({@link FraudProofs}: output, ψ coordinate, omitted leaf) or by the
+ * leaf-coordinate dissection game ({@link LeafChallenges}); what those cannot show goes to the
+ * Timelock through {@code challenge}/{@code resolveChallenge}. A prover found at fault loses the
+ * locked bond (challenger share to the challenger, the rest to the treasury) and the request
+ * reopens for a new proof; a failed challenge's bond compensates the prover.
  *
  * <p>Storage: slot 0 {@code mapping(address => Bond)}; slot 1 {@code mapping(uint256 => Claim)}
  * (contributors and scores as Solidity dynamic arrays at claim words 8 and 9, the proven model and version at
