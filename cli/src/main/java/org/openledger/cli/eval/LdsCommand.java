@@ -1,8 +1,6 @@
 package org.openledger.cli.eval;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.openledger.prover.eval.LdsEvaluation.Result;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.model.LogisticRegression.Convergence;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code openledger eval lds}: the linear datamodeling score of every attribution scorer. */
@@ -49,6 +48,8 @@ import picocli.CommandLine.Option;
       ""
     })
 public final class LdsCommand implements Callable<Integer> {
+
+  @Mixin LdsReport run;
 
   @Option(names = "--train", defaultValue = "5000", description = "Training examples (the first N of the train split; default ${DEFAULT-VALUE}).")
   int train;
@@ -80,27 +81,14 @@ public final class LdsCommand implements Callable<Integer> {
   @Option(names = "--tolerance", defaultValue = "1e-6", description = "Converged when the objective's gradient norm is at most this (default ${DEFAULT-VALUE}).")
   double tolerance;
 
-  @Option(names = "--data-dir", description = "Fashion-MNIST gzip IDX files (default: Debian's /usr/share/datasets/fashion-mnist, "
-      + "else the 2,000/500 subset shipped in the jar, with a message).")
-  Path dataDir;
 
   @Option(names = "--pool", description = "2×2-pool the images (14×14, d = 1,970): a quick run.")
   boolean pool;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seeds the contributor shares and the subsets (default ${DEFAULT-VALUE}).")
-  long seed;
 
-  @Option(names = "--threads", description = "Retrainings run at once (default: available processors).")
-  Integer threads;
 
-  @Option(names = "--csv", description = "Also write the table as CSV to this file.")
-  Path csv;
 
-  @Option(names = "--png", description = "Also plot LDS against k to this PNG file.")
-  Path png;
 
-  @Option(names = "--json", description = "Print the table as JSON.")
-  boolean json;
 
   @Override
   public Integer call() {
@@ -118,7 +106,7 @@ public final class LdsCommand implements Callable<Integer> {
         throw new UserError("--k values must be positive, got " + k);
       }
     }
-    LabelledImages[] data = LdsReport.load(dataDir, train, test, err);
+    LabelledImages[] data = run.load(train, test, err);
     LabelledImages trainSet = data[0];
     LabelledImages testSet = data[1];
     if (pool) {
@@ -138,8 +126,8 @@ public final class LdsCommand implements Callable<Integer> {
       throw new UserError("--subsets must be at least 2");
     }
     LdsEvaluation.Config config = new LdsEvaluation.Config(contributors, subsets, ranks, qs,
-        damping == null ? l2 : damping, seed, new Convergence(l2, tolerance, 5_000, 20),
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, 16);
+        damping == null ? l2 : damping, run.seed, new Convergence(l2, tolerance, 5_000, 20),
+        run.threads(), 16);
 
     err.printf("LDS: %,d train / %,d test, d = %,d, %d contributors, %d subsets per level, k = %s, %s%n",
         trainSet.size(), testSet.size(), d, contributors, subsets, ranks, quantizations);
@@ -153,8 +141,7 @@ public final class LdsCommand implements Callable<Integer> {
     }
     long total = System.nanoTime() - start;
 
-    LdsReport.table(result.rows()).print(System.out, json);
-    if (!json) {
+    run.report(result.rows(), err, () -> {
       System.out.printf(Locale.ROOT,
           "%ntest accuracy %.3f; full fit %d L-BFGS steps; %d retrainings, %,d steps; whole run = %.1f× the full fit's time "
               + "(Hessian + basis %.1f×, retraining %.1f×)%n",
@@ -163,19 +150,7 @@ public final class LdsCommand implements Callable<Integer> {
           (double) result.retrainNanos() / result.fullFitNanos());
       System.out.println("proof bytes: docs/attribution.md §6 format (int16 is the format's; int8/float rows show what"
           + " 1- and 4-byte coordinates would cost).");
-    }
-    try {
-      if (csv != null) {
-        LdsReport.writeCsv(result.rows(), csv);
-        err.println("wrote " + csv);
-      }
-      if (png != null) {
-        LdsPlot.write(result.rows(), png);
-        err.println("wrote " + png);
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot write output: " + e.getMessage(), e);
-    }
+    });
     return 0;
   }
 }

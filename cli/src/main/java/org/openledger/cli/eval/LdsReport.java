@@ -14,10 +14,54 @@ import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.FashionMnist.Split;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.LdsEvaluation.Row;
+import picocli.CommandLine.Option;
 
-/** What the LDS commands share: the data they read, and the table and CSV they write. */
-final class LdsReport {
-  private LdsReport() {}
+/** What the LDS commands share (a picocli mixin): the data they read, the seed and threads, and the table, CSV and plot they write. */
+public final class LdsReport {
+  @Option(names = "--data-dir", description = "Fashion-MNIST gzip IDX files (default: Debian's /usr/share/datasets/fashion-mnist, "
+      + "else the 2,000/500 subset shipped in the jar, with a message).")
+  Path dataDir;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seeds the contributor shares and the subsets (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", description = "Retrainings run at once (default: available processors).")
+  Integer threads;
+
+  @Option(names = "--csv", description = "Also write the table as CSV to this file.")
+  Path csv;
+
+  @Option(names = "--png", description = "Also plot LDS against k to this PNG file.")
+  Path png;
+
+  @Option(names = "--json", description = "Print the table as JSON.")
+  boolean json;
+
+  int threads() {
+    return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+  }
+
+  LabelledImages[] load(int train, int test, PrintStream err) {
+    return load(dataDir, train, test, err);
+  }
+
+  /** Prints the table (JSON with --json), then writes the CSV and the plot when asked. */
+  void report(List<Row> rows, PrintStream err, Runnable afterTable) {
+    table(rows).print(System.out, json);
+    if (!json) afterTable.run();
+    try {
+      if (csv != null) {
+        writeCsv(rows, csv);
+        err.println("wrote " + csv);
+      }
+      if (png != null) {
+        LdsPlot.write(rows, png);
+        err.println("wrote " + png);
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot write output: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * The first {@code train} / {@code test} examples of Fashion-MNIST from {@code dataDir} (null:

@@ -1,8 +1,6 @@
 package org.openledger.cli.eval;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.MlpLdsEvaluation;
 import org.openledger.prover.model.MlpTrainingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code openledger eval mlp-lds}: the MLP's linear datamodeling score, example and contributor level. */
@@ -39,6 +38,8 @@ import picocli.CommandLine.Option;
       ""
     })
 public final class MlpLdsCommand implements Callable<Integer> {
+
+  @Mixin LdsReport run;
 
   @Option(names = "--train", defaultValue = "1000", description = "Training examples (default ${DEFAULT-VALUE}).")
   int train;
@@ -69,24 +70,11 @@ public final class MlpLdsCommand implements Callable<Integer> {
   @Option(names = "--warm", description = "Retrain each half from the full model's weights instead of from the seeded initialisation.")
   boolean warm;
 
-  @Option(names = "--data-dir", description = "Fashion-MNIST gzip IDX files (default: Debian's /usr/share/datasets/fashion-mnist, "
-      + "else the 2,000/500 subset shipped in the jar, with a message).")
-  Path dataDir;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seeds the contributor shares and the subsets (default ${DEFAULT-VALUE}).")
-  long seed;
 
-  @Option(names = "--threads", description = "Retrainings run at once (default: available processors).")
-  Integer threads;
 
-  @Option(names = "--csv", description = "Also write the table as CSV to this file.")
-  Path csv;
 
-  @Option(names = "--png", description = "Also plot LDS against k to this PNG file.")
-  Path png;
 
-  @Option(names = "--json", description = "Print the table as JSON.")
-  boolean json;
 
   @Override
   public Integer call() {
@@ -107,7 +95,7 @@ public final class MlpLdsCommand implements Callable<Integer> {
     if (allPairs) {
       bases.add(new KfacConfig(KfacConfig.ALL_PAIRS, damping));
     }
-    LabelledImages[] data = LdsReport.load(dataDir, train, test, err);
+    LabelledImages[] data = run.load(train, test, err);
     if (contributors < 2 || contributors > data[0].size()) {
       throw new UserError("--contributors must be in 2.." + data[0].size());
     }
@@ -118,8 +106,8 @@ public final class MlpLdsCommand implements Callable<Integer> {
       }
       training = training.withEpochs(epochs);
     }
-    MlpLdsEvaluation.Config config = new MlpLdsEvaluation.Config(contributors, subsets, seed, warm,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, 16);
+    MlpLdsEvaluation.Config config = new MlpLdsEvaluation.Config(contributors, subsets, run.seed, warm,
+        run.threads(), 16);
     err.printf("MLP LDS: %,d train / %,d test, %d contributors, %d subsets per level, k = %s%s, λ = %s%n",
         data[0].size(), data[1].size(), contributors, subsets, ranks, allPairs ? " + all pairs" : "", damping);
     ProgressBar bar = ProgressBar.stderr();
@@ -129,23 +117,10 @@ public final class MlpLdsCommand implements Callable<Integer> {
     } finally {
       bar.finish();
     }
-    LdsReport.table(result.rows()).print(System.out, json);
-    if (!json) {
+    run.report(result.rows(), err, () -> {
       System.out.printf(Locale.ROOT, "%ntest accuracy %.3f; %d retrainings%n", result.testAccuracy(), result.retrainings());
       result.bases().forEach(b -> System.out.println("basis " + b));
-    }
-    try {
-      if (csv != null) {
-        LdsReport.writeCsv(result.rows(), csv);
-        err.println("wrote " + csv);
-      }
-      if (png != null) {
-        LdsPlot.write(result.rows(), png);
-        err.println("wrote " + png);
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot write output: " + e.getMessage(), e);
-    }
+    });
     return 0;
   }
 }
