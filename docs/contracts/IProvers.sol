@@ -56,7 +56,7 @@ interface IProvers {
     /// @notice Unknown parameter, or a value out of range.
     error BadParameter(bytes32 name, uint256 value);
 
-    /// @notice One-step fraud proofs check logistic-regression classifier versions (output function 0); use challenge() otherwise.
+    /// @notice One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.
     error UnsupportedChallenge(uint8 outputFunction);
 
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
@@ -243,12 +243,12 @@ interface IProvers {
     /// @notice Challenges a verified proof inside its window, posting the challenger bond.
     function challenge(uint256 requestId, bytes32 evidenceHash) external payable;
 
-    /// @notice Fraud proof, one step (logistic-regression versions): the version's committed weights, run on the committed input,
+    /// @notice Fraud proof, one step (classifier versions: logistic regression or the MLP, as the weights blob says): the version's committed weights, run on the committed input,
     /// do not give the output the host posted and the prover proved. Posts the challenger bond: if the output is right, the
     /// bond goes to the prover; if not, the prover's locked bond is slashed and the request reopens.
     function challengeOutput(uint256 requestId, bytes calldata weights, bytes calldata input) external payable;
 
-    /// @notice Fraud proof, one step (logistic-regression versions): coordinate j of the proof's ψ is not rs(Bq[j] · ∇f(x), e_ψ)
+    /// @notice Fraud proof, one step (classifier versions: logistic regression or the MLP): coordinate j of the proof's ψ is not rs(raw_j(∇f(x)), e_ψ)
     /// recomputed from the committed weights, input and basis row j (with its Merkle proof against the basis root).
     /// Bond and outcome as challengeOutput.
     function challengePsi(uint256 requestId, bytes calldata proof, uint256 coordinate, bytes calldata weights, bytes calldata input, bytes calldata basisRow, bytes32[] calldata basisProof) external payable;

@@ -1,5 +1,6 @@
 package org.openledger.contracts.attribution;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes32;
@@ -16,7 +17,7 @@ import org.openledger.precompiles.Keccak;
  * is below {@code 2^31 + 65,535 · 2^15 · 255 < 2^40}; δ is within {@code ±2^16}; a gradient entry
  * within {@code ±2^16 · 255 < 2^24}.
  */
-public final class FixedLogistic implements TrainedModel {
+public final class FixedLogistic implements CommittedModel, TrainedModel {
 
   /** 1.0 in Q16, the unit of every δ. */
   public static final long DELTA_ONE = 1L << 16;
@@ -91,6 +92,7 @@ public final class FixedLogistic implements TrainedModel {
   }
 
   /** The returned class: the highest logit, lowest index on ties. */
+  @Override
   public int predict(byte[] pixels) {
     return argmax(logits(pixels));
   }
@@ -185,6 +187,7 @@ public final class FixedLogistic implements TrainedModel {
   }
 
   /** {@code uint16 C ‖ uint16 F ‖ uint8 s ‖ int16 W[C·F] ‖ int32 b[C]}, big-endian (§4). */
+  @Override
   public byte[] weightsBytes() {
     ByteBuffer b = ByteBuffer.allocate(2 + 2 + 1 + 2 * weights.length + 4 * bias.length);
     b.putShort((short) classes).putShort((short) features).put((byte) shift);
@@ -215,8 +218,26 @@ public final class FixedLogistic implements TrainedModel {
   }
 
   /** {@code keccak256(weightsBytes())}, the weights root a model version registers. */
+  @Override
   public Bytes32 weightsRoot() {
     return Bytes32.wrap(Keccak.hash(weightsBytes()));
+  }
+
+  @Override
+  public int inputLength() {
+    return features;
+  }
+
+  /** Row {@code j} from its leaf {@code 0x00 ‖ uint32 j ‖ int16 Bq[j][0..d)} (§4). */
+  @Override
+  public BasisRow.Dense basisRow(int j, byte[] leaf) {
+    return BasisRow.Dense.decode(leaf, j, parameters());
+  }
+
+  @Override
+  public BigInteger psiCoordinate(BasisRow row, byte[] input, int psiShift) {
+    if (!(row instanceof BasisRow.Dense r)) throw new IllegalArgumentException("logistic regression reads dense basis rows, not " + row.getClass().getSimpleName());
+    return BigInteger.valueOf(FraudChecks.psiCoordinate(this, input, r.values(), psiShift));
   }
 
   private void checkPixels(byte[] pixels) {

@@ -1,17 +1,19 @@
 package org.openledger.contracts.attribution;
 
+import java.math.BigInteger;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.precompiles.Keccak;
 
 /**
  * The one-step recomputations a challenger's fraud proof asks the chain to make against a proof
- * of a logistic-regression version (docs/attribution.md §8). Each takes values the caller has
+ * of a classifier version, logistic regression or the MLP (docs/attribution.md §8). Each takes values the caller has
  * already checked against their commitments (weights root, input hash, basis root, index root,
  * the stored proof hash) and answers whether the proof is wrong; all integer, so the chain and
  * every prover agree.
  *
- * <p>For logistic regression every one of them fits one transaction (weights 15.7 KB, a basis row
- * 15.7 KB, an image 784 B, a proof ≈ 20 KB), so the bisection game of DESIGN §6 has no rounds.
+ * <p>For both shipped models every one of them fits one transaction (logistic regression: weights
+ * 15.7 KB, a basis row 15.7 KB; the 784→64→10 MLP: weights 102 KB, a basis row at most 1.7 KB; an
+ * image 784 B, a proof ≈ 20 KB), so the bisection game of DESIGN §6 has no rounds.
  */
 public final class FraudChecks {
   private FraudChecks() {}
@@ -22,7 +24,7 @@ public final class FraudChecks {
   }
 
   /** Whether the committed model returns, for the committed input, something other than the posted output. */
-  public static boolean outputIsWrong(FixedLogistic model, byte[] input, Bytes32 outputHash) {
+  public static boolean outputIsWrong(CommittedModel model, byte[] input, Bytes32 outputHash) {
     return !Bytes32.wrap(Keccak.hash(classOutput(model.predict(input)))).equals(outputHash);
   }
 
@@ -35,6 +37,11 @@ public final class FraudChecks {
   /** Whether the proof's ψ[j] differs from {@link #psiCoordinate}. */
   public static boolean psiIsWrong(AttributionProof proof, int j, FixedLogistic model, byte[] input, short[] basisRow) {
     return proof.psi()[j] != psiCoordinate(model, input, basisRow, proof.psiShift());
+  }
+
+  /** Whether the proof's ψ[j] differs from {@link CommittedModel#psiCoordinate} for basis row j, of either model kind. */
+  public static boolean psiIsWrong(AttributionProof proof, CommittedModel model, BasisRow row, byte[] input) {
+    return !BigInteger.valueOf(proof.psi()[row.index()]).equals(model.psiCoordinate(row, input, proof.psiShift()));
   }
 
   /**

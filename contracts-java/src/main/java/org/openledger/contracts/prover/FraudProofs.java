@@ -6,8 +6,9 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.attribution.AttributionProof;
-import org.openledger.contracts.attribution.BasisRows;
-import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.BasisRow;
+import org.openledger.contracts.attribution.CommittedModel;
+import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
@@ -28,8 +29,9 @@ import org.openledger.precompiles.storage.Slot;
  * bond and the evidence; the contract checks each evidence item against what the chain committed
  * (a mismatch reverts and changes nothing), recomputes with {@link FraudChecks}, and decides on
  * the spot — the prover slashed and the request reopened, or the challenger's bond paid to the
- * prover. For logistic regression every check fits one transaction, so there are no bisection
- * rounds; the MLP's game is future work.
+ * prover. The committed weights blob names its model ({@link CommittedModel#fromWeightsBytes}:
+ * logistic regression or the MLP), and everything below is the same for both: for the shipped
+ * models every check fits one transaction, so there are no bisection rounds.
  */
 final class FraudProofs {
   static final int OUTPUT = 0, PSI = 1, OMISSION = 2;
@@ -66,7 +68,7 @@ final class FraudProofs {
 
   static Object output(CallContext ctx, Args in) {
     Context c = open(ctx, in.uint(0));
-    FixedLogistic model = weights(in.bytes(1), c);
+    CommittedModel model = weights(in.bytes(1), c);
     byte[] input = input(in.bytes(2), c, model);
     return decide(ctx, c, OUTPUT, FraudChecks.outputIsWrong(model, input, c.outputHash()));
   }
@@ -77,10 +79,10 @@ final class FraudProofs {
     BigInteger coordinate = in.uint(2);
     if (coordinate.compareTo(BigInteger.valueOf(proof.k())) >= 0) throw Provers.COORDINATE_OUT_OF_RANGE.revert(coordinate, BigInteger.valueOf(proof.k()));
     int j = coordinate.intValueExact();
-    FixedLogistic model = weights(in.bytes(3), c);
+    CommittedModel model = weights(in.bytes(3), c);
     byte[] input = input(in.bytes(4), c, model);
-    short[] row = basisRow(in.bytes(5), in.list(6), j, c, model);
-    return decide(ctx, c, PSI, FraudChecks.psiIsWrong(proof, j, model, input, row));
+    BasisRow row = basisRow(in.bytes(5), in.list(6), j, c, model);
+    return decide(ctx, c, PSI, FraudChecks.psiIsWrong(proof, model, row, input));
   }
 
   static Object omission(CallContext ctx, Args in) {
@@ -119,21 +121,21 @@ final class FraudProofs {
     return null;
   }
 
-  private static FixedLogistic weights(Bytes blob, Context c) {
+  private static CommittedModel weights(Bytes blob, Context c) {
     Bytes32 expected = c.root("bytes32 weightsRoot"), got = Keccak.hash(blob);
     if (!got.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_WEIGHTS), expected, got);
     try {
-      return FixedLogistic.fromWeightsBytes(blob.toArrayUnsafe());
+      return CommittedModel.fromWeightsBytes(blob.toArrayUnsafe());
     } catch (IllegalArgumentException e) {
       throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_WEIGHTS));
     }
   }
 
-  private static byte[] input(Bytes blob, Context c, FixedLogistic model) {
+  private static byte[] input(Bytes blob, Context c, CommittedModel model) {
     Bytes32 got = Keccak.hash(blob);
     if (!got.equals(c.inputHash())) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_INPUT), c.inputHash(), got);
     // an input the committed model cannot read can never have been answered correctly
-    if (blob.size() != model.features()) throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_INPUT));
+    if (blob.size() != model.inputLength()) throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_INPUT));
     return blob.toArray();
   }
 
@@ -147,28 +149,19 @@ final class FraudProofs {
     }
   }
 
-  private static short[] basisRow(Bytes blob, List<Object> proof, int j, Context c, FixedLogistic model) {
-    short[] row;
+  /** Row j decoded in the model's row format (a leaf naming another row is malformed), then checked against basisRoot. */
+  private static BasisRow basisRow(Bytes blob, List<Object> proof, int j, Context c, CommittedModel model) {
+    BasisRow row;
     try {
-      row = BasisRows.fromRowLeaves(List.of(withIndex(blob, j)), model.parameters(), 0).rows();
+      row = model.basisRow(j, blob.toArrayUnsafe());
     } catch (IllegalArgumentException e) {
       throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_BASIS_ROW));
     }
-    Bytes32 leaf = Keccak.hash(Bytes.wrap(blob));
+    Bytes32 leaf = Keccak.hash(blob);
     Bytes32 expected = c.root("bytes32 basisRoot");
     Bytes32 computed = IndexTree.rootFrom(c.basisRank(), new long[] {j}, new Bytes32[] {leaf}, hashes(proof)).orElse(Bytes32.ZERO);
     if (!computed.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_BASIS_ROW), expected, computed);
     return row;
-  }
-
-  /** A basis row leaf ({@code 0x00 ‖ uint32 j ‖ row}) re-labelled as row 0, so fromRowLeaves decodes a single row; j is checked by the tree. */
-  private static byte[] withIndex(Bytes blob, int j) {
-    byte[] b = blob.toArray();
-    if (b.length < 5 || (((b[1] & 0xff) << 24) | ((b[2] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[4] & 0xff)) != j) {
-      throw new IllegalArgumentException("the row leaf does not name row " + j);
-    }
-    b[1] = b[2] = b[3] = b[4] = 0;
-    return b;
   }
 
   private static List<Bytes32> hashes(List<Object> words) {
@@ -182,10 +175,13 @@ final class FraudProofs {
   private static final AbiType.Tuple OMISSION_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,bytes,bytes32[])");
 
   /**
-   * Priced from the evidence before anything runs: each blob hashed once; the forward pass, the
-   * gradient and one row's dot product are three multiply-adds per weight (the weights and a basis
-   * row have one int16 entry per parameter); ψ · u is one per coordinate; each Merkle proof hash a
-   * hashed node; plus the two nested views and the slashing path's reads, writes and transfers.
+   * Priced from the evidence before anything runs: each blob hashed once; the forward pass is one
+   * multiply-add per weight (two bytes of the weights blob; an MLP's int64 biases are counted four
+   * times over). For ψ, logistic regression's gradient and dense row are two more per weight; an
+   * MLP blob (its tag read from the evidence) adds one per weight for the backward pass (which
+   * touches only W2, a fraction of the blob) and one per int16 of its Kronecker row. ψ · u is one
+   * per coordinate of the proof; each Merkle proof hash a hashed node; plus the two nested views
+   * and the slashing path's reads, writes and transfers.
    */
   static long gas(GasSchedule s, Bytes data, int kind) {
     AbiType.Tuple types = kind == OUTPUT ? OUTPUT_ARGS : kind == PSI ? PSI_ARGS : OMISSION_ARGS;
@@ -204,7 +200,12 @@ final class FraudProofs {
       Bytes first = (Bytes) args.get(1);
       multiplyAdds = switch (kind) {
         case OUTPUT -> first.size() / 2;
-        case PSI -> 3L * ((Bytes) args.get(3)).size() / 2 + first.size() / 2;
+        case PSI -> {
+          Bytes weights = (Bytes) args.get(3);
+          yield FixedMlp.isMlp(weights.slice(0, Math.min(3, weights.size())).toArrayUnsafe())
+              ? weights.size() + ((Bytes) args.get(5)).size() / 2 + first.size() / 2
+              : 3L * weights.size() / 2 + first.size() / 2;
+        }
         default -> first.size() / 2 + ((Bytes) args.get(3)).size();
       };
     }

@@ -109,7 +109,7 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec BAD_PARAMETER = D.error("BadParameter(bytes32 name, uint256 value)", "Unknown parameter, or a value out of range.");
 
   public static final ErrorSpec UNSUPPORTED_CHALLENGE = D.error("UnsupportedChallenge(uint8 outputFunction)",
-      "One-step fraud proofs check logistic-regression classifier versions (output function 0); use challenge() otherwise.");
+      "One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.");
   public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
       2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
@@ -204,13 +204,13 @@ public final class Provers extends NativeContract {
       GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 32)));
   public static final FunctionSpec CHALLENGE_OUTPUT = D.function(
       "challengeOutput(uint256 requestId, bytes weights, bytes input) payable", """
-      Fraud proof, one step (logistic-regression versions): the version's committed weights, run on the committed input,
+      Fraud proof, one step (classifier versions: logistic regression or the MLP, as the weights blob says): the version's committed weights, run on the committed input,
       do not give the output the host posted and the prover proved. Posts the challenger bond: if the output is right, the
       bond goes to the prover; if not, the prover's locked bond is slashed and the request reopens.""",
       (s, data) -> FraudProofs.gas(s, data, FraudProofs.OUTPUT));
   public static final FunctionSpec CHALLENGE_PSI = D.function(
       "challengePsi(uint256 requestId, bytes proof, uint256 coordinate, bytes weights, bytes input, bytes basisRow, bytes32[] basisProof) payable", """
-      Fraud proof, one step (logistic-regression versions): coordinate j of the proof's ψ is not rs(Bq[j] · ∇f(x), e_ψ)
+      Fraud proof, one step (classifier versions: logistic regression or the MLP): coordinate j of the proof's ψ is not rs(raw_j(∇f(x)), e_ψ)
       recomputed from the committed weights, input and basis row j (with its Merkle proof against the basis root).
       Bond and outcome as challengeOutput.""",
       (s, data) -> FraudProofs.gas(s, data, FraudProofs.PSI));

@@ -18,7 +18,7 @@ class FixedMlpTest {
 
   private static final byte[] PIXELS = {1, 2, (byte) 255};
 
-  private static final String TINY_ENCODING = "0003" + "0002" + "0003" + "01" + "02"
+  private static final String TINY_ENCODING = "000001" + "0003" + "0002" + "0003" + "01" + "02"
       + "0001" + "fffe" + "0003" + "0004" + "0005" + "fffa"
       + "000000000000000a" + "ffffffffffffffec"
       + "0001" + "0002" + "ffff" + "0000" + "0003" + "fffc"
@@ -50,9 +50,9 @@ class FixedMlpTest {
   }
 
   @Test
-  void encodingIsBigEndianWithTheShapesFirst() {
-    assertThat(HexFormat.of().formatHex(TINY.encoding())).isEqualTo(TINY_ENCODING);
-    assertThat(TINY.encoding()).hasSize(FixedMlp.encodedLength(3, 2, 3));
+  void encodingIsTheMlpTagThenBigEndianWithTheShapesFirst() {
+    assertThat(HexFormat.of().formatHex(TINY.weightsBytes())).isEqualTo(TINY_ENCODING);
+    assertThat(TINY.weightsBytes()).hasSize(FixedMlp.encodedLength(3, 2, 3));
   }
 
   @Test
@@ -62,12 +62,12 @@ class FixedMlpTest {
 
   @Test
   void decodingAnEncodingGivesTheSameModel() {
-    assertThat(FixedMlp.decode(TINY.encoding())).isEqualTo(TINY);
+    assertThat(FixedMlp.decode(TINY.weightsBytes())).isEqualTo(TINY);
   }
 
   @Test
   void decodingRefusesTruncatedAndTrailingBytes() {
-    byte[] enc = TINY.encoding();
+    byte[] enc = TINY.weightsBytes();
     assertThatThrownBy(() -> FixedMlp.decode(Arrays.copyOf(enc, enc.length - 1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FixedMlp.decode(Arrays.copyOf(enc, enc.length + 1))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FixedMlp.decode(new byte[3])).isInstanceOf(IllegalArgumentException.class);
@@ -119,5 +119,60 @@ class FixedMlpTest {
   @Test
   void refusesAnInputOfAnotherSize() {
     assertThatThrownBy(() -> TINY.logits(new byte[2])).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theReturnedClassHasLogitGradientOneAndTheOthersShareMinusOne() {
+    long[] delta = TINY.outputGradient(PIXELS).delta();
+    assertThat(delta[2]).isEqualTo(FixedLogistic.DELTA_ONE);
+    // class 0 is 1537 units below class 2 at scale 2^3 · 255: e^(−0.75), class 1 is ~e^(−1.5) further down
+    assertThat(delta[0] + delta[1]).isBetween(-FixedLogistic.DELTA_ONE, -FixedLogistic.DELTA_ONE + 2);
+    assertThat(delta[0]).isLessThan(delta[1]);
+  }
+
+  @Test
+  void theHiddenGradientIsZeroWhereTheReluIsOff() {
+    FixedMlp.Gradient g = TINY.outputGradient(PIXELS);
+    long[] d = g.delta();
+    assertThat(g.hiddenDelta()).containsExactly(1 * d[0] - 1 * d[1] + 3 * d[2], 0);
+  }
+
+  @Test
+  void eachLayersBiasEntryCarriesTheScaleOfThatLayersInputs() {
+    FixedMlp.Gradient g = TINY.lossGradient(PIXELS, 0);
+    assertThat(g.in(0)).containsExactly(1, 2, 255, 255);
+    assertThat(g.in(1)).containsExactly(772, 0, 255L << TINY.shift1());
+  }
+
+  @Test
+  void theTrainingGradientOfTheLabelIsOneMinusItsProbability() {
+    long[] delta = TINY.lossGradient(PIXELS, 2).delta();
+    assertThat(delta[2]).isBetween(1L, FixedLogistic.DELTA_ONE - 1);
+    assertThat(delta[0] + delta[1] + delta[2]).isBetween(0L, 2L); // Σ δ = 1 − Σ p = 0 up to the floors
+  }
+
+  @Test
+  void logitDistancesBeyondTheLogisticRangeStillGiveTheExactExponential() {
+    // s1 + s2 = 50: a distance of 2^58 (past FixedExp's 2^47 operand bound) is 2^74 / (255 · 2^50) ≈ 1.004 nats
+    FixedMlp wide = new FixedMlp(1, 1, 2, 25, 25, new short[] {0}, new long[] {0}, new short[] {0, 0}, new long[] {1L << 58, 0});
+    assertThat(wide.nats(1L << 58)).isEqualTo(BigInteger.ONE.shiftLeft(74).divide(BigInteger.valueOf(255)).shiftRight(50).longValueExact())
+        .isEqualTo(65793);
+    long[] e = wide.exponentials(wide.logits(new byte[] {0}));
+    assertThat(e[0]).isEqualTo(FixedExp.ONE);
+    assertThat(e[1]).isEqualTo(FixedExp.negExp(65793)).isBetween((long) (0.36 * FixedExp.ONE), (long) (0.37 * FixedExp.ONE));
+  }
+
+  @Test
+  void aLogitGradientHeavierThanTheSpecsBoundIsRefused() {
+    assertThatThrownBy(() -> TINY.gradient(PIXELS, new long[] {1L << 16, -(1L << 16), 1})).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theMlpTagCannotBeginALogisticBlobAndSelectsTheMlp() {
+    assertThat(CommittedModel.fromWeightsBytes(TINY.weightsBytes())).isEqualTo(TINY);
+    assertThatThrownBy(() -> FixedLogistic.fromWeightsBytes(TINY.weightsBytes())).isInstanceOf(IllegalArgumentException.class);
+    FixedLogistic logistic = new FixedLogistic(2, 3, 4, new short[6], new int[2]);
+    assertThat(CommittedModel.fromWeightsBytes(logistic.weightsBytes())).isEqualTo(logistic);
+    assertThatThrownBy(() -> FixedMlp.decode(logistic.weightsBytes())).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,50 @@
+package org.openledger.contracts.attribution;
+
+import java.math.BigInteger;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.precompiles.Keccak;
+
+/**
+ * A committed integer classifier, as a one-step fraud proof sees it (docs/attribution.md §4, §8):
+ * its weights blob, its forward pass, its basis-row format and ψ. The blob names its kind — an
+ * MLP's begins with {@link FixedMlp#TAG}, which no logistic-regression blob can begin with — so
+ * the chain needs nothing but the committed bytes to pick the model.
+ */
+public sealed interface CommittedModel permits FixedLogistic, FixedMlp {
+
+  /** The input's length in bytes (raw pixels). */
+  int inputLength();
+
+  /** The returned class: the highest integer logit, lowest index on ties. */
+  int predict(byte[] input);
+
+  /** The committed bytes; {@code weightsRoot} is their keccak256. */
+  byte[] weightsBytes();
+
+  default Bytes32 weightsRoot() {
+    return Bytes32.wrap(Keccak.hash(weightsBytes()));
+  }
+
+  /**
+   * Row {@code j} of this model's basis from the bytes of its leaf in the basis tree.
+   *
+   * @throws MalformedRowException naming what does not decode (another row's index included)
+   */
+  BasisRow basisRow(int j, byte[] leaf);
+
+  /**
+   * ψ's coordinate as it must be, {@code rs(raw_j(∇f(x)), e_ψ)}, over unbounded integers: a value
+   * outside int16 is one no proof can hold.
+   */
+  BigInteger psiCoordinate(BasisRow row, byte[] input, int psiShift);
+
+  /**
+   * The model a weights blob commits: an MLP when it begins with {@link FixedMlp#TAG}, logistic
+   * regression otherwise.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the blob
+   */
+  static CommittedModel fromWeightsBytes(byte[] blob) {
+    return FixedMlp.isMlp(blob) ? FixedMlp.decode(blob) : FixedLogistic.fromWeightsBytes(blob);
+  }
+}
