@@ -13,7 +13,7 @@ import org.openledger.prover.attribution.index.QueryBuilder;
 /**
  * Proves requests on logistic-regression versions ({@code outputFunction = 1}): recomputes the
  * output from the committed weights and input — a host's wrong output is reported, never proven —
- * then ψ, exact scores against every leaf, the top 16 positive and their multiproof. Loaded
+ * then ψ, exact scores against every leaf, the top 16 positive (possibly none) and their multiproof. Loaded
  * versions are kept (a few, least recently used first out), since loading one fetches its whole
  * basis and index.
  */
@@ -55,12 +55,9 @@ public final class LogisticProofEngine implements ProofEngine {
       return new Outcome.WrongOutput("the committed weights give class " + q.predicted() + " (output hash " + expected.toHexString()
           + "), the host posted " + binding.outputHash().toHexString());
     }
-    try {
-      AttributionProof proof = AttributionProof.build(binding.hash(), q.shift(), q.psi(), a.leaves(), a.tree(), AttributionProof.MAX_LEAVES);
-      return new Outcome.Proof(proof.encode(), proof.leaves().size());
-    } catch (AttributionProof.NoPositiveLeafException e) {
-      return new Outcome.NotProvable(e.getMessage());
-    }
+    // no positive leaf gives the empty proof: it settles, and the pool goes to the treasury
+    AttributionProof proof = AttributionProof.build(binding.hash(), q.shift(), q.psi(), a.leaves(), a.tree(), AttributionProof.MAX_LEAVES);
+    return new Outcome.Proof(proof.encode(), proof.leaves().size());
   }
 
   private synchronized VersionArtifacts artifacts(Version v) throws ContentSource.Unavailable {
