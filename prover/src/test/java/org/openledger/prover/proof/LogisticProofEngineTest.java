@@ -160,6 +160,84 @@ class LogisticProofEngineTest {
     assertThat(s.p().chain.balance(Addresses.TREASURY).subtract(treasury)).isEqualTo(Protocol.open("0.442"));
   }
 
+  // ------------------------------------------------------------------ auditing another prover's proof
+
+  /** The engine's honest proof for test image 17, rebuilt with {@code psi} and {@code leaves} changed by the caller. */
+  static AttributionProof tampered(Setup s, java.util.function.UnaryOperator<short[]> psiChange, int dropTop) {
+    var q = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(17));
+    short[] psi = psiChange.apply(q.psi());
+    AttributionProof full = AttributionProof.build(s.binding().hash(), q.shift(), psi, artifacts.leaves(), artifacts.tree(), AttributionProof.MAX_LEAVES);
+    List<AttributionProof.ProvenLeaf> kept = full.leaves().subList(Math.min(dropTop, full.leaves().size()), full.leaves().size());
+    int[] indices = kept.stream().mapToInt(l -> (int) l.index()).sorted().toArray();
+    return new AttributionProof(full.binding(), full.psiShift(), psi, full.leafCount(), kept, artifacts.tree().multiproof(indices));
+  }
+
+  static ProofAuditor.Finding audit(Setup s, AttributionProof proof, Map<Bytes32, byte[]> content) {
+    return new LogisticProofEngine(source(content)).audit(s.binding(), version, proof.encode());
+  }
+
+  @Test
+  void anHonestProofAuditsSound() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    Outcome.Proof proof = (Outcome.Proof) new LogisticProofEngine(source(content)).prove(s.binding(), version);
+    assertThat(new LogisticProofEngine(source(content)).audit(s.binding(), version, proof.bytes())).isInstanceOf(ProofAuditor.Finding.Sound.class);
+  }
+
+  @Test
+  void anAlteredPsiCoordinateIsFoundWithTheRowThatProvesIt() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof proof = tampered(s, psi -> {
+      psi[5] += 2;
+      return psi;
+    }, 0);
+    var finding = audit(s, proof, content);
+    assertThat(finding).isInstanceOfSatisfying(ProofAuditor.Finding.WrongPsi.class, w -> {
+      assertThat(w.coordinate()).isEqualTo(5);
+      assertThat(w.declared() - w.recomputed()).isEqualTo(2);
+      assertThat(w.basisRow()).isEqualTo(artifacts.basis().rowLeafBytes(5));
+    });
+  }
+
+  @Test
+  void aProofWithoutItsTopLeafIsFoundWithThatLeaf() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof honest = tampered(s, psi -> psi, 0);
+    AttributionProof proof = tampered(s, psi -> psi, 1);
+    assertThat(audit(s, proof, content)).isInstanceOfSatisfying(ProofAuditor.Finding.Omitted.class,
+        o -> assertThat(o.leafIndex()).isEqualTo(honest.leaves().get(0).index()));
+  }
+
+  @Test
+  void anEmptyProofWhenSomeLeafScoresAboveZeroIsFoundWithTheBestLeaf() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof honest = tampered(s, psi -> psi, 0);
+    AttributionProof empty = tampered(s, psi -> psi, AttributionProof.MAX_LEAVES);
+    assertThat(empty.leaves()).isEmpty();
+    assertThat(audit(s, empty, content)).isInstanceOfSatisfying(ProofAuditor.Finding.Omitted.class,
+        o -> assertThat(o.leafIndex()).isEqualTo(honest.leaves().get(0).index()));
+  }
+
+  @Test
+  void aProofOfAWrongOutputIsFoundWithTheWeightsAndInput() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    int wrong = (predicted(17) + 1) % 10;
+    Setup s = request(17, FraudChecks.classOutput(wrong), content);
+    assertThat(audit(s, tampered(s, psi -> psi, 0), content)).isInstanceOfSatisfying(ProofAuditor.Finding.WrongOutput.class, w -> {
+      assertThat(w.predicted()).isEqualTo(predicted(17));
+      assertThat(w.weights()).isEqualTo(artifacts.model().weightsBytes());
+    });
+  }
+
+  @Test
+  void aProofWhoseInputWasWithheldIsUncheckable() {
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), new HashMap<>());
+    assertThat(audit(s, tampered(s, psi -> psi, 0), store)).isInstanceOf(ProofAuditor.Finding.Uncheckable.class);
+  }
+
   @Test
   void aHostOutputOtherThanTheCommittedModelsIsReportedAndNotProven() {
     Map<Bytes32, byte[]> content = new HashMap<>(store);
