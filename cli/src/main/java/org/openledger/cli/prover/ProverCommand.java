@@ -50,7 +50,7 @@ public final class ProverCommand implements Callable<Integer> {
   @Mixin KeyOptions keys;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENLEDGER_PROVER_DIR:-${sys:user.home}/.openledger/prover}",
-      description = "Where the journal lives (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
+      description = "Where the journals live: journal (requests), challenges, attestations (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(names = "--bond", paramLabel = "OPEN", defaultValue = "1000",

@@ -273,6 +273,13 @@ class ProverLoopTest {
       psi[3] += 4;
       return psi;
     }, 0);
+    ProverMetrics reportOnly = new ProverMetrics();
+    try (Journal w = Journal.open(tmp.resolve("watch-psi-report-only"))) {
+      assertThat(new ProofWatcher(bob, w, engine(), reportOnly, from, false, x -> { }).tick()).as("--no-challenge sends nothing").isZero();
+    }
+    assertThat(reportOnly.challenges.labels("psi", "skipped").value()).isEqualTo(1);
+    assertThat(claimState(id)).isEqualTo(org.openledger.contracts.prover.Provers.PROVEN);
+
     BigInteger before = balance(bob);
     ProverMetrics metrics = new ProverMetrics();
     List<BigInteger> reopened = new ArrayList<>();
