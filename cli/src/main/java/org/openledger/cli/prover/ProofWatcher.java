@@ -146,7 +146,8 @@ public final class ProofWatcher {
     var claim = session.view(session.provers(false).claimOf(id));
     boolean same = claim.component4().intValueExact() == org.openledger.contracts.prover.Provers.PROVEN
         && Address.fromHex(claim.component1()).equals(prover) && claim.component3().equals(ev.challengeEnds);
-    if (!same || now > ev.challengeEnds.longValueExact()) {
+    // the challenge lands in a later block than `now`: at the window's last block it would arrive too late
+    if (!same || now >= ev.challengeEnds.longValueExact()) {
       metrics.audits.labels("closed").inc();
       done(key, id, now, same ? "challenge window closed" : "the claim moved on (settled, challenged or reopened)");
       return false;

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,21 +18,39 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openledger.cli.chain.Connection;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.DevChain;
+import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.factory.Trainer;
+import org.openledger.contracts.Addresses;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FraudChecks;
-import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.Provers;
+import org.openledger.contracts.web3j.Services;
 import org.openledger.devnet.node.DevnetNode;
+import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.index.QueryBuilder;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.data.FashionMnist;
+import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
+import org.openledger.prover.eval.Progress;
+import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.LogisticProofEngine;
+import org.openledger.prover.proof.ProofAuditor;
+import org.openledger.prover.proof.ProofEngine;
+import org.openledger.prover.proof.VersionArtifacts;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.DefaultBlockParameterNumber;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 /**
@@ -153,10 +174,10 @@ class ProverLoopTest {
     assertThat(claimState(id)).isZero();
     Inference.Request before = carol.view(carol.inference(false).getRequest(id));
     new DevChain(rpc).mine(before.deadline.longValueExact() - carol.blockNumber().longValueExact() + 1);
-    BigInteger balance = rpc.web3j().ethGetBalance(carol.sender(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance();
+    BigInteger balance = rpc.web3j().ethGetBalance(carol.sender(), DefaultBlockParameterName.LATEST).send().getBalance();
     var receipt = dave.send(dave.inference(true).refund(id)); // anyone may trigger it; the escrow goes back to the requester
     assertThat(Inference.getRefundedEvents(receipt)).hasSize(1);
-    BigInteger after = rpc.web3j().ethGetBalance(carol.sender(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance();
+    BigInteger after = rpc.web3j().ethGetBalance(carol.sender(), DefaultBlockParameterName.LATEST).send().getBalance();
     assertThat(after.subtract(balance)).isEqualTo(before.escrow);
   }
 
@@ -166,7 +187,7 @@ class ProverLoopTest {
     return new LogisticProofEngine(new RpcContentSource(new ContentStore(rpc)));
   }
 
-  static ProofWatcher watcher(Journal journal, ProverMetrics metrics, long from, java.util.function.Consumer<BigInteger> reopened) {
+  static ProofWatcher watcher(Journal journal, ProverMetrics metrics, long from, Consumer<BigInteger> reopened) {
     return new ProofWatcher(bob, journal, engine(), metrics, from, true, reopened);
   }
 
@@ -183,18 +204,18 @@ class ProverLoopTest {
    * honest query with {@code psiChange} applied, its scores, order and multiproof recomputed for that
    * ψ, without its top {@code dropTop} leaves.
    */
-  static byte[] dishonestProof(BigInteger id, int image, java.util.function.UnaryOperator<short[]> psiChange, int dropTop) throws Exception {
+  static byte[] dishonestProof(BigInteger id, int image, UnaryOperator<short[]> psiChange, int dropTop) throws Exception {
     try (Journal j = Journal.open(tmp.resolve("journal-alice-" + id))) {
-      new ProverLoop(alice, j, engine(), new ProverMetrics(), 0).ensureBond(org.openledger.cli.chain.Open.parse("100", "bond"));
+      new ProverLoop(alice, j, engine(), new ProverMetrics(), 0).ensureBond(Open.parse("100", "bond"));
     }
     var spec = alice.view(alice.models(false).version(BigInteger.ONE, BigInteger.ONE)).component1();
-    var version = new org.openledger.prover.proof.ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
+    var version = new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
         Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact());
-    var artifacts = org.openledger.prover.proof.VersionArtifacts.load(new RpcContentSource(new ContentStore(rpc)), version);
-    var q = new org.openledger.prover.attribution.index.QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(image));
+    var artifacts = VersionArtifacts.load(new RpcContentSource(new ContentStore(rpc)), version);
+    var q = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(image));
     Inference.Request r = alice.view(alice.inference(false).getRequest(id));
-    var binding = new org.openledger.contracts.attribution.AttributionVerifier.Binding(rpc.chainId(), org.openledger.contracts.Addresses.PROVERS,
-        id, r.modelId, r.version, Bytes32.wrap(r.inputHash), Bytes32.wrap(r.outputHash), org.openledger.precompiles.Address.fromHex(alice.sender()));
+    var binding = new AttributionVerifier.Binding(rpc.chainId(), Addresses.PROVERS,
+        id, r.modelId, r.version, Bytes32.wrap(r.inputHash), Bytes32.wrap(r.outputHash), Address.fromHex(alice.sender()));
     short[] psi = psiChange.apply(q.psi());
     var full = AttributionProof.build(binding.hash(), q.shift(), psi, artifacts.leaves(), artifacts.tree(), AttributionProof.MAX_LEAVES);
     var kept = full.leaves().subList(Math.min(dropTop, full.leaves().size()), full.leaves().size());
@@ -212,20 +233,20 @@ class ProverLoopTest {
   }
 
   static BigInteger balance(Session s) throws Exception {
-    return rpc.web3j().ethGetBalance(s.sender(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance();
+    return rpc.web3j().ethGetBalance(s.sender(), DefaultBlockParameterName.LATEST).send().getBalance();
   }
 
   /** Bob's FraudProven against request {@code id}, and what its transaction cost him in gas. */
   record Won(Provers.FraudProvenEventResponse event, BigInteger gasCost) {}
 
   static List<Won> fraudProven(BigInteger id, long from) throws Exception {
-    var filter = new org.web3j.protocol.core.methods.request.EthFilter(new org.web3j.protocol.core.DefaultBlockParameterNumber(from),
-        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, org.openledger.contracts.Addresses.PROVERS.toHexString());
-    filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(Provers.FRAUDPROVEN_EVENT));
+    var filter = new EthFilter(new DefaultBlockParameterNumber(from),
+        DefaultBlockParameterName.LATEST, Addresses.PROVERS.toHexString());
+    filter.addSingleTopic(EventEncoder.encode(Provers.FRAUDPROVEN_EVENT));
     filter.addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(id, 64));
     List<Won> out = new ArrayList<>();
     for (var result : rpc.web3j().ethGetLogs(filter).send().getLogs()) {
-      var log = (org.web3j.protocol.core.methods.response.Log) result.get();
+      var log = (Log) result.get();
       var receipt = rpc.web3j().ethGetTransactionReceipt(log.getTransactionHash()).send().getTransactionReceipt().orElseThrow();
       out.add(new Won(Provers.getFraudProvenEventFromLog(log), receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()))));
     }
@@ -311,7 +332,7 @@ class ProverLoopTest {
     long from = nextBlock();
     BigInteger id = resulted(44, false);
     byte[] proof = dishonestProof(id, 44, psi -> psi, AttributionProof.MAX_LEAVES);
-    assertThat(AttributionProof.decode(org.apache.tuweni.bytes.Bytes.wrap(proof)).leaves()).isEmpty();
+    assertThat(AttributionProof.decode(Bytes.wrap(proof)).leaves()).isEmpty();
     ProverMetrics metrics = new ProverMetrics();
     try (Journal w = Journal.open(tmp.resolve("watch-empty"))) {
       assertThat(watcher(w, metrics, from, x -> { }).tick()).isEqualTo(1);
@@ -326,10 +347,10 @@ class ProverLoopTest {
     long from = nextBlock();
     BigInteger id = resulted(45, false);
     byte[] proof = dishonestProof(id, 45, psi -> psi, 1);
-    var filter = new org.web3j.protocol.core.methods.request.EthFilter(new org.web3j.protocol.core.DefaultBlockParameterNumber(from),
-        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, org.openledger.contracts.Addresses.PROVERS.toHexString());
-    filter.addSingleTopic(org.web3j.abi.EventEncoder.encode(Provers.PROOFACCEPTED_EVENT));
-    var accepted = (org.web3j.protocol.core.methods.response.Log) rpc.web3j().ethGetLogs(filter).send().getLogs().get(0).get();
+    var filter = new EthFilter(new DefaultBlockParameterNumber(from),
+        DefaultBlockParameterName.LATEST, Addresses.PROVERS.toHexString());
+    filter.addSingleTopic(EventEncoder.encode(Provers.PROOFACCEPTED_EVENT));
+    var accepted = (Log) rpc.web3j().ethGetLogs(filter).send().getLogs().get(0).get();
     Path file = tmp.resolve("watch-crash");
     try (Journal w = Journal.open(file)) { // the daemon journaled its intent ...
       w.record(new Journal.Entry(ProofWatcher.key(accepted), Journal.Stage.CHALLENGING, 0,
@@ -337,12 +358,12 @@ class ProverLoopTest {
     }
     Inference.Request r = bob.view(bob.inference(false).getRequest(id)); // ... sent the challenge, and crashed
     var spec = bob.view(bob.models(false).version(BigInteger.ONE, BigInteger.ONE)).component1();
-    var finding = (org.openledger.prover.proof.ProofAuditor.Finding.Omitted) engine().audit(
-        new org.openledger.contracts.attribution.AttributionVerifier.Binding(rpc.chainId(), org.openledger.contracts.Addresses.PROVERS, id,
-            r.modelId, r.version, Bytes32.wrap(r.inputHash), Bytes32.wrap(r.outputHash), org.openledger.precompiles.Address.fromHex(alice.sender())),
-        new org.openledger.prover.proof.ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
+    var finding = (ProofAuditor.Finding.Omitted) engine().audit(
+        new AttributionVerifier.Binding(rpc.chainId(), Addresses.PROVERS, id,
+            r.modelId, r.version, Bytes32.wrap(r.inputHash), Bytes32.wrap(r.outputHash), Address.fromHex(alice.sender())),
+        new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
             Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact()),
-        org.apache.tuweni.bytes.Bytes.wrap(proof));
+        Bytes.wrap(proof));
     BigInteger bond = bob.view(bob.provers(false).parameters()).component4();
     bob.send(bob.provers(true).challengeOmission(id, proof, BigInteger.valueOf(finding.leafIndex()), finding.leaf(),
         finding.leafProof().stream().map(Bytes32::toArray).toList(), bond));
@@ -362,19 +383,19 @@ class ProverLoopTest {
   @Test
   void aNewlyRegisteredVersionIsRebuiltAndAttestedOnceAcrossARestart() throws Exception {
     long from = nextBlock();
-    byte[] evaluation = org.openledger.prover.data.ImageContribution.of(test, 0, 200, FashionMnist.CLASSES).encode();
+    byte[] evaluation = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES).encode();
     String root = new ContentStore(rpc).put(evaluation);
     var opened = dave.send(dave.services(true).openJob(BigInteger.ONE, Numeric.hexStringToByteArray(root), BigInteger.valueOf(7_000),
-        BigInteger.valueOf(1_000), org.openledger.cli.chain.Open.parse("50", "fee")));
-    BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(opened).get(0).jobId;
-    var trainer = new org.openledger.cli.factory.Trainer(erin, org.openledger.prover.factory.LogisticFactory.Config.defaults(),
-        org.openledger.prover.eval.Progress.NONE);
-    BigInteger version = trainer.deliver(job, org.openledger.cli.chain.Open.parse("0.5", "rate"), org.openledger.cli.chain.Open.parse("1", "rate")).version();
+        BigInteger.valueOf(1_000), Open.parse("50", "fee")));
+    BigInteger job = Services.getJobOpenedEvents(opened).get(0).jobId;
+    var trainer = new Trainer(erin, LogisticFactory.Config.defaults(),
+        Progress.NONE);
+    BigInteger version = trainer.deliver(job, Open.parse("0.5", "rate"), Open.parse("1", "rate")).version();
     try (Journal b = Journal.open(tmp.resolve("journal-bob-bond"))) {
-      new ProverLoop(bob, b, engine(), new ProverMetrics(), from).ensureBond(org.openledger.cli.chain.Open.parse("100", "bond"));
+      new ProverLoop(bob, b, engine(), new ProverMetrics(), from).ensureBond(Open.parse("100", "bond"));
     }
-    var bobTrainer = new org.openledger.cli.factory.Trainer(bob, org.openledger.prover.factory.LogisticFactory.Config.defaults(),
-        org.openledger.prover.eval.Progress.NONE);
+    var bobTrainer = new Trainer(bob, LogisticFactory.Config.defaults(),
+        Progress.NONE);
     ProverMetrics metrics = new ProverMetrics();
     Path file = tmp.resolve("attest");
     try (Journal a = Journal.open(file)) {
