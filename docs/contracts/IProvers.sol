@@ -123,9 +123,6 @@ interface IProvers {
     /// @notice The version's index has fewer attestations than governance requires now; more attesters can make it provable.
     error VersionNotAttested(uint256 modelId, uint256 version, uint256 attestations, uint256 required);
 
-    /// @notice A proof includes at least one leaf.
-    error NoLeaves();
-
     /// @notice A proof includes at most M leaves.
     error TooManyLeaves(uint256 count, uint256 max);
 

@@ -84,6 +84,28 @@ public final class Trainer {
    * within one quantization step. Returns the mismatch instead of attesting otherwise.
    */
   public Optional<String> attest(BigInteger modelId, BigInteger version) {
+    Optional<String> mismatch;
+    try {
+      mismatch = compare(modelId, version);
+    } catch (Unavailable e) {
+      return Optional.of(e.getMessage());
+    }
+    if (mismatch.isEmpty()) session.send(session.provers(true).attest(modelId, version));
+    return mismatch;
+  }
+
+  /** A version's published artifacts or its training data cannot be read, so it cannot be rebuilt here. */
+  public static final class Unavailable extends Exception {
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Rebuilds version {@code version} of {@code modelId} as {@link #attest} does, without sending
+   * anything: empty when it matches what the version published, else the first difference.
+   */
+  public Optional<String> compare(BigInteger modelId, BigInteger version) throws Unavailable {
     var v = session.view(session.models(false).version(modelId, version));
     var spec = v.component1();
     ContentSource content = new RpcContentSource(new ContentStore(session.node()));
@@ -92,14 +114,17 @@ public final class Trainer {
       published = VersionArtifacts.load(content, new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
           Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact()));
     } catch (ContentSource.Unavailable e) {
-      return Optional.of("the version's artifacts are not available: " + e.getMessage());
+      throw new Unavailable("the version's artifacts are not available: " + e.getMessage());
     }
-    TrainingSet set = TrainingSet.of(AcceptedContributions.of(session, modelId, v.component3().longValueExact()));
+    TrainingSet set;
+    try {
+      set = TrainingSet.of(AcceptedContributions.of(session, modelId, v.component3().longValueExact()));
+    } catch (UserError e) {
+      throw new Unavailable("the training data cannot be read: " + e.getMessage());
+    }
     LogisticFactory.Config same = new LogisticFactory.Config(spec.basisRank.intValueExact(), spec.damping.doubleValue() / DAMPING_UNIT, config.convergence());
     VersionArtifacts rebuilt = new Trainer(session, same, progress, checkpoints).build(set, set.examples().first(1)).artifacts();
-    Optional<String> mismatch = Attestation.compare(published, rebuilt);
-    if (mismatch.isEmpty()) session.send(session.provers(true).attest(modelId, version));
-    return mismatch;
+    return Attestation.compare(published, rebuilt);
   }
 
   private LogisticFactory.Built build(TrainingSet set, LabelledImages evaluation) {

@@ -13,7 +13,10 @@ import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.RpcOptions;
 import org.openledger.cli.chain.Session;
+import org.openledger.cli.factory.Trainer;
 import org.openledger.prover.daemon.Journal;
+import org.openledger.prover.eval.Progress;
+import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.LogisticProofEngine;
 import org.openledger.telemetry.MetricsServer;
 import org.slf4j.Logger;
@@ -32,7 +35,12 @@ import picocli.CommandLine.Option;
       "Each tick it scans new blocks for results and recomputes each output from the committed weights and input (a wrong "
           + "output is never proven: the request refunds). It builds the Proof of Attribution (docs/attribution.md) before "
           + "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after "
-          + "the challenge window. Its journal (--data-dir) makes restarts safe: nothing is sent twice, nothing is forgotten.",
+          + "the challenge window.",
+      "",
+      "It also watches other provers: every accepted proof is recomputed (output, psi, every leaf's score) from committed "
+          + "data, and a wrong one gets the one-step challenge that shows it, inside its window (--no-challenge: report only). "
+          + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches "
+          + "(--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
       "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
@@ -42,7 +50,7 @@ public final class ProverCommand implements Callable<Integer> {
   @Mixin KeyOptions keys;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENLEDGER_PROVER_DIR:-${sys:user.home}/.openledger/prover}",
-      description = "Where the journal lives (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
+      description = "Where the journals live: journal (requests), challenges, attestations (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(names = "--bond", paramLabel = "OPEN", defaultValue = "1000",
@@ -62,6 +70,14 @@ public final class ProverCommand implements Callable<Integer> {
   @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address the metrics endpoint listens on (default ${DEFAULT-VALUE}).")
   String metricsHost;
 
+  @Option(names = "--challenge", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Challenge wrong proofs by other provers, posting the challenger bond (default on; --no-challenge: audit and log only).")
+  boolean challenge;
+
+  @Option(names = "--attest", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Rebuild and attest newly registered versions (default on; needs the minimum attester bond).")
+  boolean attest;
+
   @Option(names = "--once", description = "Do the work that is due now (including what a previous run left), then exit: for scripts and cron.")
   boolean once;
 
@@ -73,16 +89,29 @@ public final class ProverCommand implements Callable<Integer> {
     if (poll <= 0) throw new UserError("--poll must be positive seconds, got " + poll);
     ProverMetrics metrics = new ProverMetrics();
     try (Session session = new Session(rpc, keys);
-        Journal journal = openJournal();
+        Journal journal = openJournal("journal");
+        Journal challenges = openJournal("challenges");
+        Journal attestations = openJournal("attestations");
         MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
       LogisticProofEngine engine = new LogisticProofEngine(new RpcContentSource(new ContentStore(session.node())));
       ProverLoop loop = new ProverLoop(session, journal, engine, metrics, fromBlock);
+      ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
+      Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
+      VersionAttester attester = attest ? new VersionAttester(session, attestations, trainer::compare, metrics, fromBlock) : null;
+      Runnable tick = () -> {
+        loop.tick();
+        watcher.tick();
+        if (attester != null) attester.tick();
+      };
       BigInteger added = loop.ensureBond(target);
       System.out.println("prover " + session.sender() + " on " + session.node().url() + (added.signum() > 0 ? ", bonded " + Open.format(added) + " OPEN" : "")
           + (server == null ? "" : ", metrics at http://" + metricsHost + ":" + server.port() + "/metrics"));
       if (once) {
         int moved = loop.tick();
-        System.out.println(moved + " request(s) advanced; " + loop.open().size() + " still open; earned " + Open.format(loop.earned()) + " OPEN");
+        int challenged = watcher.tick();
+        int attested = attester == null ? 0 : attester.tick();
+        System.out.println(moved + " request(s) advanced; " + loop.open().size() + " still open; earned " + Open.format(loop.earned()) + " OPEN; "
+            + challenged + " challenge(s) sent, won " + Open.format(watcher.rewards()) + " OPEN; " + attested + " version(s) attested");
         return 0;
       }
       CountDownLatch stop = new CountDownLatch(1);
@@ -90,7 +119,7 @@ public final class ProverCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       while (!stop.await((long) (poll * 1000), TimeUnit.MILLISECONDS)) {
         try {
-          loop.tick();
+          tick.run();
         } catch (UserError e) {
           log.warn("event=tick_failed error=\"{}\" — retrying next tick", e.getMessage());
         }
@@ -100,8 +129,9 @@ public final class ProverCommand implements Callable<Integer> {
     }
   }
 
-  private Journal openJournal() {
-    Path file = dataDir.resolve("journal");
+  /** One journal per duty (requests, challenges, attestations): each keyed by what it concerns, each with its own scan position. */
+  private Journal openJournal(String name) {
+    Path file = dataDir.resolve(name);
     try {
       return Journal.open(file);
     } catch (IOException e) {

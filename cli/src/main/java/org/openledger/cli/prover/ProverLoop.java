@@ -81,6 +81,13 @@ public final class ProverLoop {
     return missing;
   }
 
+  /** Takes up request {@code id} again after a won challenge reopened it (journaled, so a restart resumes it). */
+  public void reopen(BigInteger id) {
+    journal.record(new Entry(id, Stage.REOPENED, session.blockNumber().longValueExact(), "a won challenge reopened it"));
+    open.add(id);
+    failures.remove(id);
+  }
+
   /** One pass: scan new blocks, advance every open request. Returns how many requests changed stage. */
   public int tick() {
     long latest = session.blockNumber().longValueExact();
@@ -121,7 +128,7 @@ public final class ProverLoop {
         return true;
       }
       if (claimState == org.openledger.contracts.prover.Provers.CHALLENGED) {
-        metrics.challenges.inc();
+        metrics.challenged.inc();
         return false; // governance decides; the proof stands or the request reopens
       }
       if (now <= claim.component3().longValueExact()) return false; // challenge window still open

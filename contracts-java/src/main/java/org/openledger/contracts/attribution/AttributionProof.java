@@ -22,8 +22,8 @@ import org.openledger.precompiles.Address;
  * @param psiShift {@code e_ψ}, the query's rounding shift (informative: the chain checks scores against ψ as given)
  * @param psi the query, {@code k} int16 coordinates
  * @param leafCount {@code n}, the number of leaves in the version's index
- * @param leaves the included leaves, in descending score (ties by ascending leaf index)
- * @param multiproof the sibling hashes proving {@code leaves} against the index root (docs §5)
+ * @param leaves the included leaves, in descending score (ties by ascending leaf index); none when no leaf scores above zero
+ * @param multiproof the sibling hashes proving {@code leaves} against the index root, for no leaves the tree root alone (docs §5)
  */
 public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long leafCount, List<ProvenLeaf> leaves, List<Bytes32> multiproof) {
 
@@ -223,13 +223,6 @@ public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long 
 
   // ------------------------------------------------------------------ building (the prover's side)
 
-  /** No leaf of the index has a positive score for this query, so there is nothing to prove (docs §7 needs m ≥ 1). */
-  public static final class NoPositiveLeafException extends RuntimeException {
-    NoPositiveLeafException(int leaves) {
-      super("none of the " + leaves + " index leaves has a positive score for this query");
-    }
-  }
-
   /** {@link #build(Bytes32, int, short[], List, IndexTree, int)} with the tree built from {@code allLeaves}. */
   public static AttributionProof build(Bytes32 binding, int psiShift, short[] psi, List<IndexLeaf> allLeaves, int maxLeaves) {
     return build(binding, psiShift, psi, allLeaves, IndexTree.ofLeaves(allLeaves), maxLeaves);
@@ -237,10 +230,11 @@ public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long 
 
   /**
    * The proof for query {@code psi}: exact scores of every leaf, the top {@code maxLeaves} positive
-   * ones by (score descending, leaf index ascending), and one multiproof for them.
+   * ones by (score descending, leaf index ascending), and one multiproof for them. When no leaf
+   * scores above zero the proof is empty ({@code m = 0}, the multiproof the tree root alone) and
+   * settlement sends the contributor pool to the treasury (DESIGN §4).
    *
    * @param tree the tree over {@code allLeaves} (a prover keeps it per version)
-   * @throws NoPositiveLeafException if no leaf scores above zero
    */
   public static AttributionProof build(Bytes32 binding, int psiShift, short[] psi, List<IndexLeaf> allLeaves, IndexTree tree, int maxLeaves) {
     if (tree.size() != allLeaves.size()) throw new IllegalArgumentException("the tree has " + tree.size() + " leaves, the index " + allLeaves.size());
@@ -250,7 +244,6 @@ public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long 
       long s = allLeaves.get(i).score(psi);
       if (s > 0) positive.add(new ProvenLeaf(i, allLeaves.get(i), s));
     }
-    if (positive.isEmpty()) throw new NoPositiveLeafException(allLeaves.size());
     positive.sort(ORDER);
     List<ProvenLeaf> top = positive.subList(0, Math.min(maxLeaves, positive.size()));
     int[] indices = top.stream().mapToInt(l -> (int) l.index()).sorted().toArray();

@@ -51,7 +51,7 @@ public interface AttributionVerifier {
    * The gas budget of verifying {@code proof} with {@link IndexProofVerifier}, part of {@code
    * submitProof}'s requirement, a pure function of the proof's bytes: the two nested views on
    * Models (the version, the parameters), the binding hash, decoding, and — when the layout holds
-   * together and includes at most M leaves, the only case in which the verifier gets that far —
+   * together and includes at most M leaves (none included: the multiproof's one hash is the root), the only case in which the verifier gets that far —
    * hashing each leaf, one hash per multiproof step ({@code m + p − 1} at most: each step consumes
    * a multiproof hash or joins two known nodes), the index root, and {@code m · k} multiply-adds of
    * rescoring. A
@@ -67,7 +67,7 @@ public interface AttributionVerifier {
     if (k == 0 || bytes <= mAt) return fixed;
     long m = proof.get((int) mAt) & 0xFF;
     long pAt = mAt + 1 + m * (AttributionProof.LEAF_FIXED_BYTES + 2 * k);
-    if (m == 0 || m > AttributionProof.MAX_LEAVES || bytes < pAt + 2) return fixed;
+    if (m > AttributionProof.MAX_LEAVES || bytes < pAt + 2) return fixed;
     long p = ((proof.get((int) pAt) & 0xFF) << 8) | (proof.get((int) pAt + 1) & 0xFF);
     if (bytes != AttributionProof.size((int) k, (int) m, (int) p)) return fixed;
     // + one block for keccak(uint32 n ‖ treeRoot)

@@ -21,6 +21,10 @@ import org.openledger.precompiles.contract.ErrorSpec;
  * the order, and positivity. Each failure is one of {@link #ERRORS}, which the Provers interface
  * lists; nothing is paid for a proof that fails.
  *
+ * <p>A proof may include no leaf (no contributor scored above zero): its multiproof is then the
+ * tree root alone, so it still proves the leaf count {@code n} that an omission challenge against
+ * it needs; it pays no contributor, and settlement sends the pool to the treasury.
+ *
  * <p>It reads the version through {@code Models.version} and the required attestation count through
  * {@code Models.parameters}: nested view calls, priced in {@link AttributionVerifier#gas}.
  */
@@ -40,7 +44,6 @@ public final class IndexProofVerifier implements AttributionVerifier {
   public static final ErrorSpec VERSION_NOT_ATTESTED = D.error(
       "VersionNotAttested(uint256 modelId, uint256 version, uint256 attestations, uint256 required)",
       "The version's index has fewer attestations than governance requires now; more attesters can make it provable.");
-  public static final ErrorSpec NO_LEAVES = D.error("NoLeaves()", "A proof includes at least one leaf.");
   public static final ErrorSpec TOO_MANY_LEAVES = D.error("TooManyLeaves(uint256 count, uint256 max)", "A proof includes at most M leaves.");
   public static final ErrorSpec LEAF_INDEX_OUT_OF_RANGE = D.error("LeafIndexOutOfRange(uint256 leafIndex, uint256 leafCount)",
       "A leaf index is not below the proof's leaf count.");
@@ -58,7 +61,7 @@ public final class IndexProofVerifier implements AttributionVerifier {
 
   /** Every error this verifier reverts with, for the interface of the contract that runs it. */
   public static final List<ErrorSpec> ERRORS = List.of(MALFORMED_PROOF, UNSUPPORTED_PROOF_VERSION, WRONG_BINDING, WRONG_BASIS_RANK,
-      VERSION_NOT_ATTESTED, NO_LEAVES, TOO_MANY_LEAVES, LEAF_INDEX_OUT_OF_RANGE, DUPLICATE_LEAF, MULTIPROOF_SIZE, INDEX_ROOT_MISMATCH,
+      VERSION_NOT_ATTESTED, TOO_MANY_LEAVES, LEAF_INDEX_OUT_OF_RANGE, DUPLICATE_LEAF, MULTIPROOF_SIZE, INDEX_ROOT_MISMATCH,
       SCORE_MISMATCH, ORDER_VIOLATION, SCORE_NOT_POSITIVE);
 
   @Override
@@ -90,7 +93,6 @@ public final class IndexProofVerifier implements AttributionVerifier {
 
     List<AttributionProof.ProvenLeaf> leaves = proof.leaves();
     int m = leaves.size();
-    if (m == 0) throw NO_LEAVES.revert();
     if (m > AttributionProof.MAX_LEAVES) throw TOO_MANY_LEAVES.revert(BigInteger.valueOf(m), BigInteger.valueOf(AttributionProof.MAX_LEAVES));
     long n = proof.leafCount();
     for (AttributionProof.ProvenLeaf l : leaves) {

@@ -16,6 +16,10 @@ import org.openledger.precompiles.Keccak;
  * <p>A multiproof for a set of leaf indices lists, bottom-up and left to right, each sibling the
  * verifier cannot compute from the proven leaves. {@link #multiproof} (the prover) and {@link
  * #rootFrom} (the chain) walk the levels the same way, so what one emits the other consumes.
+ *
+ * <p>For the empty set of leaves the verifier can compute nothing, so the multiproof is the tree
+ * root alone: an empty proof still commits, through {@link #indexRoot}, to the leaf count that an
+ * omission challenge proves its leaf against.
  */
 public final class IndexTree {
   /** Index leaf counts are uint32 on the wire. */
@@ -84,9 +88,10 @@ public final class IndexTree {
 
   /**
    * The sibling hashes that prove the leaves at {@code indices} (strictly ascending), bottom-up and
-   * left to right.
+   * left to right; for no indices, the root alone.
    */
   public List<Bytes32> multiproof(int[] indices) {
+    if (indices.length == 0) return List.of(root());
     long[] positions = ascending(indices, size());
     List<Bytes32> proof = new ArrayList<>();
     for (int depth = 0; depth < levels.size() - 1; depth++) {
@@ -111,11 +116,13 @@ public final class IndexTree {
   /**
    * The tree root implied by leaves {@code leafHashes} at {@code indices} (strictly ascending, below
    * {@code leafCount}) and a multiproof, or empty when the multiproof has too few or too many
-   * hashes for that shape. Allocates only per level, so the chain can run it on a proof's leaves.
+   * hashes for that shape (for no leaves: exactly one, the root). Allocates only per level, so the
+   * chain can run it on a proof's leaves.
    */
   public static Optional<Bytes32> rootFrom(long leafCount, long[] indices, Bytes32[] leafHashes, List<Bytes32> proof) {
     if (leafCount < 1 || leafCount > MAX_LEAVES) throw new IllegalArgumentException("leaf count " + leafCount);
-    if (indices.length == 0 || indices.length != leafHashes.length) throw new IllegalArgumentException("one hash per index, at least one");
+    if (indices.length != leafHashes.length) throw new IllegalArgumentException("one hash per index");
+    if (indices.length == 0) return proof.size() == 1 ? Optional.of(proof.get(0)) : Optional.empty();
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= leafCount || (i > 0 && indices[i] <= indices[i - 1])) {
         throw new IllegalArgumentException("indices must ascend strictly below " + leafCount);
@@ -157,7 +164,6 @@ public final class IndexTree {
   }
 
   private static long[] ascending(int[] indices, int size) {
-    if (indices.length == 0) throw new IllegalArgumentException("prove at least one leaf");
     long[] out = new long[indices.length];
     for (int i = 0; i < indices.length; i++) {
       if (indices[i] < 0 || indices[i] >= size || (i > 0 && indices[i] <= indices[i - 1])) {

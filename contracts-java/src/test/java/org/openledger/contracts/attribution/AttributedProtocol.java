@@ -73,6 +73,11 @@ public final class AttributedProtocol {
     return AttributionProof.build(binding(requestId).hash(), 7, psi(), leaves, tree, AttributionProof.MAX_LEAVES);
   }
 
+  /** The proof for {@code requestId} when ψ = 0: no leaf scores above zero, so it includes none. */
+  public AttributionProof emptyProof(BigInteger requestId) {
+    return AttributionProof.build(binding(requestId).hash(), 0, new short[k], leaves, tree, AttributionProof.MAX_LEAVES);
+  }
+
   /** Whether the last {@link #submit} left every account, balance and storage slot as it was. */
   boolean lastSubmitChangedNothing;
 

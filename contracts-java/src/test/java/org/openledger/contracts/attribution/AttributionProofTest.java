@@ -60,10 +60,15 @@ class AttributionProofTest {
   }
 
   @Test
-  void withNoPositiveLeafThereIsNothingToProve() {
+  void withNoPositiveLeafTheProofIsEmptyAndCarriesTheTreeRootAsItsMultiproof() {
     List<IndexLeaf> leaves = AttributedProtocol.randomLeaves(new Random(4), 5, 4);
     short[] zero = new short[4];
-    assertThatThrownBy(() -> AttributionProof.build(BINDING, 0, zero, leaves, 16)).isInstanceOf(AttributionProof.NoPositiveLeafException.class);
+    AttributionProof proof = AttributionProof.build(BINDING, 0, zero, leaves, 16);
+    assertThat(proof.leaves()).isEmpty();
+    assertThat(proof.leafCount()).isEqualTo(5);
+    assertThat(proof.multiproof()).containsExactly(IndexTree.ofLeaves(leaves).root());
+    assertThat(proof.size()).isEqualTo(AttributionProof.size(4, 0, 1));
+    assertThat(AttributionProof.decode(proof.encode())).isEqualTo(proof);
   }
 
   @Test

@@ -82,6 +82,32 @@ class IndexProofVerifierTest {
   }
 
   @Test
+  void anEmptyProofPaysOwnerStakersAndProverAsUsualAndThePoolToTheTreasury() {
+    BigInteger position = p.stakeAndActivate(p.staker, a.model, open("10"));
+    BigInteger id = a.claimedRequest();
+    AttributionProof empty = a.emptyProof(id);
+    assertThat(empty.leaves()).isEmpty();
+    p.chain.ok(p.prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, id, empty.encode());
+    List<?> verified = (List<?>) p.chain.view(Addresses.PROVERS, Provers.VERIFIED_ATTRIBUTION, id);
+    assertThat((List<?>) verified.get(2)).isEmpty();
+    p.chain.advance(Provers.CHALLENGE_WINDOW.defaultValue().longValueExact() + 1);
+
+    Map<Address, BigInteger> contributorsBefore = new HashMap<>();
+    for (IndexLeaf l : a.leaves) contributorsBefore.put(l.contributor(), p.chain.balance(l.contributor()));
+    BigInteger ownerBefore = p.chain.balance(p.owner), proverBefore = p.chain.balance(p.prover);
+    BigInteger treasuryBefore = p.chain.balance(Addresses.TREASURY);
+    p.chain.ok(p.user, Addresses.INFERENCE, Inference.SETTLE, id);
+
+    assertThat(p.chain.balance(p.owner).subtract(ownerBefore)).isEqualTo(open("0.448"));
+    assertThat((BigInteger) p.chain.view(Addresses.STAKING, Staking.PENDING_REWARDS, position)).isEqualTo(open("0.064"));
+    assertThat(p.chain.balance(p.prover).subtract(proverBefore)).isEqualTo(open("0.25"));
+    assertThat(p.chain.balance(Addresses.TREASURY).subtract(treasuryBefore)).as("half the platform fee and the whole pool")
+        .isEqualTo(open("0.25").add(open("0.128")));
+    for (IndexLeaf l : a.leaves) assertThat(p.chain.balance(l.contributor())).isEqualTo(contributorsBefore.get(l.contributor()));
+    assertThat(p.chain.totalBalances()).isEqualTo(p.chain.supply());
+  }
+
+  @Test
   void aProofWithFewerPositiveLeavesThanMIncludesExactlyThePositiveOnes() {
     AttributedProtocol small = new AttributedProtocol(7, 5, K);
     BigInteger id = small.claimedRequest();
@@ -199,9 +225,21 @@ class IndexProofVerifierTest {
   }
 
   @Test
-  void aProofWithNoLeavesIsRefused() {
+  void anEmptyProofWhoseMultiproofIsNotTheTreeRootAloneIsRefused() {
     BigInteger id = a.claimedRequest();
-    refused(a.submit(id, AttributedProtocol.withLeaves(a.proof(id), List.of())), IndexProofVerifier.NO_LEAVES);
+    AttributionProof full = a.proof(id);
+    refused(a.submit(id, AttributedProtocol.withLeaves(full, List.of())), IndexProofVerifier.MULTIPROOF_SIZE,
+        BigInteger.valueOf(full.multiproof().size()));
+    refused(a.submit(id, AttributedProtocol.with(full, full.binding(), full.psi(), N, List.of(), List.of())), IndexProofVerifier.MULTIPROOF_SIZE,
+        BigInteger.ZERO);
+  }
+
+  @Test
+  void anEmptyProofWithAnotherLeafCountNoLongerHashesToTheIndexRoot() {
+    BigInteger id = a.claimedRequest();
+    AttributionProof empty = a.emptyProof(id);
+    AttributionProof fewer = AttributedProtocol.with(empty, empty.binding(), empty.psi(), N - 1, List.of(), empty.multiproof());
+    refused(a.submit(id, fewer), IndexProofVerifier.INDEX_ROOT_MISMATCH, a.tree.indexRoot(), IndexTree.indexRoot(N - 1, a.tree.root()));
   }
 
   @Test

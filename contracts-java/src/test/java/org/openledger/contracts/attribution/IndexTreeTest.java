@@ -58,6 +58,15 @@ class IndexTreeTest {
   }
 
   @Test
+  void theMultiproofOfNoLeavesIsTheRootAlone() {
+    IndexTree tree = IndexTree.of(L);
+    assertThat(tree.multiproof(new int[0])).containsExactly(tree.root());
+    assertThat(IndexTree.rootFrom(5, new long[0], new Bytes32[0], List.of(tree.root()))).contains(tree.root());
+    assertThat(IndexTree.rootFrom(5, new long[0], new Bytes32[0], List.of())).isEmpty();
+    assertThat(IndexTree.rootFrom(5, new long[0], new Bytes32[0], List.of(tree.root(), tree.root()))).isEmpty();
+  }
+
+  @Test
   void aMultiproofWithAHashTooFewOrTooManyGivesNoRoot() {
     IndexTree tree = IndexTree.of(L);
     List<Bytes32> proof = tree.multiproof(new int[] {2});
@@ -72,7 +81,6 @@ class IndexTreeTest {
     IndexTree tree = IndexTree.of(L);
     assertThatThrownBy(() -> tree.multiproof(new int[] {3, 1})).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> tree.multiproof(new int[] {5})).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> tree.multiproof(new int[0])).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

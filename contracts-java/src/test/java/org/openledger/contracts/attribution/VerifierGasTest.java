@@ -27,6 +27,24 @@ class VerifierGasTest {
   }
 
   @Test
+  void anEmptyProofPaysForDecodingAndHashingTheIndexRoot() {
+    AttributionProof empty = a.emptyProof(a.claimedRequest());
+    long fixed = Models.VERSION_VIEW.nestedCost(S, BigInteger.ONE, BigInteger.ONE) + Models.PARAMETERS.nestedCost(S) + S.hashing(256)
+        + S.multiplyAdd() * (empty.size() / 2);
+    assertThat(AttributionVerifier.gas(S, empty.encode())).isEqualTo(fixed + S.hashBlock());
+  }
+
+  @Test
+  void aValidEmptySubmissionIsChargedExactlyItsRequirement() {
+    BigInteger id = a.claimedRequest();
+    Bytes calldata = Provers.SUBMIT_PROOF.encodeCall(id, a.emptyProof(id).encode());
+    long requirement = a.p.chain.executor().gasRequirement(Addresses.PROVERS, calldata, a.p.chain.blockNumber());
+    CallResult r = a.p.chain.send(a.p.prover, Addresses.PROVERS, BigInteger.ZERO, calldata);
+    assertThat(r.isSuccess()).isTrue();
+    assertThat(r.gasUsed()).isEqualTo(requirement);
+  }
+
+  @Test
   void aProofWhoseHeaderDoesNotAddUpPaysOnlyForDecoding() {
     Bytes proof = a.proof(a.claimedRequest()).encode();
     Bytes trailing = Bytes.concatenate(proof, Bytes.of(0));

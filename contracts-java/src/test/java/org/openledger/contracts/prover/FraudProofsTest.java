@@ -99,6 +99,10 @@ class FraudProofsTest {
       int[] idx = kept.stream().mapToInt(l -> (int) l.index()).sorted().toArray();
       proof = new AttributionProof(proof.binding(), psiShift, psi, proof.leafCount(), kept, tree.multiproof(idx));
     }
+    return submit(id, proof);
+  }
+
+  Bytes submit(BigInteger id, AttributionProof proof) {
     Bytes bytes = proof.encode();
     CallResult r = p.chain.send(p.prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, id, bytes);
     assertThat(r.isSuccess()).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
@@ -225,6 +229,47 @@ class FraudProofsTest {
     while (in.contains((long) outside)) outside++;
     BigInteger proverBefore = p.chain.balance(p.prover);
     assertLost(challengeOmission(id, proof, outside), id, proverBefore);
+  }
+
+  @Test
+  void anEmptyProofThatLeavesOutAPositiveLeafIsSlashed() {
+    BigInteger id = resulted(predicted);
+    long[] raw = rawPsi();
+    int e = Rounding.int16Shift(raw);
+    short[] psi = Rounding.toInt16(raw, e);
+    int positive = 0;
+    while (leaves.get(positive).score(psi) <= 0) positive++;
+    AttributionProof empty = new AttributionProof(binding(id, predicted).hash(), e, psi, N, List.of(), tree.multiproof(new int[0]));
+    Bytes proof = submit(id, empty);
+    BigInteger before = p.chain.balance(challenger);
+    assertWon(challengeOmission(id, proof, positive), id, before.subtract(Provers.CHALLENGER_BOND.defaultValue()));
+  }
+
+  @Test
+  void anOmissionChallengeAgainstAnHonestEmptyProofCostsTheChallengersBond() {
+    long[] raw = rawPsi();
+    int e = Rounding.int16Shift(raw);
+    short[] psi = Rounding.toInt16(raw, e);
+    opposeEveryLeafTo(psi);
+    BigInteger id = resulted(predicted);
+    Bytes proof = honestProof(id, predicted);
+    assertThat(AttributionProof.decode(proof).leaves()).as("no leaf scores above zero").isEmpty();
+    BigInteger proverBefore = p.chain.balance(p.prover);
+    assertLost(challengeOmission(id, proof, 0), id, proverBefore);
+  }
+
+  /** Re-deploys the model with an index in which every leaf scores below zero against {@code psi}, so the honest proof is empty. */
+  void opposeEveryLeafTo(short[] psi) {
+    Random random = new Random(11);
+    List<IndexLeaf> opposed = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      short[] u = new short[K];
+      for (int j = 0; j < K; j++) u[j] = (short) (-Integer.signum(psi[j]) * (1 + random.nextInt(32767)));
+      opposed.add(new IndexLeaf(Address.of(0x100 + i), 1, Bytes32.ZERO, u));
+    }
+    leaves = opposed;
+    tree = IndexTree.ofLeaves(leaves);
+    modelId = p.deployedModel(Protocol.open("1"), model.weightsRoot(), basisTree.root(), tree.indexRoot(), K);
   }
 
   @Test

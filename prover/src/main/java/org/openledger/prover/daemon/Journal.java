@@ -42,7 +42,14 @@ public final class Journal implements AutoCloseable {
     /** About to send a settlement. */
     SETTLING,
     /** Nothing more to do: settled, refunded, lost to another prover, or not provable (note: why). */
-    DONE
+    DONE,
+    // appended, so the ordinals on disk keep their meaning; the two below live in their own journals, keyed by what they concern
+    /** About to send a one-step challenge against another prover's proof (note: {@code request=ID block=N kind=K}). */
+    CHALLENGING,
+    /** About to send an attestation of a model version (note: {@code model=M version=V}). */
+    ATTESTING,
+    /** A won challenge reopened the request: prove it afresh. */
+    REOPENED
   }
 
   /** One record. */

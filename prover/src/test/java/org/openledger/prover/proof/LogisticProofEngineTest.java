@@ -26,6 +26,7 @@ import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.host.CallResult;
 import org.openledger.prover.attribution.index.ExampleOwner;
 import org.openledger.prover.attribution.index.IndexBuilder;
+import org.openledger.prover.attribution.index.QueryBuilder;
 import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.model.FixedPointClassifier;
@@ -78,8 +79,12 @@ class LogisticProofEngineTest {
   record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
 
   static Setup request(int image, byte[] output, Map<Bytes32, byte[]> content) {
+    return request(image, output, content, artifacts.indexRoot());
+  }
+
+  static Setup request(int image, byte[] output, Map<Bytes32, byte[]> content, Bytes32 indexRoot) {
     Protocol p = new Protocol(new IndexProofVerifier());
-    BigInteger model = p.deployedModel(Protocol.open("1"), artifacts.indexRoot(), K);
+    BigInteger model = p.deployedModel(Protocol.open("1"), indexRoot, K);
     byte[] pixels = pixels(image);
     content.put(Bytes32.wrap(Keccak.hash(pixels)), pixels);
     Bytes32 inputHash = Bytes32.wrap(Keccak.hash(pixels));
@@ -126,6 +131,111 @@ class LogisticProofEngineTest {
       if (topGain != null) assertThat(gain).as("in score order").isLessThanOrEqualTo(topGain);
       topGain = gain;
     }
+  }
+
+  @Test
+  void aQueryNoContributorSupportsIsProvenEmptyAndSettlesThePoolToTheTreasury() {
+    short[] psi = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(17)).psi();
+    List<IndexLeaf> opposed = new ArrayList<>();
+    for (IndexLeaf l : artifacts.leaves()) {
+      short[] u = l.u().clone();
+      for (int j = 0; j < K; j++) u[j] = (short) (-Integer.signum(psi[j]) * Math.max(1, Math.abs(u[j])));
+      opposed.add(new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
+    }
+    VersionArtifacts against = VersionArtifacts.of(artifacts.model(), artifacts.basis(), opposed);
+    Map<Bytes32, byte[]> content = new HashMap<>();
+    for (byte[] blob : against.blobs()) content.put(Bytes32.wrap(Keccak.hash(blob)), blob);
+    var v = new ProofEngine.Version(against.weightsRoot(), against.basisRoot(), against.indexRoot(), K, LogisticProofEngine.OUTPUT_MARGIN);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content, against.indexRoot());
+
+    Outcome outcome = new LogisticProofEngine(source(content)).prove(s.binding(), v);
+    assertThat(outcome).isInstanceOf(Outcome.Proof.class);
+    assertThat(((Outcome.Proof) outcome).contributors()).isZero();
+    s.p().chain.ok(s.p().prover, Addresses.PROVERS, Provers.CLAIM, s.request());
+    s.p().chain.ok(s.p().prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, s.request(), ((Outcome.Proof) outcome).bytes());
+    s.p().chain.advance(Provers.CHALLENGE_WINDOW.defaultValue().longValueExact() + 1);
+    BigInteger treasury = s.p().chain.balance(Addresses.TREASURY);
+    s.p().chain.ok(s.p().user, Addresses.INFERENCE, Inference.SETTLE, s.request());
+    // fee 1.14: half the 0.50 platform fee, the stakers' 0.064 (no stake) and the whole 0.128 pool
+    assertThat(s.p().chain.balance(Addresses.TREASURY).subtract(treasury)).isEqualTo(Protocol.open("0.442"));
+  }
+
+  // ------------------------------------------------------------------ auditing another prover's proof
+
+  /** The engine's honest proof for test image 17, rebuilt with {@code psi} and {@code leaves} changed by the caller. */
+  static AttributionProof tampered(Setup s, java.util.function.UnaryOperator<short[]> psiChange, int dropTop) {
+    var q = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(17));
+    short[] psi = psiChange.apply(q.psi());
+    AttributionProof full = AttributionProof.build(s.binding().hash(), q.shift(), psi, artifacts.leaves(), artifacts.tree(), AttributionProof.MAX_LEAVES);
+    List<AttributionProof.ProvenLeaf> kept = full.leaves().subList(Math.min(dropTop, full.leaves().size()), full.leaves().size());
+    int[] indices = kept.stream().mapToInt(l -> (int) l.index()).sorted().toArray();
+    return new AttributionProof(full.binding(), full.psiShift(), psi, full.leafCount(), kept, artifacts.tree().multiproof(indices));
+  }
+
+  static ProofAuditor.Finding audit(Setup s, AttributionProof proof, Map<Bytes32, byte[]> content) {
+    return new LogisticProofEngine(source(content)).audit(s.binding(), version, proof.encode());
+  }
+
+  @Test
+  void anHonestProofAuditsSound() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    Outcome.Proof proof = (Outcome.Proof) new LogisticProofEngine(source(content)).prove(s.binding(), version);
+    assertThat(new LogisticProofEngine(source(content)).audit(s.binding(), version, proof.bytes())).isInstanceOf(ProofAuditor.Finding.Sound.class);
+  }
+
+  @Test
+  void anAlteredPsiCoordinateIsFoundWithTheRowThatProvesIt() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof proof = tampered(s, psi -> {
+      psi[5] += 2;
+      return psi;
+    }, 0);
+    var finding = audit(s, proof, content);
+    assertThat(finding).isInstanceOfSatisfying(ProofAuditor.Finding.WrongPsi.class, w -> {
+      assertThat(w.coordinate()).isEqualTo(5);
+      assertThat(w.declared() - w.recomputed()).isEqualTo(2);
+      assertThat(w.basisRow()).isEqualTo(artifacts.basis().rowLeafBytes(5));
+    });
+  }
+
+  @Test
+  void aProofWithoutItsTopLeafIsFoundWithThatLeaf() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof honest = tampered(s, psi -> psi, 0);
+    AttributionProof proof = tampered(s, psi -> psi, 1);
+    assertThat(audit(s, proof, content)).isInstanceOfSatisfying(ProofAuditor.Finding.Omitted.class,
+        o -> assertThat(o.leafIndex()).isEqualTo(honest.leaves().get(0).index()));
+  }
+
+  @Test
+  void anEmptyProofWhenSomeLeafScoresAboveZeroIsFoundWithTheBestLeaf() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), content);
+    AttributionProof honest = tampered(s, psi -> psi, 0);
+    AttributionProof empty = tampered(s, psi -> psi, AttributionProof.MAX_LEAVES);
+    assertThat(empty.leaves()).isEmpty();
+    assertThat(audit(s, empty, content)).isInstanceOfSatisfying(ProofAuditor.Finding.Omitted.class,
+        o -> assertThat(o.leafIndex()).isEqualTo(honest.leaves().get(0).index()));
+  }
+
+  @Test
+  void aProofOfAWrongOutputIsFoundWithTheWeightsAndInput() {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    int wrong = (predicted(17) + 1) % 10;
+    Setup s = request(17, FraudChecks.classOutput(wrong), content);
+    assertThat(audit(s, tampered(s, psi -> psi, 0), content)).isInstanceOfSatisfying(ProofAuditor.Finding.WrongOutput.class, w -> {
+      assertThat(w.predicted()).isEqualTo(predicted(17));
+      assertThat(w.weights()).isEqualTo(artifacts.model().weightsBytes());
+    });
+  }
+
+  @Test
+  void aProofWhoseInputWasWithheldIsUncheckable() {
+    Setup s = request(17, FraudChecks.classOutput(predicted(17)), new HashMap<>());
+    assertThat(audit(s, tampered(s, psi -> psi, 0), store)).isInstanceOf(ProofAuditor.Finding.Uncheckable.class);
   }
 
   @Test

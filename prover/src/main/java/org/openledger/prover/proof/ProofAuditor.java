@@ -1,0 +1,51 @@
+package org.openledger.prover.proof;
+
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.AttributionVerifier;
+
+/**
+ * Checks another prover's accepted proof by recomputing what it claims from committed data
+ * (docs/attribution.md §8): the output, every ψ coordinate, every leaf's score. A wrong proof comes
+ * back with the evidence its one-step challenge needs, so a watcher can send it as is.
+ */
+public interface ProofAuditor {
+
+  /** What the recomputation found. */
+  sealed interface Finding {
+    /** Output, ψ and leaf set are what the committed data gives. */
+    record Sound() implements Finding {}
+
+    /** The committed weights give another class than the posted output: {@code challengeOutput(weights, input)} wins. */
+    record WrongOutput(byte[] weights, byte[] input, int predicted) implements Finding {}
+
+    /** {@code ψ[coordinate]} is not {@code rs(Bq[j] · ∇f(x), e_ψ)}: {@code challengePsi} with this row and its proof wins. */
+    record WrongPsi(int coordinate, long declared, long recomputed, byte[] weights, byte[] input, byte[] basisRow, List<Bytes32> basisProof)
+        implements Finding {}
+
+    /** The best leaf the proof should have included and did not: {@code challengeOmission} with it wins. */
+    record Omitted(long leafIndex, long score, byte[] leaf, List<Bytes32> leafProof) implements Finding {}
+
+    /** The proof cannot be checked here (another output function, data withheld, …). */
+    record Uncheckable(String reason) implements Finding {}
+
+    /** The challenge kind, as {@code FraudProven.kind} numbers it (0 output, 1 ψ, 2 omission), or -1 for no fraud. */
+    default int kind() {
+      return switch (this) {
+        case WrongOutput w -> 0;
+        case WrongPsi p -> 1;
+        case Omitted o -> 2;
+        case Sound s -> -1;
+        case Uncheckable u -> -1;
+      };
+    }
+  }
+
+  /**
+   * Audits {@code proof}, accepted on-chain for the request {@code binding} describes (its prover the
+   * proof's submitter) on {@code version}. Checks run in the order their evidence is cheapest: the
+   * output, ψ from coordinate 0 up, then omission.
+   */
+  Finding audit(AttributionVerifier.Binding binding, ProofEngine.Version version, Bytes proof);
+}
