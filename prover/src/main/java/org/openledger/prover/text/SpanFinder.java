@@ -89,11 +89,17 @@ public final class SpanFinder {
     for (int pos = b[i], d = 0; pos < output.length; pos++, d++) {
       int c = output[pos] & 0xff;
       if (c == 0xff) break; // the separator: an output that is not UTF-8 still cannot match across chunks
-      int nl = firstAtLeast(l, h, d, c);
-      int nh = firstAtLeast(nl, h, d, c + 1);
-      if (nl == nh) break;
-      l = nl;
-      h = nh;
+      if (h - l == 1) {
+        // one suffix left: compare in place, sequentially, instead of binary searching each byte
+        int p = sa[l] + d;
+        if (p >= text.length || (text[p] & 0xff) != c) break;
+      } else {
+        int nl = firstAtLeast(l, h, d, c);
+        int nh = firstAtLeast(nl, h, d, c + 1);
+        if (nl == nh) break;
+        l = nl;
+        h = nh;
+      }
       if (pos + 1 == b[j + 1]) {
         j++;
         lo[j] = l;
