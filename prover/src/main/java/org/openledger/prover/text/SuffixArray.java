@@ -116,20 +116,56 @@ public final class SuffixArray {
     }
   }
 
+  // The induce passes are the hot loops (random writes over the whole array): each has a byte
+  // variant for level 0 and an int variant for the reduced strings, so neither tests which it is.
+
   private static void induceL(Text t, int[] sa, long[] s, int n, int[] counts, int[] bucket) {
     starts(counts, bucket);
     sa[bucket[t.at(n - 1)]++] = n - 1; // the suffix before the sentinel comes first in its bucket
+    if (t.bytes() != null) induceL(t.bytes(), sa, s, n, bucket);
+    else induceL(t.ints(), t.offset(), sa, s, n, bucket);
+  }
+
+  private static void induceL(byte[] t, int[] sa, long[] s, int n, int[] bucket) {
     for (int r = 0; r < n; r++) {
       int j = sa[r] - 1;
-      if (j >= 0 && !isS(s, j)) sa[bucket[t.at(j)]++] = j;
+      if (j < 0) continue;
+      // j's type from the two symbols (adjacent in memory); the type bits only break a tie
+      int c = t[j] & 0xff, next = t[j + 1] & 0xff;
+      if (c > next || c == next && !isS(s, j)) sa[bucket[c]++] = j;
+    }
+  }
+
+  private static void induceL(int[] t, int off, int[] sa, long[] s, int n, int[] bucket) {
+    for (int r = 0; r < n; r++) {
+      int j = sa[r] - 1;
+      if (j < 0) continue;
+      int c = t[off + j], next = t[off + j + 1];
+      if (c > next || c == next && !isS(s, j)) sa[bucket[c]++] = j;
     }
   }
 
   private static void induceS(Text t, int[] sa, long[] s, int n, int[] counts, int[] bucket) {
     ends(counts, bucket);
+    if (t.bytes() != null) induceS(t.bytes(), sa, s, n, bucket);
+    else induceS(t.ints(), t.offset(), sa, s, n, bucket);
+  }
+
+  private static void induceS(byte[] t, int[] sa, long[] s, int n, int[] bucket) {
     for (int r = n - 1; r >= 0; r--) {
       int j = sa[r] - 1;
-      if (j >= 0 && isS(s, j)) sa[--bucket[t.at(j)]] = j;
+      if (j < 0) continue;
+      int c = t[j] & 0xff, next = t[j + 1] & 0xff;
+      if (c < next || c == next && isS(s, j)) sa[--bucket[c]] = j;
+    }
+  }
+
+  private static void induceS(int[] t, int off, int[] sa, long[] s, int n, int[] bucket) {
+    for (int r = n - 1; r >= 0; r--) {
+      int j = sa[r] - 1;
+      if (j < 0) continue;
+      int c = t[off + j], next = t[off + j + 1];
+      if (c < next || c == next && isS(s, j)) sa[--bucket[c]] = j;
     }
   }
 
