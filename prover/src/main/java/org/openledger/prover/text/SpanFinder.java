@@ -21,12 +21,19 @@ public final class SpanFinder {
   private final byte[] text;
   private final int[] sa;
   private final int minTokens;
+  /**
+   * {@code pairs[(a << 8) | b]} = the first rank of the suffixes starting with bytes a, b (a ≠ 0xFF):
+   * the two widest binary searches of every lookup become two reads. Suffixes starting with the
+   * separator sort last and are never looked up, so every other suffix has a second byte.
+   */
+  private final int[] pairs;
 
-  private SpanFinder(TextCorpus corpus, int[] sa, int minTokens) {
+  private SpanFinder(TextCorpus corpus, int[] sa, int minTokens, int[] pairs) {
     this.corpus = corpus;
     this.text = corpus.bytes();
     this.sa = sa;
     this.minTokens = minTokens;
+    this.pairs = pairs;
   }
 
   /** Builds the suffix array of the corpus (the costly part: linear, about 5 bytes of memory per corpus byte). */
@@ -38,11 +45,16 @@ public final class SpanFinder {
   public static SpanFinder over(TextCorpus corpus, int[] suffixArray, int minTokens) {
     if (suffixArray.length != corpus.bytes().length) throw new IllegalArgumentException("suffix array of " + suffixArray.length + " for a corpus of " + corpus.bytes().length + " bytes");
     if (minTokens < 1) throw new IllegalArgumentException("minimum span " + minTokens + " tokens");
-    return new SpanFinder(corpus, suffixArray, minTokens);
+    byte[] text = corpus.bytes();
+    int[] pairs = new int[(0xFF << 8) + 1];
+    for (int p = 0; p < text.length; p++) if (text[p] != TextCorpus.SEPARATOR) pairs[((text[p] & 0xff) << 8 | (text[p + 1] & 0xff)) + 1]++;
+    for (int k = 1; k < pairs.length; k++) pairs[k] += pairs[k - 1];
+    return new SpanFinder(corpus, suffixArray, minTokens, pairs);
   }
 
   public SpanFinder withMinTokens(int tokens) {
-    return over(corpus, sa, tokens);
+    if (tokens < 1) throw new IllegalArgumentException("minimum span " + tokens + " tokens");
+    return new SpanFinder(corpus, sa, tokens, pairs);
   }
 
   public TextCorpus corpus() {
@@ -51,7 +63,7 @@ public final class SpanFinder {
 
   /** Index size beyond the corpus bytes: the suffix array and the chunk starts. */
   public long indexBytes() {
-    return 4L * sa.length + 4L * corpus.chunks().size();
+    return 4L * sa.length + 4L * corpus.chunks().size() + 4L * pairs.length;
   }
 
   /**
@@ -93,6 +105,12 @@ public final class SpanFinder {
         // one suffix left: compare in place, sequentially, instead of binary searching each byte
         int p = sa[l] + d;
         if (p >= text.length || (text[p] & 0xff) != c) break;
+      } else if (d < 2) {
+        int key = d == 0 ? c << 8 : (output[pos - 1] & 0xff) << 8 | c;
+        int nl = pairs[key], nh = pairs[d == 0 ? (c + 1) << 8 : key + 1];
+        if (nl == nh) break;
+        l = nl;
+        h = nh;
       } else {
         int nl = firstAtLeast(l, h, d, c);
         int nh = firstAtLeast(nl, h, d, c + 1);
