@@ -61,7 +61,7 @@ public final class SpanFinder {
     return corpus;
   }
 
-  /** Index size beyond the corpus bytes: the suffix array and the chunk starts. */
+  /** Index size beyond the corpus bytes: the suffix array, the chunk starts and the two-byte table. */
   public long indexBytes() {
     return 4L * sa.length + 4L * corpus.chunks().size() + 4L * pairs.length;
   }
