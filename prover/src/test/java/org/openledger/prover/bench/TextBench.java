@@ -59,29 +59,31 @@ final class TextBench {
       Files.write(file, bytes);
       Path driver = compileDriver(work);
 
-      // alternate the two builders so both see the same machine load; keep each one's best. On a
-      // shared machine wall time swings with the load, so process CPU time is compared as well.
-      double[] cBest = {Double.MAX_VALUE, Double.MAX_VALUE}, javaBest = {Double.MAX_VALUE, Double.MAX_VALUE};
+      // alternate the two builders so both see the same machine load, and compare within a round:
+      // on a shared machine wall time swings with the load, so process CPU time is compared too
+      int rounds = 3;
+      double[][] ratio = new double[2][rounds];
+      double cBest = Double.MAX_VALUE;
       var threads = java.lang.management.ManagementFactory.getThreadMXBean();
       int[] sa = null;
-      for (int round = 0; round < 2; round++) {
+      for (int round = 0; round < rounds; round++) {
         double[] c = runDriver(driver, file, saFile);
+        cBest = Math.min(cBest, c[0]);
         sa = null;
         System.gc();
         long s = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
         sa = SuffixArray.of(bytes);
-        double[] java = {(System.nanoTime() - s) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9};
-        for (int k = 0; k < 2; k++) {
-          cBest[k] = Math.min(cBest[k], c[k]);
-          javaBest[k] = Math.min(javaBest[k], java[k]);
-        }
-        System.out.printf("round %d: SA-IS (Java) / divsufsort (C) = %.2f wall, %.2f CPU%n", round + 1, java[0] / c[0], java[1] / c[1]);
+        ratio[0][round] = (System.nanoTime() - s) / 1e9 / c[0];
+        ratio[1][round] = (threads.getCurrentThreadCpuTime() - cpu) / 1e9 / c[1];
+        System.out.printf("round %d: SA-IS (Java) / divsufsort (C) = %.2f wall, %.2f CPU%n", round + 1, ratio[0][round], ratio[1][round]);
       }
       long mismatch = firstMismatch(sa, saFile);
       if (mismatch >= 0) throw new IllegalStateException("suffix arrays differ at rank " + mismatch);
       System.out.printf("suffix array: equal to libdivsufsort's, all %,d entries (%,d bytes)%n", sa.length, 4L * sa.length);
-      System.out.printf("build time, best of 2 each: SA-IS (Java) / divsufsort (C) = %.2f wall, %.2f CPU   (divsufsort = %.0f units wall)%n",
-          javaBest[0] / cBest[0], javaBest[1] / cBest[1], cBest[0] / unitSeconds);
+      Arrays.sort(ratio[0]);
+      Arrays.sort(ratio[1]);
+      System.out.printf("build time, median of %d rounds: SA-IS (Java) / divsufsort (C) = %.2f wall, %.2f CPU   (divsufsort's best = %.0f units wall)%n",
+          rounds, ratio[0][rounds / 2], ratio[1][rounds / 2], cBest / unitSeconds);
 
       SpanFinder finder = SpanFinder.over(corpus, sa, SpanFinder.DEFAULT_MIN_TOKENS);
       lookups(finder, unitSeconds);
