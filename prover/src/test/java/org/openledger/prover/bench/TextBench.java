@@ -3,7 +3,6 @@ package org.openledger.prover.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -172,8 +171,6 @@ final class TextBench {
       IntBuffer theirs = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
       for (int i = 0; i < sa.length; i++) if (theirs.get(i) != sa[i]) return i;
       return -1;
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 
