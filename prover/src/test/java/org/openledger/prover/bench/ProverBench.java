@@ -36,6 +36,7 @@ import org.openledger.prover.model.TrainingConfig;
  * <pre>
  * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=proof    (proof latency, verifications/s)
  * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=index    (factory on the full 60,000, Debian's set)
+ * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=text     (text attribution vs libdivsufsort, Debian's corpus)
  * </pre>
  */
 public final class ProverBench {
@@ -46,7 +47,8 @@ public final class ProverBench {
     switch (mode) {
       case "proof" -> proof(reference);
       case "index" -> index(reference);
-      default -> throw new IllegalArgumentException("mode is proof or index, not " + mode);
+      case "text" -> TextBench.run(reference);
+      default -> throw new IllegalArgumentException("mode is proof, index or text, not " + mode);
     }
   }
 
