@@ -79,10 +79,15 @@ class SigkillUnderLoadTest {
             break;
           }
           WriteLoad load = new WriteLoad(web3j, script, life, promised, reportedBlocks).start();
-          Thread.sleep(100 + random.nextInt(1_900));
+          int thisLife = life;
+          // a busy machine may take seconds before the first receipt: the kill must land after it, mid-load
+          long deadline = System.nanoTime() + 60_000_000_000L;
+          while (promised.values().stream().noneMatch(p -> p.life() == thisLife) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          Thread.sleep(random.nextInt(1_900));
           node.kill();
           refusals.addAll(load.stopAndJoin());
-          int thisLife = life;
           receiptsPerKilledLife.add((int) promised.values().stream().filter(p -> p.life() == thisLife).count());
         } finally {
           web3j.shutdown();
