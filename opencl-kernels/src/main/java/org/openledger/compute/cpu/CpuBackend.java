@@ -26,8 +26,8 @@ import org.openledger.compute.scoring.TopScores;
 public final class CpuBackend implements ComputeBackend {
   /** Contributors converted to double per GEMM call: bounds the temporary to ~32 MB at k = 1024. */
   private static final int SCORE_BLOCK = 4096;
-  /** The dense feature path's row-scaled inputs per block of examples, in floats (16 MB). */
-  private static final long FEATURE_BLOCK_FLOATS = 4L << 20;
+  /** The dense feature path's X·B'ᵀ per block of examples, in floats (32 MB). */
+  private static final long FEATURE_BLOCK_FLOATS = 8L << 20;
 
   private final NativeLinearAlgebra linearAlgebra;
   private final CpuKernels kernels;
@@ -110,30 +110,40 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   /**
-   * φ[i, r] = Σ_o p[i,o] Σ_j B[r, o·in + j] x[i,j] = Σ_o ((p[:,o] ∘ X) · B_oᵀ)[i, r], where B_o is
-   * columns [o·in, (o+1)·in) of B — a strided view BLAS reads in place (ldb = out·in). So: one
-   * row-scaled copy of X per output unit, one GEMM accumulating into φ. The multiply count is the
-   * materialised formula's, but only n × in values are ever formed, never n × (out·in).
+   * φ[i, r] = Σ_o p[i,o] Σ_j B[r, o·in + j] x[i,j]. Row-major B (k × out·in) is, unchanged in
+   * memory, B' ((k·out) × in) with row r·out + o = B[r, o·in .. (o+1)·in). So one sgemm gives
+   * Y = X·B'ᵀ (n × k·out), and φ[i, r] = Σ_o p[i,o]·Y[i, r·out + o] is a cheap n·k·out reduction.
+   * Same multiply count as materialising p ⊗ x, but one large GEMM (numpy's shape) instead of
+   * out strided ones, and only a block of Y's rows is ever held, never the n × (out·in) gradients.
    */
   private void denseFeatures(LayerGradients layer, FloatMatrix basis, float[] out, int ldOut, int column) {
     int n = layer.examples();
     int outDim = layer.outDim();
     int in = layer.inDim();
     int k = basis.rows();
-    int block = (int) Math.max(1, Math.min(n, FEATURE_BLOCK_FLOATS / Math.max(1, in)));
-    float[] scaled = new float[Math.multiplyExact(block, in)];
+    int width = Math.multiplyExact(k, outDim);
+    int block = (int) Math.max(1, Math.min(n, FEATURE_BLOCK_FLOATS / Math.max(1, width)));
+    float[] y = new float[Math.multiplyExact(block, width)];
     float[] p = layer.outputGrads().data();
     float[] x = layer.inputs().data();
     for (int start = 0; start < n; start += block) {
       int rows = Math.min(block, n - start);
       final int first = start;
+      linearAlgebra.sgemm(false, true, rows, width, in, x, start * in, in, basis.data(), 0, in, y, 0, width);
+      IntStream.range(0, rows).parallel().forEach(i ->
+          contractOutputs(p, (first + i) * outDim, outDim, y, i * width, k, out, (first + i) * ldOut + column));
+    }
+  }
+
+  /** out[r] = Σ_o p[o]·y[r·outDim + o] for r in [0, k): one example's features from its row of Y. */
+  private static void contractOutputs(float[] p, int pOffset, int outDim, float[] y, int yOffset, int k, float[] out, int outOffset) {
+    for (int r = 0; r < k; r++) {
+      int row = yOffset + r * outDim;
+      float sum = 0f;
       for (int o = 0; o < outDim; o++) {
-        final int unit = o;
-        IntStream.range(0, rows).parallel().forEach(i ->
-            kernels.scale(p[(first + i) * outDim + unit], x, (first + i) * in, in, scaled, i * in));
-        linearAlgebra.sgemm(false, true, rows, k, in, scaled, 0, in, basis.data(), o * in, outDim * in,
-            o == 0 ? 0f : 1f, out, start * ldOut + column, ldOut);
+        sum += p[pOffset + o] * y[row + o];
       }
+      out[outOffset + r] = sum;
     }
   }
 

@@ -12,13 +12,6 @@ final class ScalarKernels implements CpuKernels {
   }
 
   @Override
-  public void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset) {
-    for (int j = 0; j < length; j++) {
-      out[outOffset + j] = factor * x[xOffset + j];
-    }
-  }
-
-  @Override
   public void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset) {
     for (int a = 0; a < kOut; a++) {
       float xa = x[xOffset + a];
