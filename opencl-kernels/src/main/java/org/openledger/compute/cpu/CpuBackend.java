@@ -7,7 +7,6 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.features.FeatureRequest;
 import org.openledger.compute.features.LayerBasis;
 import org.openledger.compute.features.LayerGradients;
-import org.openledger.compute.hash.Keccak256;
 import org.openledger.compute.hash.MessageBatch;
 import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
@@ -273,25 +272,16 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   /**
-   * Messages are split over the cores in contiguous runs, one reusable hasher per run. (A Vector
-   * API version hashing 8 messages per permutation measured slower than this on JDK 25: C2 boxes
-   * the 25 vector lanes across the round loop.)
+   * Messages are split over the cores in contiguous runs; each run goes to the kernels, which with
+   * the Vector API hash 8 equal-length messages per permutation ({@link VectorKeccak}).
    */
   @Override
   public byte[] keccak256(MessageBatch messages) {
     int count = messages.count();
     byte[] out = new byte[Math.multiplyExact(count, 32)];
     int runs = Math.max(1, Math.min(count / 64, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1)));
-    IntStream.range(0, runs).parallel().forEach(run -> {
-      Keccak256 hasher = new Keccak256();
-      int from = (int) ((long) count * run / runs);
-      int to = (int) ((long) count * (run + 1) / runs);
-      byte[] bytes = messages.bytes();
-      int[] offsets = messages.offsets();
-      for (int i = from; i < to; i++) {
-        hasher.hash(bytes, offsets[i], offsets[i + 1] - offsets[i], out, i * 32);
-      }
-    });
+    IntStream.range(0, runs).parallel().forEach(run ->
+        kernels.keccak256(messages, (int) ((long) count * run / runs), (int) ((long) count * (run + 1) / runs), out));
     return out;
   }
 

@@ -11,6 +11,17 @@ final class ScalarKernels implements CpuKernels {
     return sum;
   }
 
+  /** One message per permutation ({@link org.openledger.compute.hash.Keccak256}). */
+  @Override
+  public void keccak256(org.openledger.compute.hash.MessageBatch batch, int from, int to, byte[] out) {
+    org.openledger.compute.hash.Keccak256 hasher = new org.openledger.compute.hash.Keccak256();
+    byte[] bytes = batch.bytes();
+    int[] offsets = batch.offsets();
+    for (int i = from; i < to; i++) {
+      hasher.hash(bytes, offsets[i], offsets[i + 1] - offsets[i], out, i * 32);
+    }
+  }
+
   @Override
   public void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset) {
     for (int a = 0; a < kOut; a++) {

@@ -63,6 +63,12 @@ final class VectorKernels implements CpuKernels {
     }
   }
 
+  /** {@link VectorKeccak#WIDTH} messages per permutation. */
+  @Override
+  public void keccak256(org.openledger.compute.hash.MessageBatch batch, int from, int to, byte[] out) {
+    new VectorKeccak().hash(batch, from, to, out);
+  }
+
   @Override
   public String description() {
     return "Vector API " + INTS.vectorBitSize() + "-bit";
