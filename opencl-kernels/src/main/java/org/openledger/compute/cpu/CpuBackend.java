@@ -7,7 +7,6 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.features.FeatureRequest;
 import org.openledger.compute.features.LayerBasis;
 import org.openledger.compute.features.LayerGradients;
-import org.openledger.compute.hash.Keccak256;
 import org.openledger.compute.hash.MessageBatch;
 import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.FloatMatrix;
@@ -26,8 +25,8 @@ import org.openledger.compute.scoring.TopScores;
 public final class CpuBackend implements ComputeBackend {
   /** Contributors converted to double per GEMM call: bounds the temporary to ~32 MB at k = 1024. */
   private static final int SCORE_BLOCK = 4096;
-  /** The dense feature path's row-scaled inputs per block of examples, in floats (16 MB). */
-  private static final long FEATURE_BLOCK_FLOATS = 4L << 20;
+  /** The dense feature path's X·B'ᵀ per block of examples, in floats (32 MB). */
+  private static final long FEATURE_BLOCK_FLOATS = 8L << 20;
 
   private final NativeLinearAlgebra linearAlgebra;
   private final CpuKernels kernels;
@@ -110,30 +109,40 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   /**
-   * φ[i, r] = Σ_o p[i,o] Σ_j B[r, o·in + j] x[i,j] = Σ_o ((p[:,o] ∘ X) · B_oᵀ)[i, r], where B_o is
-   * columns [o·in, (o+1)·in) of B — a strided view BLAS reads in place (ldb = out·in). So: one
-   * row-scaled copy of X per output unit, one GEMM accumulating into φ. The multiply count is the
-   * materialised formula's, but only n × in values are ever formed, never n × (out·in).
+   * φ[i, r] = Σ_o p[i,o] Σ_j B[r, o·in + j] x[i,j]. Row-major B (k × out·in) is, unchanged in
+   * memory, B' ((k·out) × in) with row r·out + o = B[r, o·in .. (o+1)·in). So one sgemm gives
+   * Y = X·B'ᵀ (n × k·out), and φ[i, r] = Σ_o p[i,o]·Y[i, r·out + o] is a cheap n·k·out reduction.
+   * Same multiply count as materialising p ⊗ x, but one large GEMM (numpy's shape) instead of
+   * out strided ones, and only a block of Y's rows is ever held, never the n × (out·in) gradients.
    */
   private void denseFeatures(LayerGradients layer, FloatMatrix basis, float[] out, int ldOut, int column) {
     int n = layer.examples();
     int outDim = layer.outDim();
     int in = layer.inDim();
     int k = basis.rows();
-    int block = (int) Math.max(1, Math.min(n, FEATURE_BLOCK_FLOATS / Math.max(1, in)));
-    float[] scaled = new float[Math.multiplyExact(block, in)];
+    int width = Math.multiplyExact(k, outDim);
+    int block = (int) Math.max(1, Math.min(n, FEATURE_BLOCK_FLOATS / Math.max(1, width)));
+    float[] y = new float[Math.multiplyExact(block, width)];
     float[] p = layer.outputGrads().data();
     float[] x = layer.inputs().data();
     for (int start = 0; start < n; start += block) {
       int rows = Math.min(block, n - start);
       final int first = start;
+      linearAlgebra.sgemm(false, true, rows, width, in, x, start * in, in, basis.data(), 0, in, y, 0, width);
+      IntStream.range(0, rows).parallel().forEach(i ->
+          contractOutputs(p, (first + i) * outDim, outDim, y, i * width, k, out, (first + i) * ldOut + column));
+    }
+  }
+
+  /** out[r] = Σ_o p[o]·y[r·outDim + o] for r in [0, k): one example's features from its row of Y. */
+  private static void contractOutputs(float[] p, int pOffset, int outDim, float[] y, int yOffset, int k, float[] out, int outOffset) {
+    for (int r = 0; r < k; r++) {
+      int row = yOffset + r * outDim;
+      float sum = 0f;
       for (int o = 0; o < outDim; o++) {
-        final int unit = o;
-        IntStream.range(0, rows).parallel().forEach(i ->
-            kernels.scale(p[(first + i) * outDim + unit], x, (first + i) * in, in, scaled, i * in));
-        linearAlgebra.sgemm(false, true, rows, k, in, scaled, 0, in, basis.data(), o * in, outDim * in,
-            o == 0 ? 0f : 1f, out, start * ldOut + column, ldOut);
+        sum += p[pOffset + o] * y[row + o];
       }
+      out[outOffset + r] = sum;
     }
   }
 
@@ -263,25 +272,16 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   /**
-   * Messages are split over the cores in contiguous runs, one reusable hasher per run. (A Vector
-   * API version hashing 8 messages per permutation measured slower than this on JDK 25: C2 boxes
-   * the 25 vector lanes across the round loop.)
+   * Messages are split over the cores in contiguous runs; each run goes to the kernels, which with
+   * the Vector API hash 8 equal-length messages per permutation ({@link VectorKeccak}).
    */
   @Override
   public byte[] keccak256(MessageBatch messages) {
     int count = messages.count();
     byte[] out = new byte[Math.multiplyExact(count, 32)];
     int runs = Math.max(1, Math.min(count / 64, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1)));
-    IntStream.range(0, runs).parallel().forEach(run -> {
-      Keccak256 hasher = new Keccak256();
-      int from = (int) ((long) count * run / runs);
-      int to = (int) ((long) count * (run + 1) / runs);
-      byte[] bytes = messages.bytes();
-      int[] offsets = messages.offsets();
-      for (int i = from; i < to; i++) {
-        hasher.hash(bytes, offsets[i], offsets[i + 1] - offsets[i], out, i * 32);
-      }
-    });
+    IntStream.range(0, runs).parallel().forEach(run ->
+        kernels.keccak256(messages, (int) ((long) count * run / runs), (int) ((long) count * (run + 1) / runs), out));
     return out;
   }
 

@@ -9,11 +9,11 @@ interface CpuKernels {
   /** Exact dot product of two int16 vectors of length {@code length}. */
   long dot(short[] a, int aOffset, short[] b, int bOffset, int length);
 
-  /** {@code out[outOffset + j] = factor · x[xOffset + j]} for j in [0, length). */
-  void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset);
-
   /** {@code out[a·kIn + b] = x[xOffset + a] · z[zOffset + b]}: one example's Kronecker features. */
   void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset);
+
+  /** keccak256 of messages [from, to) of the batch, digest i written to out[32·i .. 32·i + 32). */
+  void keccak256(org.openledger.compute.hash.MessageBatch batch, int from, int to, byte[] out);
 
   /** The implementation's name and vector width, for logs. */
   String description();

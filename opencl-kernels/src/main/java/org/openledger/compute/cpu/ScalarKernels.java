@@ -11,10 +11,14 @@ final class ScalarKernels implements CpuKernels {
     return sum;
   }
 
+  /** One message per permutation ({@link org.openledger.compute.hash.Keccak256}). */
   @Override
-  public void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset) {
-    for (int j = 0; j < length; j++) {
-      out[outOffset + j] = factor * x[xOffset + j];
+  public void keccak256(org.openledger.compute.hash.MessageBatch batch, int from, int to, byte[] out) {
+    org.openledger.compute.hash.Keccak256 hasher = new org.openledger.compute.hash.Keccak256();
+    byte[] bytes = batch.bytes();
+    int[] offsets = batch.offsets();
+    for (int i = from; i < to; i++) {
+      hasher.hash(bytes, offsets[i], offsets[i + 1] - offsets[i], out, i * 32);
     }
   }
 

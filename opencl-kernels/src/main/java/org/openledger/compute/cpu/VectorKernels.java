@@ -47,19 +47,6 @@ final class VectorKernels implements CpuKernels {
   }
 
   @Override
-  public void scale(float factor, float[] x, int xOffset, int length, float[] out, int outOffset) {
-    int lanes = FLOATS.length();
-    int bound = length - length % lanes;
-    int j = 0;
-    for (; j < bound; j += lanes) {
-      FloatVector.fromArray(FLOATS, x, xOffset + j).mul(factor).intoArray(out, outOffset + j);
-    }
-    for (; j < length; j++) {
-      out[outOffset + j] = factor * x[xOffset + j];
-    }
-  }
-
-  @Override
   public void outer(float[] x, int xOffset, int kOut, float[] z, int zOffset, int kIn, float[] out, int outOffset) {
     int lanes = FLOATS.length();
     int bound = kIn - kIn % lanes;
@@ -74,6 +61,12 @@ final class VectorKernels implements CpuKernels {
         out[base + b] = xa * z[zOffset + b];
       }
     }
+  }
+
+  /** {@link VectorKeccak#WIDTH} messages per permutation. */
+  @Override
+  public void keccak256(org.openledger.compute.hash.MessageBatch batch, int from, int to, byte[] out) {
+    new VectorKeccak().hash(batch, from, to, out);
   }
 
   @Override

@@ -1,37 +1,56 @@
 package org.openledger.compute.hash;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
  * Keccak-256 as Ethereum uses it (original Keccak padding 0x01, not NIST SHA3's 0x06), written for
- * throughput: the permutation keeps the 25 lanes in locals so the JIT holds them in registers, and
- * one instance hashes many messages without allocating. Not thread-safe; one per thread.
+ * throughput. The message is absorbed straight from the caller's array as little-endian longs
+ * (no block buffer), and the permutation is the Keccak team's fused round (XKCP's
+ * KeccakP-1600-64.macros): theta's column parities for the next round are accumulated while chi
+ * writes each lane, so the 25 lanes are read once per round, and rounds alternate between two sets
+ * of locals (A to E, E to A) instead of copying back. One instance hashes many messages without
+ * allocating. Not thread-safe; one per thread.
  */
 public final class Keccak256 {
   /** Sponge rate for a 256-bit capacity of 512: 136 bytes = 17 lanes. */
   static final int RATE = 136;
 
+  private static final int RATE_LANES = RATE / 8;
+  private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final long[] state = new long[25];
-  private final byte[] block = new byte[RATE];
 
   /** keccak256(bytes[offset .. offset + length)) written to out[outOffset .. outOffset + 32). */
   public void hash(byte[] bytes, int offset, int length, byte[] out, int outOffset) {
+    java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+    java.util.Objects.checkFromIndexSize(outOffset, 32, out.length);
     long[] s = state;
-    java.util.Arrays.fill(s, 0L);
+    Arrays.fill(s, 0L);
     int pos = offset;
     int end = offset + length;
     while (end - pos >= RATE) {
-      for (int lane = 0; lane < RATE / 8; lane++) {
+      for (int lane = 0; lane < RATE_LANES; lane++) {
         s[lane] ^= (long) LE_LONG.get(bytes, pos + lane * 8);
       }
       permute(s);
       pos += RATE;
     }
-    java.util.Arrays.fill(block, (byte) 0);
-    System.arraycopy(bytes, pos, block, 0, end - pos);
-    block[end - pos] ^= 0x01;
-    block[RATE - 1] ^= (byte) 0x80;
-    for (int lane = 0; lane < RATE / 8; lane++) {
-      s[lane] ^= (long) LE_LONG.get(block, lane * 8);
+    // The last, partial block: whole lanes straight from the message, the tail byte by byte, then
+    // the padding (0x01 after the message, 0x80 in the rate's last byte; one byte 0x81 if they meet).
+    int remaining = end - pos;
+    int whole = remaining >>> 3;
+    for (int lane = 0; lane < whole; lane++) {
+      s[lane] ^= (long) LE_LONG.get(bytes, pos + lane * 8);
     }
+    long tail = 0;
+    for (int b = remaining & 7; b > 0; b--) {
+      tail = (tail << 8) | (bytes[pos + whole * 8 + b - 1] & 0xFFL);
+    }
+    s[whole] ^= tail ^ (0x01L << ((remaining & 7) * 8));
+    s[RATE_LANES - 1] ^= 0x80L << 56;
     permute(s);
     for (int lane = 0; lane < 4; lane++) {
       LE_LONG.set(out, outOffset + lane * 8, s[lane]);
@@ -43,9 +62,6 @@ public final class Keccak256 {
     hash(message, 0, message.length, out, 0);
     return out;
   }
-
-  private static final java.lang.invoke.VarHandle LE_LONG =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private static final long[] ROUND_CONSTANTS = {
     0x0000000000000001L,
@@ -74,72 +90,41 @@ public final class Keccak256 {
     0x8000000080008008L
   };
 
-  /** Keccak-f[1600] on 25 lanes (lane x + 5y), all 24 rounds. */
+  /**
+   * Keccak-f[1600], all 24 rounds, on 25 lanes (index x + 5y). Lanes are named as in XKCP: row
+   * b, g, k, m, s (y = 0..4), column a, e, i, o, u (x = 0..4); a* is the state before an even
+   * round, e* after it; c* are the column parities, b* one plane after rho and pi, d* theta's
+   * column effects.
+   */
   static void permute(long[] s) {
-    long a0 = s[0]; long a1 = s[1]; long a2 = s[2]; long a3 = s[3]; long a4 = s[4]; long a5 = s[5]; long a6 = s[6]; long a7 = s[7]; long a8 = s[8]; long a9 = s[9]; long a10 = s[10]; long a11 = s[11]; long a12 = s[12]; long a13 = s[13]; long a14 = s[14]; long a15 = s[15]; long a16 = s[16]; long a17 = s[17]; long a18 = s[18]; long a19 = s[19]; long a20 = s[20]; long a21 = s[21]; long a22 = s[22]; long a23 = s[23]; long a24 = s[24];
-    for (int round = 0; round < 24; round++) {
-      long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
-      long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
-      long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
-      long c3 = a3 ^ a8 ^ a13 ^ a18 ^ a23;
-      long c4 = a4 ^ a9 ^ a14 ^ a19 ^ a24;
-      long d0 = c4 ^ Long.rotateLeft(c1, 1);
-      long d1 = c0 ^ Long.rotateLeft(c2, 1);
-      long d2 = c1 ^ Long.rotateLeft(c3, 1);
-      long d3 = c2 ^ Long.rotateLeft(c4, 1);
-      long d4 = c3 ^ Long.rotateLeft(c0, 1);
-      long b0 = a0 ^ d0;
-      long b16 = Long.rotateLeft(a5 ^ d0, 36);
-      long b7 = Long.rotateLeft(a10 ^ d0, 3);
-      long b23 = Long.rotateLeft(a15 ^ d0, 41);
-      long b14 = Long.rotateLeft(a20 ^ d0, 18);
-      long b10 = Long.rotateLeft(a1 ^ d1, 1);
-      long b1 = Long.rotateLeft(a6 ^ d1, 44);
-      long b17 = Long.rotateLeft(a11 ^ d1, 10);
-      long b8 = Long.rotateLeft(a16 ^ d1, 45);
-      long b24 = Long.rotateLeft(a21 ^ d1, 2);
-      long b20 = Long.rotateLeft(a2 ^ d2, 62);
-      long b11 = Long.rotateLeft(a7 ^ d2, 6);
-      long b2 = Long.rotateLeft(a12 ^ d2, 43);
-      long b18 = Long.rotateLeft(a17 ^ d2, 15);
-      long b9 = Long.rotateLeft(a22 ^ d2, 61);
-      long b5 = Long.rotateLeft(a3 ^ d3, 28);
-      long b21 = Long.rotateLeft(a8 ^ d3, 55);
-      long b12 = Long.rotateLeft(a13 ^ d3, 25);
-      long b3 = Long.rotateLeft(a18 ^ d3, 21);
-      long b19 = Long.rotateLeft(a23 ^ d3, 56);
-      long b15 = Long.rotateLeft(a4 ^ d4, 27);
-      long b6 = Long.rotateLeft(a9 ^ d4, 20);
-      long b22 = Long.rotateLeft(a14 ^ d4, 39);
-      long b13 = Long.rotateLeft(a19 ^ d4, 8);
-      long b4 = Long.rotateLeft(a24 ^ d4, 14);
-      a0 = b0 ^ (~b1 & b2);
-      a1 = b1 ^ (~b2 & b3);
-      a2 = b2 ^ (~b3 & b4);
-      a3 = b3 ^ (~b4 & b0);
-      a4 = b4 ^ (~b0 & b1);
-      a5 = b5 ^ (~b6 & b7);
-      a6 = b6 ^ (~b7 & b8);
-      a7 = b7 ^ (~b8 & b9);
-      a8 = b8 ^ (~b9 & b5);
-      a9 = b9 ^ (~b5 & b6);
-      a10 = b10 ^ (~b11 & b12);
-      a11 = b11 ^ (~b12 & b13);
-      a12 = b12 ^ (~b13 & b14);
-      a13 = b13 ^ (~b14 & b10);
-      a14 = b14 ^ (~b10 & b11);
-      a15 = b15 ^ (~b16 & b17);
-      a16 = b16 ^ (~b17 & b18);
-      a17 = b17 ^ (~b18 & b19);
-      a18 = b18 ^ (~b19 & b15);
-      a19 = b19 ^ (~b15 & b16);
-      a20 = b20 ^ (~b21 & b22);
-      a21 = b21 ^ (~b22 & b23);
-      a22 = b22 ^ (~b23 & b24);
-      a23 = b23 ^ (~b24 & b20);
-      a24 = b24 ^ (~b20 & b21);
-      a0 ^= ROUND_CONSTANTS[round];
+    long aba = s[0], abe = s[1], abi = s[2], abo = s[3], abu = s[4], aga = s[5], age = s[6], agi = s[7], ago = s[8], agu = s[9], aka = s[10], ake = s[11], aki = s[12], ako = s[13], aku = s[14], ama = s[15], ame = s[16], ami = s[17], amo = s[18], amu = s[19], asa = s[20], ase = s[21], asi = s[22], aso = s[23], asu = s[24];
+    long eba, ebe, ebi, ebo, ebu, ega, ege, egi, ego, egu, eka, eke, eki, eko, eku, ema, eme, emi, emo, emu, esa, ese, esi, eso, esu;
+    long ba, be, bi, bo, bu, da, de, di, do_, du;
+    long ca = aba ^ aga ^ aka ^ ama ^ asa, ce = abe ^ age ^ ake ^ ame ^ ase, ci = abi ^ agi ^ aki ^ ami ^ asi, co = abo ^ ago ^ ako ^ amo ^ aso, cu = abu ^ agu ^ aku ^ amu ^ asu;
+    for (int round = 0; round < 24; round += 2) {
+      da = cu ^ Long.rotateLeft(ce, 1); de = ca ^ Long.rotateLeft(ci, 1); di = ce ^ Long.rotateLeft(co, 1); do_ = ci ^ Long.rotateLeft(cu, 1); du = co ^ Long.rotateLeft(ca, 1);
+      ba = aba ^ da; be = Long.rotateLeft(age ^ de, 44); bi = Long.rotateLeft(aki ^ di, 43); bo = Long.rotateLeft(amo ^ do_, 21); bu = Long.rotateLeft(asu ^ du, 14);
+      eba = ba ^ (~be & bi) ^ ROUND_CONSTANTS[round]; ca = eba; ebe = be ^ (~bi & bo); ce = ebe; ebi = bi ^ (~bo & bu); ci = ebi; ebo = bo ^ (~bu & ba); co = ebo; ebu = bu ^ (~ba & be); cu = ebu;
+      ba = Long.rotateLeft(abo ^ do_, 28); be = Long.rotateLeft(agu ^ du, 20); bi = Long.rotateLeft(aka ^ da, 3); bo = Long.rotateLeft(ame ^ de, 45); bu = Long.rotateLeft(asi ^ di, 61);
+      ega = ba ^ (~be & bi); ca ^= ega; ege = be ^ (~bi & bo); ce ^= ege; egi = bi ^ (~bo & bu); ci ^= egi; ego = bo ^ (~bu & ba); co ^= ego; egu = bu ^ (~ba & be); cu ^= egu;
+      ba = Long.rotateLeft(abe ^ de, 1); be = Long.rotateLeft(agi ^ di, 6); bi = Long.rotateLeft(ako ^ do_, 25); bo = Long.rotateLeft(amu ^ du, 8); bu = Long.rotateLeft(asa ^ da, 18);
+      eka = ba ^ (~be & bi); ca ^= eka; eke = be ^ (~bi & bo); ce ^= eke; eki = bi ^ (~bo & bu); ci ^= eki; eko = bo ^ (~bu & ba); co ^= eko; eku = bu ^ (~ba & be); cu ^= eku;
+      ba = Long.rotateLeft(abu ^ du, 27); be = Long.rotateLeft(aga ^ da, 36); bi = Long.rotateLeft(ake ^ de, 10); bo = Long.rotateLeft(ami ^ di, 15); bu = Long.rotateLeft(aso ^ do_, 56);
+      ema = ba ^ (~be & bi); ca ^= ema; eme = be ^ (~bi & bo); ce ^= eme; emi = bi ^ (~bo & bu); ci ^= emi; emo = bo ^ (~bu & ba); co ^= emo; emu = bu ^ (~ba & be); cu ^= emu;
+      ba = Long.rotateLeft(abi ^ di, 62); be = Long.rotateLeft(ago ^ do_, 55); bi = Long.rotateLeft(aku ^ du, 39); bo = Long.rotateLeft(ama ^ da, 41); bu = Long.rotateLeft(ase ^ de, 2);
+      esa = ba ^ (~be & bi); ca ^= esa; ese = be ^ (~bi & bo); ce ^= ese; esi = bi ^ (~bo & bu); ci ^= esi; eso = bo ^ (~bu & ba); co ^= eso; esu = bu ^ (~ba & be); cu ^= esu;
+      da = cu ^ Long.rotateLeft(ce, 1); de = ca ^ Long.rotateLeft(ci, 1); di = ce ^ Long.rotateLeft(co, 1); do_ = ci ^ Long.rotateLeft(cu, 1); du = co ^ Long.rotateLeft(ca, 1);
+      ba = eba ^ da; be = Long.rotateLeft(ege ^ de, 44); bi = Long.rotateLeft(eki ^ di, 43); bo = Long.rotateLeft(emo ^ do_, 21); bu = Long.rotateLeft(esu ^ du, 14);
+      aba = ba ^ (~be & bi) ^ ROUND_CONSTANTS[round + 1]; ca = aba; abe = be ^ (~bi & bo); ce = abe; abi = bi ^ (~bo & bu); ci = abi; abo = bo ^ (~bu & ba); co = abo; abu = bu ^ (~ba & be); cu = abu;
+      ba = Long.rotateLeft(ebo ^ do_, 28); be = Long.rotateLeft(egu ^ du, 20); bi = Long.rotateLeft(eka ^ da, 3); bo = Long.rotateLeft(eme ^ de, 45); bu = Long.rotateLeft(esi ^ di, 61);
+      aga = ba ^ (~be & bi); ca ^= aga; age = be ^ (~bi & bo); ce ^= age; agi = bi ^ (~bo & bu); ci ^= agi; ago = bo ^ (~bu & ba); co ^= ago; agu = bu ^ (~ba & be); cu ^= agu;
+      ba = Long.rotateLeft(ebe ^ de, 1); be = Long.rotateLeft(egi ^ di, 6); bi = Long.rotateLeft(eko ^ do_, 25); bo = Long.rotateLeft(emu ^ du, 8); bu = Long.rotateLeft(esa ^ da, 18);
+      aka = ba ^ (~be & bi); ca ^= aka; ake = be ^ (~bi & bo); ce ^= ake; aki = bi ^ (~bo & bu); ci ^= aki; ako = bo ^ (~bu & ba); co ^= ako; aku = bu ^ (~ba & be); cu ^= aku;
+      ba = Long.rotateLeft(ebu ^ du, 27); be = Long.rotateLeft(ega ^ da, 36); bi = Long.rotateLeft(eke ^ de, 10); bo = Long.rotateLeft(emi ^ di, 15); bu = Long.rotateLeft(eso ^ do_, 56);
+      ama = ba ^ (~be & bi); ca ^= ama; ame = be ^ (~bi & bo); ce ^= ame; ami = bi ^ (~bo & bu); ci ^= ami; amo = bo ^ (~bu & ba); co ^= amo; amu = bu ^ (~ba & be); cu ^= amu;
+      ba = Long.rotateLeft(ebi ^ di, 62); be = Long.rotateLeft(ego ^ do_, 55); bi = Long.rotateLeft(eku ^ du, 39); bo = Long.rotateLeft(ema ^ da, 41); bu = Long.rotateLeft(ese ^ de, 2);
+      asa = ba ^ (~be & bi); ca ^= asa; ase = be ^ (~bi & bo); ce ^= ase; asi = bi ^ (~bo & bu); ci ^= asi; aso = bo ^ (~bu & ba); co ^= aso; asu = bu ^ (~ba & be); cu ^= asu;
     }
-    s[0] = a0; s[1] = a1; s[2] = a2; s[3] = a3; s[4] = a4; s[5] = a5; s[6] = a6; s[7] = a7; s[8] = a8; s[9] = a9; s[10] = a10; s[11] = a11; s[12] = a12; s[13] = a13; s[14] = a14; s[15] = a15; s[16] = a16; s[17] = a17; s[18] = a18; s[19] = a19; s[20] = a20; s[21] = a21; s[22] = a22; s[23] = a23; s[24] = a24;
+    s[0] = aba; s[1] = abe; s[2] = abi; s[3] = abo; s[4] = abu; s[5] = aga; s[6] = age; s[7] = agi; s[8] = ago; s[9] = agu; s[10] = aka; s[11] = ake; s[12] = aki; s[13] = ako; s[14] = aku; s[15] = ama; s[16] = ame; s[17] = ami; s[18] = amo; s[19] = amu; s[20] = asa; s[21] = ase; s[22] = asi; s[23] = aso; s[24] = asu;
   }
 }
