@@ -29,10 +29,6 @@ import org.openledger.prover.proof.ProofAuditor.Finding;
 import org.openledger.prover.proof.ProofEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.EventEncoder;
-import org.web3j.protocol.core.DefaultBlockParameterNumber;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -272,22 +268,7 @@ public final class ProofWatcher {
   }
 
   private List<Log> logs(org.web3j.abi.datatypes.Event event, long from, long to, List<String> indexed) {
-    List<Log> out = new ArrayList<>();
-    for (long start = from; start <= to; start += ProverLoop.LOG_CHUNK) {
-      long end = Math.min(to, start + ProverLoop.LOG_CHUNK - 1);
-      EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(start), new DefaultBlockParameterNumber(end), Addresses.PROVERS.toHexString());
-      filter.addSingleTopic(EventEncoder.encode(event));
-      if (indexed != null) for (String t : indexed) filter.addSingleTopic(t);
-      EthLog logs;
-      try {
-        logs = session.node().web3j().ethGetLogs(filter).send();
-      } catch (IOException e) {
-        throw new UserError("cannot read logs from " + session.node().url() + ": " + e.getMessage());
-      }
-      if (logs.hasError()) throw new UserError("eth_getLogs " + start + ".." + end + ": " + logs.getError().getMessage());
-      for (EthLog.LogResult<?> result : logs.getLogs()) out.add((Log) result.get());
-    }
-    return out;
+    return EventLogs.read(session, Addresses.PROVERS, event, from, to, indexed);
   }
 
   private void done(BigInteger key, BigInteger id, long now, String why) {

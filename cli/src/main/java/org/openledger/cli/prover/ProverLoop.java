@@ -1,6 +1,5 @@
 package org.openledger.cli.prover;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,10 +24,6 @@ import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.ProofEngine.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.EventEncoder;
-import org.web3j.protocol.core.DefaultBlockParameterNumber;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -224,22 +219,8 @@ public final class ProverLoop {
   /** Ids of requests that got a result in blocks {@code from..to}, in chunks the node will serve. */
   private List<BigInteger> resultedSince(long from, long to) {
     List<BigInteger> ids = new ArrayList<>();
-    String topic = EventEncoder.encode(Inference.RESULTED_EVENT);
-    for (long start = from; start <= to; start += LOG_CHUNK) {
-      long end = Math.min(to, start + LOG_CHUNK - 1);
-      EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(start), new DefaultBlockParameterNumber(end), Addresses.INFERENCE.toHexString());
-      filter.addSingleTopic(topic);
-      EthLog logs;
-      try {
-        logs = session.node().web3j().ethGetLogs(filter).send();
-      } catch (IOException e) {
-        throw new UserError("cannot read logs from " + session.node().url() + ": " + e.getMessage());
-      }
-      if (logs.hasError()) throw new UserError("eth_getLogs " + start + ".." + end + ": " + logs.getError().getMessage());
-      for (EthLog.LogResult<?> result : logs.getLogs()) {
-        Log log = (Log) result.get();
-        ids.add(Inference.getResultedEventFromLog(log).requestId);
-      }
+    for (Log log : EventLogs.read(session, Addresses.INFERENCE, Inference.RESULTED_EVENT, from, to, null)) {
+      ids.add(Inference.getResultedEventFromLog(log).requestId);
     }
     return ids;
   }

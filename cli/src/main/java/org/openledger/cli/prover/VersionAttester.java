@@ -1,6 +1,5 @@
 package org.openledger.cli.prover;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,10 +14,6 @@ import org.openledger.prover.daemon.Journal.Entry;
 import org.openledger.prover.daemon.Journal.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.abi.EventEncoder;
-import org.web3j.protocol.core.DefaultBlockParameterNumber;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
@@ -136,21 +131,9 @@ public final class VersionAttester {
 
   private java.util.List<Version> registered(long from, long to) {
     java.util.List<Version> out = new java.util.ArrayList<>();
-    for (long start = from; start <= to; start += ProverLoop.LOG_CHUNK) {
-      long end = Math.min(to, start + ProverLoop.LOG_CHUNK - 1);
-      EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(start), new DefaultBlockParameterNumber(end), Addresses.MODELS.toHexString());
-      filter.addSingleTopic(EventEncoder.encode(Models.VERSIONREGISTERED_EVENT));
-      EthLog logs;
-      try {
-        logs = session.node().web3j().ethGetLogs(filter).send();
-      } catch (IOException e) {
-        throw new UserError("cannot read logs from " + session.node().url() + ": " + e.getMessage());
-      }
-      if (logs.hasError()) throw new UserError("eth_getLogs " + start + ".." + end + ": " + logs.getError().getMessage());
-      for (EthLog.LogResult<?> result : logs.getLogs()) {
-        var ev = Models.getVersionRegisteredEventFromLog((Log) result.get());
-        out.add(new Version(ev.modelId, ev.version));
-      }
+    for (Log log : EventLogs.read(session, Addresses.MODELS, Models.VERSIONREGISTERED_EVENT, from, to, null)) {
+      var ev = Models.getVersionRegisteredEventFromLog(log);
+      out.add(new Version(ev.modelId, ev.version));
     }
     return out;
   }
