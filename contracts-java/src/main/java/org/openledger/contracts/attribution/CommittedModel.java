@@ -39,6 +39,16 @@ public sealed interface CommittedModel permits FixedLogistic, FixedMlp {
   BigInteger psiCoordinate(BasisRow row, byte[] input, int psiShift);
 
   /**
+   * {@code raw_j(g)} of one training example's exact negative-loss gradient (docs/attribution.md
+   * §2, §2b, §3, §3b): what a leaf coordinate sums over a contributor's examples, and the one step
+   * of the leaf-coordinate challenge.
+   *
+   * @throws IllegalArgumentException if the row, the pixels or the label do not fit the model
+   * @throws ArithmeticException if the value leaves int64 (no index builder produces such a leaf)
+   */
+  long exampleProjection(BasisRow row, byte[] pixels, int label);
+
+  /**
    * The model a weights blob commits: an MLP when it begins with {@link FixedMlp#TAG}, logistic
    * regression otherwise.
    *

@@ -17,7 +17,7 @@ import org.openledger.precompiles.Keccak;
  * is below {@code 2^31 + 65,535 · 2^15 · 255 < 2^40}; δ is within {@code ±2^16}; a gradient entry
  * within {@code ±2^16 · 255 < 2^24}.
  */
-public final class FixedLogistic implements CommittedModel, TrainedModel {
+public final class FixedLogistic implements CommittedModel {
 
   /** 1.0 in Q16, the unit of every δ. */
   public static final long DELTA_ONE = 1L << 16;
@@ -50,12 +50,10 @@ public final class FixedLogistic implements CommittedModel, TrainedModel {
     this.bias = bias.clone();
   }
 
-  @Override
   public int classes() {
     return classes;
   }
 
-  @Override
   public int features() {
     return features;
   }
@@ -73,7 +71,6 @@ public final class FixedLogistic implements CommittedModel, TrainedModel {
   }
 
   /** {@code d = C·F + C}: the length of a parameter gradient and of a basis row. */
-  @Override
   public int parameters() {
     return classes * features + classes;
   }
@@ -155,7 +152,6 @@ public final class FixedLogistic implements CommittedModel, TrainedModel {
   }
 
   /** The negative loss gradient of a training example with respect to the parameters. */
-  @Override
   public long[] lossGradient(byte[] pixels, int label) {
     return gradient(pixels, lossDelta(pixels, label));
   }
@@ -232,6 +228,12 @@ public final class FixedLogistic implements CommittedModel, TrainedModel {
   @Override
   public BasisRow.Dense basisRow(int j, byte[] leaf) {
     return BasisRow.Dense.decode(leaf, j, parameters());
+  }
+
+  @Override
+  public long exampleProjection(BasisRow row, byte[] pixels, int label) {
+    if (!(row instanceof BasisRow.Dense r)) throw new IllegalArgumentException("a logistic-regression row is dense, got " + row);
+    return FraudChecks.exampleProjection(this, r.values(), pixels, label);
   }
 
   @Override

@@ -278,6 +278,12 @@ public record FixedMlp(int inputs, int hidden, int classes, int shift1, int shif
   }
 
   @Override
+  public long exampleProjection(BasisRow row, byte[] pixels, int label) {
+    if (!(row instanceof MlpBasisRow r)) throw new IllegalArgumentException("an MLP row is a Kronecker pair, got " + row);
+    return r.raw(lossGradient(pixels, label));
+  }
+
+  @Override
   public BigInteger psiCoordinate(BasisRow row, byte[] input, int psiShift) {
     if (!(row instanceof MlpBasisRow r)) throw new IllegalArgumentException("an MLP reads MLP basis rows, not " + row.getClass().getSimpleName());
     return Rounding.shift(r.rawExact(outputGradient(input)), psiShift);

@@ -65,11 +65,11 @@ public final class FraudChecks {
   /**
    * {@code raw_j(g) = Bq[j] · g} of one training example (docs/attribution.md §3): the quantity a
    * leaf coordinate sums over a contributor's examples, and the one step of the leaf-coordinate
-   * challenge. Exact int64; works for any {@link TrainedModel}.
+   * challenge, for logistic regression ({@link CommittedModel#exampleProjection} for any model). Exact int64.
    *
    * @throws IllegalArgumentException if the row, the pixels or the label do not fit the model
    */
-  public static long exampleProjection(TrainedModel model, short[] basisRow, byte[] pixels, int label) {
+  public static long exampleProjection(FixedLogistic model, short[] basisRow, byte[] pixels, int label) {
     if (label < 0 || label >= model.classes()) throw new IllegalArgumentException("label " + label + " outside 0.." + (model.classes() - 1));
     if (pixels.length != model.features()) throw new IllegalArgumentException(pixels.length + " pixels, the model reads " + model.features());
     return new BasisRows(1, model.parameters(), basisRow, 0).raw(0, model.lossGradient(pixels, label));

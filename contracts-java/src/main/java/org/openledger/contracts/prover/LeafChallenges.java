@@ -8,14 +8,14 @@ import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
-import org.openledger.contracts.attribution.BasisRows;
-import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.KeccakSponge;
 import org.openledger.contracts.attribution.Rounding;
-import org.openledger.contracts.attribution.TrainedModel;
+import org.openledger.contracts.attribution.BasisRow;
+import org.openledger.contracts.attribution.CommittedModel;
+import org.openledger.contracts.attribution.MalformedRowException;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
 import org.openledger.precompiles.Address;
@@ -50,7 +50,7 @@ import org.openledger.precompiles.storage.Slot;
  *       contentHash}; as the bytes pass it stores each example record's hash.
  *   <li><b>Step</b> (the defender, within the window): picks one example, supplies its record,
  *       the weights (→ {@code weightsRoot}) and basis row {@code j} (→ {@code basisRoot}); the
- *       contract recomputes {@code raw_j(g_e)} ({@link FraudChecks#exampleProjection}). If it equals
+ *       contract recomputes {@code raw_j(g_e)} ({@link CommittedModel#exampleProjection}, either shipped model). If it equals
  *       the challenger's value, the challenger wins, otherwise the challenger loses.
  * </ol>
  *
@@ -324,18 +324,20 @@ final class LeafChallenges {
     if (!gotRecord.equals(storedRecord)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_RECORD), storedRecord, gotRecord);
 
     List<?> spec = spec(ctx, ctx.loadUint(f(g, G.MODEL_ID)), ctx.loadUint(f(g, G.VERSION)));
-    TrainedModel model = model(in.bytes(4), root(spec, "bytes32 weightsRoot"));
+    CommittedModel model = model(in.bytes(4), root(spec, "bytes32 weightsRoot"));
     int j = ctx.loadUint(f(g, G.COORDINATE)).intValueExact();
-    short[] row = basisRow(in.bytes(5), in.list(6), j, uint(spec, "uint32 basisRank").intValueExact(), root(spec, "bytes32 basisRoot"), model);
-    long truth;
+    BasisRow row = basisRow(in.bytes(5), in.list(6), j, uint(spec, "uint32 basisRank").intValueExact(), root(spec, "bytes32 basisRoot"), model);
+    boolean challengerRight;
     try {
       if (record.length == 0) throw new IllegalArgumentException("an empty record");
-      truth = FraudChecks.exampleProjection(model, row, Arrays.copyOfRange(record, 1, record.length), record[0] & 0xff);
+      challengerRight = model.exampleProjection(row, Arrays.copyOfRange(record, 1, record.length), record[0] & 0xff) == values[e];
     } catch (IllegalArgumentException e2) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_RECORD)); // an example the model cannot read was never trained on
+    } catch (ArithmeticException beyondInt64) {
+      challengerRight = false; // the truth is no int64, so the challenger's int64 value is not it
     }
     // the defender picked this value as the challenger's lie: the challenger wins exactly when it is the truth
-    return decide(ctx, gameId, g, truth == values[e], ONE_STEP);
+    return decide(ctx, gameId, g, challengerRight, ONE_STEP);
   }
 
   static Object timeout(CallContext ctx, Args in) {
@@ -470,31 +472,27 @@ final class LeafChallenges {
     return scale.bitLength() - 1;
   }
 
-  /**
-   * The committed model a version's weights blob encodes. Logistic regression today; an MLP
-   * version needs its architecture named in the version (its blob is not self-describing against
-   * the logistic layout) and then dispatches here to its own {@link TrainedModel}.
-   */
-  private static TrainedModel model(Bytes blob, Bytes32 weightsRoot) {
+  /** The committed model a version's weights blob encodes: logistic regression or, by its tag, the MLP. */
+  private static CommittedModel model(Bytes blob, Bytes32 weightsRoot) {
     Bytes32 got = Keccak.hash(blob);
     if (!got.equals(weightsRoot)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_WEIGHTS), weightsRoot, got);
     try {
-      return FixedLogistic.fromWeightsBytes(blob.toArrayUnsafe());
+      return CommittedModel.fromWeightsBytes(blob.toArrayUnsafe());
     } catch (IllegalArgumentException e) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_WEIGHTS));
     }
   }
 
-  private static short[] basisRow(Bytes blob, List<Object> proof, int j, int k, Bytes32 basisRoot, TrainedModel model) {
+  private static BasisRow basisRow(Bytes blob, List<Object> proof, int j, int k, Bytes32 basisRoot, CommittedModel model) {
     byte[] leaf = blob.toArrayUnsafe();
-    int d = model.parameters();
-    if (leaf.length != 1 + 4 + 2 * d || leaf[0] != 0 || ByteBuffer.wrap(leaf, 1, 4).getInt() != j) {
+    BasisRow row;
+    try {
+      row = model.basisRow(j, leaf);
+    } catch (MalformedRowException e) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_BASIS_ROW));
     }
     Bytes32 computed = IndexTree.rootFrom(k, new long[] {j}, new Bytes32[] {Bytes32.wrap(Keccak.hash(leaf))}, hashes(proof)).orElse(Bytes32.ZERO);
     if (!computed.equals(basisRoot)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_BASIS_ROW), basisRoot, computed);
-    short[] row = new short[d];
-    ByteBuffer.wrap(leaf, 5, 2 * d).asShortBuffer().get(row);
     return row;
   }
 

@@ -33,13 +33,18 @@ class LeafChallengesTest {
   final Address challenger = Address.of(0xc4a1);
   final Address attester = Address.of(0xa77e);
   final Address stranger = Address.of(0x5157);
-  final TinyIndex index = new TinyIndex();
+  final TinyIndex index = tiny();
   final Protocol p = new Protocol();
   final long window = Provers.LEAF_RESPONSE_WINDOW.defaultValue().longValueExact();
   final BigInteger bond = Provers.LEAF_CHALLENGER_BOND.defaultValue();
   List<IndexLeaf> leaves;
   IndexTree tree;
   BigInteger modelId;
+
+  /** The committed model the game runs on: logistic regression here, the MLP in {@link MlpLeafChallengesTest}. */
+  TinyIndex tiny() {
+    return new TinyIndex();
+  }
 
   LeafChallengesTest() {
     p.chain.fund(challenger, open("100"));
@@ -119,7 +124,7 @@ class LeafChallengesTest {
 
   CallResult step(Address who, BigInteger game, int e, long[] values, byte[] record, Bytes weights, int row) {
     return p.chain.send(who, Addresses.PROVERS, Provers.STEP_LEAF_CHALLENGE, game, BigInteger.valueOf(e), int64s(values), Bytes.wrap(record),
-        weights, Bytes.wrap(index.basis.rowLeafBytes(row)), index.basisTree.multiproof(new int[] {row}));
+        weights, Bytes.wrap(index.rowLeaf(row)), index.basisTree.multiproof(new int[] {row}));
   }
 
   CallResult step(BigInteger game, int e, long[] values) {

@@ -8,25 +8,27 @@ import java.util.List;
 import java.util.Random;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
-import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.BasisRow;
+import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.FixedLogistic;
-import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.KeccakSponge;
+import org.openledger.contracts.attribution.MlpBasisRow;
 import org.openledger.contracts.attribution.Rounding;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 
 /**
- * A small but real attribution index, built as the prover's IndexBuilder builds one: a 3-class
- * logistic regression over 4×4 images, a 4-row basis, three contributors of datanet 1 with OLI1
+ * A small but real attribution index, built as the prover's index builders build one: a 3-class
+ * logistic regression (or, {@link #mlp()}, an MLP with Kronecker-pair rows) over 4×4 images, a 4-row basis, three contributors of datanet 1 with OLI1
  * image contributions, and each leaf {@code u_c = rs(B · Σ_{i∈c} g_i, e_U)} from the exact summed
  * gradients. Contributor A's first contribution (20 images, 351 bytes) spans three Keccak blocks,
  * so its upload takes several chunks.
  */
 final class TinyIndex {
-  static final int C = 3, ROWS = 4, COLS = 4, F = ROWS * COLS, K = 4;
+  static final int C = 3, ROWS = 4, COLS = 4, F = ROWS * COLS, K = 4, H = 5;
   static final int HEADER = 11, RECORD = 1 + F;
 
   /** One accepted contribution: its id and its OLI1 content. */
@@ -62,24 +64,46 @@ final class TinyIndex {
     }
   }
 
-  final FixedLogistic model;
-  final BasisRows basis;
+  final CommittedModel model;
+  final List<BasisRow> rows;
   final IndexTree basisTree;
   final List<Owner> owners;
   final int leafShift;
   final long[][] exactLeaves;
 
+  /** Logistic regression over the 4×4 images. */
   TinyIndex() {
-    Random random = new Random(16);
-    short[] w = new short[C * F];
-    for (int i = 0; i < w.length; i++) w[i] = (short) (random.nextInt(601) - 300);
-    int[] b = new int[C];
-    for (int c = 0; c < C; c++) b[c] = random.nextInt(20_001) - 10_000;
-    model = new FixedLogistic(C, F, 8, w, b);
-    short[] rows = new short[K * model.parameters()];
-    for (int i = 0; i < rows.length; i++) rows[i] = (short) (random.nextInt(401) - 200);
-    basis = new BasisRows(K, model.parameters(), rows, 0);
-    basisTree = IndexTree.ofBasis(basis);
+    this(new Random(16), false);
+  }
+
+  /** The MLP 16 → 5 (ReLU) → 3 over the same kind of data, with Kronecker-pair rows on both layers. */
+  static TinyIndex mlp() {
+    return new TinyIndex(new Random(17), true);
+  }
+
+  private TinyIndex(Random random, boolean mlp) {
+    if (mlp) {
+      FixedMlp m = new FixedMlp(F, H, C, 4, 4, shorts(H * F, 300, random), longs(H, 100_000, random), shorts(C * H, 300, random),
+          longs(C, 1_000_000, random));
+      model = m;
+      List<BasisRow> r = new ArrayList<>();
+      for (int j = 0; j < K; j++) {
+        int layer = j % 2;
+        r.add(new MlpBasisRow(j, layer, 0, shorts(layer == 0 ? H : C, 8, random), shorts(layer == 0 ? F + 1 : H + 1, 8, random)));
+      }
+      rows = List.copyOf(r);
+    } else {
+      short[] w = new short[C * F];
+      for (int i = 0; i < w.length; i++) w[i] = (short) (random.nextInt(601) - 300);
+      int[] b = new int[C];
+      for (int c = 0; c < C; c++) b[c] = random.nextInt(20_001) - 10_000;
+      FixedLogistic l = new FixedLogistic(C, F, 8, w, b);
+      model = l;
+      List<BasisRow> r = new ArrayList<>();
+      for (int j = 0; j < K; j++) r.add(new BasisRow.Dense(j, shorts(l.parameters(), 200, random)));
+      rows = List.copyOf(r);
+    }
+    basisTree = IndexTree.of(rows.stream().map(r -> Bytes32.wrap(Keccak.hash(r.leafBytes()))).toList());
     owners = List.of(
         new Owner(Address.of(0xa1), List.of(contribution(1, 20, random), contribution(3, 6, random))),
         new Owner(Address.of(0xb2), List.of(contribution(2, 9, random))),
@@ -87,18 +111,30 @@ final class TinyIndex {
     exactLeaves = new long[owners.size()][];
     int shift = 0;
     for (int o = 0; o < owners.size(); o++) {
-      long[] sum = new long[model.parameters()];
-      for (Contribution c : owners.get(o).contributions()) {
-        for (int e = 0; e < c.count(); e++) {
-          byte[] r = c.record(e);
-          byte[] pixels = Arrays.copyOfRange(r, 1, r.length);
-          model.addGradient(pixels, model.lossDelta(pixels, r[0]), sum);
-        }
-      }
-      exactLeaves[o] = basis.project(sum);
+      // u_c = rs(Σ_i raw(g_i), e_U): for logistic regression the same integer as projecting the summed gradient
+      long[] sum = new long[K];
+      for (int j = 0; j < K; j++) sum[j] = Arrays.stream(partials(o, j)).sum();
+      exactLeaves[o] = sum;
       shift = Math.max(shift, Rounding.int16Shift(exactLeaves[o]));
     }
     leafShift = shift;
+  }
+
+  private static short[] shorts(int n, int bound, Random random) {
+    short[] v = new short[n];
+    for (int i = 0; i < n; i++) v[i] = (short) (random.nextInt(2 * bound + 1) - bound);
+    return v;
+  }
+
+  private static long[] longs(int n, int bound, Random random) {
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) v[i] = random.nextInt(2 * bound + 1) - bound;
+    return v;
+  }
+
+  /** Row {@code j}'s leaf in the basis tree. */
+  byte[] rowLeaf(int j) {
+    return rows.get(j).leafBytes();
   }
 
   private static Contribution contribution(long id, int images, Random random) {
@@ -132,16 +168,12 @@ final class TinyIndex {
     return leaves(-1, 0, 0);
   }
 
-  short[] row(int j) {
-    return Arrays.copyOfRange(basis.rows(), j * basis.d(), (j + 1) * basis.d());
-  }
-
   /** {@code raw_j} of each example of {@code c}: what an honest challenger posts when it descends. */
   long[] values(Contribution c, int j) {
     long[] v = new long[c.count()];
     for (int e = 0; e < v.length; e++) {
       byte[] r = c.record(e);
-      v[e] = FraudChecks.exampleProjection(model, row(j), Arrays.copyOfRange(r, 1, r.length), r[0]);
+      v[e] = model.exampleProjection(rows.get(j), Arrays.copyOfRange(r, 1, r.length), r[0]);
     }
     return v;
   }
