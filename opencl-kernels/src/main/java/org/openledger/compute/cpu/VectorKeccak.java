@@ -29,33 +29,8 @@ final class VectorKeccak {
   private static final int RATE_LANES = RATE / 8;
   private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** The iota constants of Keccak-f[1600], as in {@link Keccak256}. */
-  private static final long[] ROUND_CONSTANTS = {
-    0x0000000000000001L,
-    0x0000000000008082L,
-    0x800000000000808AL,
-    0x8000000080008000L,
-    0x000000000000808BL,
-    0x0000000080000001L,
-    0x8000000080008081L,
-    0x8000000000008009L,
-    0x000000000000008AL,
-    0x0000000000000088L,
-    0x0000000080008009L,
-    0x000000008000000AL,
-    0x000000008000808BL,
-    0x800000000000008BL,
-    0x8000000000008089L,
-    0x8000000000008003L,
-    0x8000000000008002L,
-    0x8000000000000080L,
-    0x000000000000800AL,
-    0x800000008000000AL,
-    0x8000000080008081L,
-    0x8000000000008080L,
-    0x0000000080000001L,
-    0x8000000080008008L
-  };
+  /** The iota constants of Keccak-f[1600], the same as {@link Keccak256}'s. */
+  private static final long[] ROUND_CONSTANTS = Keccak256.roundConstants();
 
   private final long[] state = new long[25 * WIDTH];
   private final long[] scratch = new long[25 * WIDTH];

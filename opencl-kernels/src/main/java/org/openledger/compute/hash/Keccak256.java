@@ -63,6 +63,11 @@ public final class Keccak256 {
     return out;
   }
 
+  /** The 24 iota constants of Keccak-f[1600], a copy: for other implementations of the same permutation. */
+  public static long[] roundConstants() {
+    return ROUND_CONSTANTS.clone();
+  }
+
   private static final long[] ROUND_CONSTANTS = {
     0x0000000000000001L,
     0x0000000000008082L,
