@@ -151,9 +151,9 @@ public final class CpuBackend implements ComputeBackend {
     FloatMatrix right = gemmTransposedB(layer.inputs(), basis.inFactor());
     int kOut = left.cols();
     int kIn = right.cols();
-    for (int i = 0; i < layer.examples(); i++) {
-      kernels.outer(left.data(), i * kOut, kOut, right.data(), i * kIn, kIn, out, i * ldOut + column);
-    }
+    // Rows are independent and each writes its own stretch of out: split them over the cores.
+    IntStream.range(0, layer.examples()).parallel().forEach(i ->
+        kernels.outer(left.data(), i * kOut, kOut, right.data(), i * kIn, kIn, out, i * ldOut + column));
   }
 
   @Override

@@ -44,6 +44,17 @@ def main():
         X = rng.standard_normal((n, inp), dtype=np.float32)
         B = rng.standard_normal((k, out * inp), dtype=np.float32)
         fn = lambda: (P[:, :, None] * X[:, None, :]).reshape(n, -1) @ B.T
+    elif op in ("features_kron", "features_kron_factored"):  # an MLP layer with a K-FAC basis
+        n, out, inp, ko, ki = args
+        P = rng.standard_normal((n, out), dtype=np.float32)
+        X = rng.standard_normal((n, inp), dtype=np.float32)
+        Bo = rng.standard_normal((ko, out), dtype=np.float32)
+        Bi = rng.standard_normal((ki, inp), dtype=np.float32)
+        if op == "features_kron":  # the expression, the basis rows written out: kron(Bo, Bi)
+            B = np.kron(Bo, Bi)
+            fn = lambda: (P[:, :, None] * X[:, None, :]).reshape(n, -1) @ B.T
+        else:  # numpy told the structure: (Bo p) ⊗ (Bi x) per example
+            fn = lambda: ((P @ Bo.T)[:, :, None] * (X @ Bi.T)[:, None, :]).reshape(n, -1)
     else:
         raise SystemExit("unknown op " + op)
     print("%.6f" % best(fn, reps), flush=True)
