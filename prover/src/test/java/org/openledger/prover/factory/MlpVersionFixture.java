@@ -23,8 +23,13 @@ public final class MlpVersionFixture {
   private MlpVersionFixture() {}
 
   public static synchronized TrainingSet set() {
-    if (set == null) set = LogisticFactoryTest.fiveContributors(Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN)), 25);
+    if (set == null) set = fiveContributors(25);
     return set;
+  }
+
+  /** Contributor i owns {@code perClass} pooled training images of classes 2i and 2i+1 (the demo's split at 50). */
+  public static TrainingSet fiveContributors(int perClass) {
+    return LogisticFactoryTest.fiveContributors(Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN)), perClass);
   }
 
   public static synchronized LabelledImages evaluation() {
