@@ -75,8 +75,8 @@ public final class FactoryCommand {
 
   /** Where a long build keeps its finished stages, so a stopped build resumes. */
   static final class Resume {
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Checkpoints of the expensive stages (trained model, "
-        + "Hessian eigendecomposition, basis), so a stopped or crashed build resumes where it was (default: "
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Checkpoints of the expensive stages (logistic: trained model, "
+        + "Hessian eigendecomposition, basis; mlp: trained model, Kronecker basis), so a stopped or crashed build resumes where it was (default: "
         + "$XDG_CACHE_HOME/openledger/factory, else ~/.cache/openledger/factory). At full size the eigendecomposition "
         + "takes 0.5 GB; any file there may be deleted at any time.")
     Path workDir;
@@ -112,7 +112,8 @@ public final class FactoryCommand {
       "",
       "Examples:",
       "  openledger factory deliver --job 1",
-      "  openledger factory deliver --job 1 --architecture mlp --hidden 32"})
+      "  openledger factory deliver --job 1 --architecture mlp --hidden 32",
+      ""})
   static final class Deliver implements Callable<Integer> {
     @Mixin RpcOptions rpc;
     @Mixin KeyOptions keys;
