@@ -185,7 +185,7 @@ public final class DemoCommand implements Callable<Integer> {
     BigInteger version = delivery.version();
     step(String.format("dave funded job %s (50 OPEN, 200 evaluation images, at least 70%%); erin trained on the %d accepted images, built the "
         + "attribution index (k = %d, %d leaves) and delivered version %s, %.1f%% accurate  → %s", job, delivery.examples(),
-        delivery.artifacts().basis().k(), delivery.leaves(), version, delivery.evaluationScoreBp() / 100.0, modelState(model)));
+        delivery.artifacts().rank(), delivery.leaves(), version, delivery.evaluationScoreBp() / 100.0, modelState(model)));
 
     // 7. prover bonds, rebuilds and attests
     as(erin).send(as(erin).provers(true).bond(open("1000")));
@@ -206,7 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
     step("erin staked 500 OPEN behind model " + model + " (position " + position + ", active after a " + warmup + "-block warm-up)");
 
     // 10. inference, answered by the host from the committed weights
-    FixedLogistic served = delivery.artifacts().model();
+    FixedLogistic served = delivery.artifacts().logistic();
     Map<BigInteger, Integer> classOf = new LinkedHashMap<>();
     for (int wanted : List.of(7, 1, 8)) {
       int image = firstOf(test, wanted);

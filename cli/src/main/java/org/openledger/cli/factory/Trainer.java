@@ -12,14 +12,13 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.ComputeBackends;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.web3j.Services;
-import org.openledger.prover.attribution.Dense;
 import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.Attestation;
 import org.openledger.prover.factory.Checkpoints;
-import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.factory.VersionFactory;
 import org.openledger.prover.proof.ContentSource;
 import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.VersionArtifacts;
@@ -27,24 +26,25 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The ModelFactory trainer and the attester over JSON-RPC: read a model's training data from the
- * chain and the content store, build the version with {@link LogisticFactory}, publish every blob
- * its roots name, deliver it for a job; or rebuild a registered version and attest it.
+ * chain and the content store, build the version with a {@link VersionFactory} (logistic regression
+ * or the MLP), publish every blob its roots name, deliver it for a job; or rebuild a registered
+ * version — as the model kind its weights commit — and attest it.
  */
 public final class Trainer {
   /** λ as VersionSpec.damping: parts per billion. */
   public static final long DAMPING_UNIT = 1_000_000_000L;
 
   private final Session session;
-  private final LogisticFactory.Config config;
+  private final VersionFactory config;
   private final Progress progress;
   private final Checkpoints checkpoints;
 
-  public Trainer(Session session, LogisticFactory.Config config, Progress progress) {
+  public Trainer(Session session, VersionFactory config, Progress progress) {
     this(session, config, progress, Checkpoints.NONE);
   }
 
   /** With {@code checkpoints}, a stopped build resumes after the last stage it finished. */
-  public Trainer(Session session, LogisticFactory.Config config, Progress progress, Checkpoints checkpoints) {
+  public Trainer(Session session, VersionFactory config, Progress progress, Checkpoints checkpoints) {
     this.session = session;
     this.config = config;
     this.progress = progress;
@@ -54,7 +54,11 @@ public final class Trainer {
   /** A delivered version. */
   public record Delivery(BigInteger version, int evaluationScoreBp, int examples, int leaves, VersionArtifacts artifacts) {}
 
-  /** Accepts job {@code jobId} if it is Open, trains, publishes and delivers; rates in wei per 1,000 tokens. */
+  /**
+   * Accepts job {@code jobId} if it is Open, trains, publishes and delivers; rates in wei per 1,000
+   * tokens. The architecture is this trainer's factory's: a Services job names a model and its
+   * evaluation set, not an architecture.
+   */
   public Delivery deliver(BigInteger jobId, BigInteger inRate, BigInteger outRate) {
     Services services = session.services(false);
     Services.Job job = session.view(services.job(jobId));
@@ -65,13 +69,13 @@ public final class Trainer {
     long asOf = session.blockNumber().longValueExact();
     LabelledImages evaluation = evaluationSet(Bytes32.wrap(job.datasetRoot));
     TrainingSet set = TrainingSet.of(AcceptedContributions.of(session, job.modelId, asOf));
-    LogisticFactory.Built built = build(set, evaluation);
+    VersionFactory.Built built = build(set, evaluation);
     publish(built.blobs());
     VersionArtifacts a = built.artifacts();
     Services.VersionSpec spec = new Services.VersionSpec(a.weightsRoot().toArray(), a.basisRoot().toArray(), a.indexRoot().toArray(),
         BigInteger.valueOf(Math.round(config.damping() * DAMPING_UNIT)), BigInteger.valueOf(built.scale()),
-        BigInteger.valueOf(Models.OUTPUT_CLASSIFIER_MARGIN), BigInteger.ZERO, BigInteger.valueOf(a.model().features()),
-        BigInteger.ONE, org.openledger.precompiles.Address.ZERO.toHexString(), inRate, outRate, BigInteger.valueOf(a.basis().k()));
+        BigInteger.valueOf(Models.OUTPUT_CLASSIFIER_MARGIN), BigInteger.ZERO, BigInteger.valueOf(a.model().inputLength()),
+        BigInteger.ONE, org.openledger.precompiles.Address.ZERO.toHexString(), inRate, outRate, BigInteger.valueOf(a.rank()));
     TransactionReceipt r = session.send(session.services(true).deliverVersion(jobId, spec, BigInteger.valueOf(built.evaluationScoreBp()),
         job.datasetRoot));
     BigInteger version = Services.getJobDeliveredEvents(r).get(0).version;
@@ -122,14 +126,14 @@ public final class Trainer {
     } catch (UserError e) {
       throw new Unavailable("the training data cannot be read: " + e.getMessage());
     }
-    LogisticFactory.Config same = new LogisticFactory.Config(spec.basisRank.intValueExact(), spec.damping.doubleValue() / DAMPING_UNIT, config.convergence());
+    VersionFactory same = config.toRebuild(published.model(), spec.basisRank.intValueExact(), spec.damping.doubleValue() / DAMPING_UNIT);
     VersionArtifacts rebuilt = new Trainer(session, same, progress, checkpoints).build(set, set.examples().first(1)).artifacts();
     return Attestation.compare(published, rebuilt);
   }
 
-  private LogisticFactory.Built build(TrainingSet set, LabelledImages evaluation) {
+  private VersionFactory.Built build(TrainingSet set, LabelledImages evaluation) {
     try (ComputeBackend backend = ComputeBackends.open()) {
-      return LogisticFactory.build(set, evaluation, set.classes(), config, backend, Dense.load(), progress, checkpoints);
+      return config.build(set, evaluation, set.classes(), backend, progress, checkpoints);
     }
   }
 

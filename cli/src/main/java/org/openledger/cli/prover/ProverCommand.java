@@ -17,7 +17,7 @@ import org.openledger.cli.factory.Trainer;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.LogisticFactory;
-import org.openledger.prover.proof.LogisticProofEngine;
+import org.openledger.prover.proof.ProofEngines;
 import org.openledger.telemetry.MetricsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run a prover: bond OPEN, prove resulted inference requests, settle them, earn the prover's share of the platform fee.",
       "",
-      "Each tick it scans new blocks for results and recomputes each output from the committed weights and input (a wrong "
+      "Each tick it scans new blocks for results and recomputes each output from the committed weights and input, "
+          + "logistic regression or the MLP as the version's weights blob says (a wrong "
           + "output is never proven: the request refunds). It builds the Proof of Attribution (docs/attribution.md) before "
           + "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after "
           + "the challenge window.",
@@ -93,7 +94,8 @@ public final class ProverCommand implements Callable<Integer> {
         Journal challenges = openJournal("challenges");
         Journal attestations = openJournal("attestations");
         MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
-      LogisticProofEngine engine = new LogisticProofEngine(new RpcContentSource(new ContentStore(session.node())));
+      // one engine per model kind behind one version cache, picked by each version's weights tag
+      ProofEngines engine = new ProofEngines(new RpcContentSource(new ContentStore(session.node())));
       ProverLoop loop = new ProverLoop(session, journal, engine, metrics, fromBlock);
       ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);

@@ -212,7 +212,7 @@ class ProverLoopTest {
     var version = new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot), Bytes32.wrap(spec.basisRoot),
         Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact());
     var artifacts = VersionArtifacts.load(new RpcContentSource(new ContentStore(rpc)), version);
-    var q = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(image));
+    var q = new QueryBuilder(artifacts.logistic(), artifacts.denseBasis()).query(pixels(image));
     Inference.Request r = alice.view(alice.inference(false).getRequest(id));
     var binding = new AttributionVerifier.Binding(rpc.chainId(), Addresses.PROVERS,
         id, r.modelId, r.version, Bytes32.wrap(r.inputHash), Bytes32.wrap(r.outputHash), Address.fromHex(alice.sender()));

@@ -25,7 +25,7 @@ import org.openledger.prover.model.LogisticRegression.Convergence;
 import org.openledger.prover.proof.VersionArtifacts;
 
 /**
- * The ModelFactory pipeline for a logistic-regression version (DESIGN §6 "Index"): train to
+ * The ModelFactory pipeline for a logistic-regression version ({@link MlpFactory} builds the MLP's) (DESIGN §6 "Index"): train to
  * convergence on the datanets' accepted contributions, quantize the weights, build the damped
  * Hessian, the whitened-PCA basis and the integer index, and score the committed (integer) model on
  * the job's evaluation set. Deterministic: an attester running it on the same data gets the same
@@ -38,7 +38,7 @@ public final class LogisticFactory {
    * @param rank basis rank k (capped at the number of training examples)
    * @param damping λ added to the Hessian
    */
-  public record Config(int rank, double damping, Convergence convergence) {
+  public record Config(int rank, double damping, Convergence convergence) implements VersionFactory {
     public Config {
       if (rank < 1 || !(damping > 0)) throw new IllegalArgumentException("invalid factory config " + this);
     }
@@ -47,6 +47,18 @@ public final class LogisticFactory {
     public static Config defaults() {
       Convergence c = Convergence.defaults();
       return new Config(128, c.l2(), c);
+    }
+
+    @Override
+    public String architecture() {
+      return "logistic";
+    }
+
+    @Override
+    public VersionFactory.Built build(TrainingSet set, LabelledImages evaluation, int classes, ComputeBackend backend, Progress progress,
+        Checkpoints checkpoints) {
+      LogisticFactory.Built b = LogisticFactory.build(set, evaluation, classes, this, backend, Dense.load(), progress, checkpoints);
+      return new VersionFactory.Built(b.artifacts(), b.scale(), b.evaluationScoreBp(), b.blobs());
     }
   }
 
@@ -166,12 +178,6 @@ public final class LogisticFactory {
 
   /** The committed integer model's accuracy on the evaluation set, in basis points (rounded down): what anyone recomputes. */
   public static int evaluationScoreBp(FixedLogistic model, LabelledImages evaluation) {
-    if (evaluation.size() == 0) throw new IllegalArgumentException("an empty evaluation set");
-    int size = evaluation.images().size(), correct = 0;
-    for (int i = 0; i < evaluation.size(); i++) {
-      byte[] px = java.util.Arrays.copyOfRange(evaluation.images().pixels(), i * size, (i + 1) * size);
-      if (model.predict(px) == evaluation.label(i)) correct++;
-    }
-    return (int) (10_000L * correct / evaluation.size());
+    return VersionFactory.evaluationScoreBp(model, evaluation);
   }
 }

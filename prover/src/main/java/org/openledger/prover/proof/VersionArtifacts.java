@@ -4,38 +4,95 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.BasisRow;
 import org.openledger.contracts.attribution.BasisRows;
+import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.precompiles.Keccak;
 
 /**
- * Everything a logistic-regression model version commits to (docs/attribution.md §4): the int16
- * weights, the int16 basis rows and the index leaves, with the roots a version registers, the blobs
- * that make them available in a content store, and the way back from the roots to the values.
+ * Everything a classifier version commits to (docs/attribution.md §4), for either shipped model:
+ * the committed weights (logistic regression or the MLP), the int16 basis rows (dense rows or
+ * Kronecker pairs) and the index leaves, with the roots a version registers, the blobs that make
+ * them available in a content store, and the way back from the roots to the values.
  */
-public record VersionArtifacts(FixedLogistic model, BasisRows basis, List<IndexLeaf> leaves, IndexTree tree) {
+public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<IndexLeaf> leaves, IndexTree tree) {
 
   public VersionArtifacts {
+    rows = List.copyOf(rows);
     leaves = List.copyOf(leaves);
-    if (basis.d() != model.parameters()) throw new IllegalArgumentException("basis rows have " + basis.d() + " entries, the model " + model.parameters());
+    if (rows.isEmpty()) throw new IllegalArgumentException("a basis has at least one row");
+    for (int j = 0; j < rows.size(); j++) {
+      BasisRow row = rows.get(j);
+      if (row.index() != j) throw new IllegalArgumentException("basis row " + j + " names row " + row.index());
+      switch (model) {
+        case FixedLogistic l when row instanceof BasisRow.Dense d && d.values().length == l.parameters() -> { }
+        case FixedMlp m when row instanceof org.openledger.contracts.attribution.MlpBasisRow -> m.basisRow(j, row.leafBytes()); // checks the shape
+        default -> throw new IllegalArgumentException("basis row " + j + " (" + row.getClass().getSimpleName() + ") does not fit " + model);
+      }
+    }
     if (leaves.isEmpty()) throw new IllegalArgumentException("an index has at least one leaf");
     for (IndexLeaf l : leaves) {
-      if (l.u().length != basis.k()) throw new IllegalArgumentException("a leaf has " + l.u().length + " coordinates, the basis " + basis.k() + " rows");
+      if (l.u().length != rows.size()) throw new IllegalArgumentException("a leaf has " + l.u().length + " coordinates, the basis " + rows.size() + " rows");
     }
     if (tree.size() != leaves.size()) throw new IllegalArgumentException("the tree has " + tree.size() + " leaves, the index " + leaves.size());
   }
 
+  public static VersionArtifacts of(CommittedModel model, List<? extends BasisRow> rows, List<IndexLeaf> leaves) {
+    return new VersionArtifacts(model, List.copyOf(rows), leaves, IndexTree.ofLeaves(leaves));
+  }
+
+  /** A logistic-regression version from its dense basis. */
   public static VersionArtifacts of(FixedLogistic model, BasisRows basis, List<IndexLeaf> leaves) {
-    return new VersionArtifacts(model, basis, leaves, IndexTree.ofLeaves(leaves));
+    if (basis.d() != model.parameters()) throw new IllegalArgumentException("basis rows have " + basis.d() + " entries, the model " + model.parameters());
+    return of(model, denseRows(basis), leaves);
+  }
+
+  /** k: the number of basis rows, ψ's length. */
+  public int rank() {
+    return rows.size();
+  }
+
+  /** The committed model as logistic regression. @throws IllegalStateException for an MLP version */
+  public FixedLogistic logistic() {
+    if (model instanceof FixedLogistic l) return l;
+    throw new IllegalStateException("version weights are an MLP, not logistic regression");
+  }
+
+  /** The committed model as the MLP. @throws IllegalStateException for a logistic-regression version */
+  public FixedMlp mlp() {
+    if (model instanceof FixedMlp m) return m;
+    throw new IllegalStateException("version weights are logistic regression, not an MLP");
+  }
+
+  /** A logistic-regression version's rows as one k × d matrix (what its query and index builders take). */
+  public BasisRows denseBasis() {
+    int d = logistic().parameters();
+    short[] all = new short[Math.multiplyExact(rows.size(), d)];
+    for (int j = 0; j < rows.size(); j++) System.arraycopy(((BasisRow.Dense) rows.get(j)).values(), 0, all, j * d, d);
+    return new BasisRows(rows.size(), d, all, 0);
+  }
+
+  /** An MLP version's rows as Kronecker pairs. */
+  public List<org.openledger.contracts.attribution.MlpBasisRow> mlpRows() {
+    mlp();
+    return rows.stream().map(r -> (org.openledger.contracts.attribution.MlpBasisRow) r).toList();
   }
 
   public Bytes32 weightsRoot() {
     return model.weightsRoot();
   }
 
+  /** The basis tree: leaf j is keccak256 of row j's leaf bytes, whatever the row's kind. */
+  public IndexTree basisTree() {
+    return IndexTree.of(rows.stream().map(r -> Bytes32.wrap(Keccak.hash(r.leafBytes()))).toList());
+  }
+
   public Bytes32 basisRoot() {
-    return IndexTree.ofBasis(basis).root();
+    return basisTree().root();
   }
 
   public Bytes32 indexRoot() {
@@ -46,30 +103,34 @@ public record VersionArtifacts(FixedLogistic model, BasisRows basis, List<IndexL
   public List<byte[]> blobs() {
     List<byte[]> out = new ArrayList<>();
     out.add(model.weightsBytes());
-    List<byte[]> rows = new ArrayList<>(basis.k());
-    for (int j = 0; j < basis.k(); j++) rows.add(basis.rowLeafBytes(j));
-    out.addAll(ContentTree.publish(rows).blobs());
+    out.addAll(ContentTree.publish(rows.stream().map(BasisRow::leafBytes).toList()).blobs());
     ContentTree.Published index = ContentTree.publish(leaves.stream().map(IndexLeaf::leafBytes).toList());
     out.addAll(index.blobs());
     out.add(indexHeader(leaves.size(), index.root()));
     return out;
   }
 
-  /** Fetches and checks a version's artifacts from its registered roots. */
+  /**
+   * Fetches and checks a version's artifacts from its registered roots; the weights blob's tag
+   * names the model kind ({@link CommittedModel#fromWeightsBytes}), and each basis row is decoded
+   * in that model's row format.
+   */
   public static VersionArtifacts load(ContentSource source, ProofEngine.Version v) throws ContentSource.Unavailable {
-    FixedLogistic model = decodeWeights(source.get(v.weightsRoot()));
+    CommittedModel model = decodeWeights(source.get(v.weightsRoot()));
     byte[] header = source.get(v.indexRoot());
     if (header.length != 36) throw new ContentSource.Unavailable("index root " + v.indexRoot().toHexString() + " does not name an n ‖ treeRoot header");
     ByteBuffer h = ByteBuffer.wrap(header);
     long n = h.getInt() & 0xffffffffL;
     Bytes32 treeRoot = Bytes32.wrap(header, 4);
     if (n == 0 || n > 1 << 24) throw new ContentSource.Unavailable("index of " + n + " leaves");
+    if (v.basisRank() < 1) throw new ContentSource.Unavailable("basis rank " + v.basisRank());
     List<IndexLeaf> leaves = new ArrayList<>((int) n);
     try {
       for (byte[] b : ContentTree.fetch(source, treeRoot, (int) n)) leaves.add(IndexLeaf.decode(b, v.basisRank()));
-      List<byte[]> rows = ContentTree.fetch(source, v.basisRoot(), v.basisRank());
-      BasisRows basis = BasisRows.fromRowLeaves(rows, model.parameters(), 0);
-      VersionArtifacts a = of(model, basis, leaves);
+      List<byte[]> leafBytes = ContentTree.fetch(source, v.basisRoot(), v.basisRank());
+      List<BasisRow> rows = new ArrayList<>(leafBytes.size());
+      for (int j = 0; j < leafBytes.size(); j++) rows.add(model.basisRow(j, leafBytes.get(j)));
+      VersionArtifacts a = of(model, rows, leaves);
       if (!a.basisRoot().equals(v.basisRoot()) || !a.indexRoot().equals(v.indexRoot())) {
         throw new ContentSource.Unavailable("the fetched basis or index does not hash to the registered roots");
       }
@@ -83,12 +144,19 @@ public record VersionArtifacts(FixedLogistic model, BasisRows basis, List<IndexL
     return ByteBuffer.allocate(36).putInt(n).put(treeRoot.toArrayUnsafe()).array();
   }
 
-  static FixedLogistic decodeWeights(byte[] bytes) throws ContentSource.Unavailable {
+  static CommittedModel decodeWeights(byte[] bytes) throws ContentSource.Unavailable {
     try {
-      return FixedLogistic.fromWeightsBytes(bytes);
+      return CommittedModel.fromWeightsBytes(bytes);
     } catch (IllegalArgumentException e) {
       throw new ContentSource.Unavailable("weights: " + e.getMessage());
     }
   }
 
+  private static List<BasisRow> denseRows(BasisRows basis) {
+    List<BasisRow> out = new ArrayList<>(basis.k());
+    for (int j = 0; j < basis.k(); j++) {
+      out.add(new BasisRow.Dense(j, java.util.Arrays.copyOfRange(basis.rows(), j * basis.d(), (j + 1) * basis.d())));
+    }
+    return out;
+  }
 }

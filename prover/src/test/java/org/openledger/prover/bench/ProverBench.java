@@ -37,6 +37,7 @@ import org.openledger.prover.model.TrainingConfig;
  * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=proof    (proof latency, verifications/s)
  * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=index    (factory on the full 60,000, Debian's set)
  * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=text     (text attribution vs libdivsufsort, Debian's corpus)
+ * ./mvnw -q -B -pl prover -am -Pbench -DskipTests verify -Dbench.args=models   (logistic vs MLP: factory, proof, inference check)
  * </pre>
  */
 public final class ProverBench {
@@ -48,7 +49,8 @@ public final class ProverBench {
       case "proof" -> proof(reference);
       case "index" -> index(reference);
       case "text" -> TextBench.run(reference);
-      default -> throw new IllegalArgumentException("mode is proof, index or text, not " + mode);
+      case "models" -> ModelsBench.run(reference);
+      default -> throw new IllegalArgumentException("mode is proof, index, text or models, not " + mode);
     }
   }
 

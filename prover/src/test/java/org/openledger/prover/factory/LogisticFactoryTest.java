@@ -83,8 +83,8 @@ class LogisticFactoryTest {
   @Test
   void theIndexHasOneLeafPerContributorAtTheConfiguredRank() {
     assertThat(built.artifacts().leaves()).hasSize(5);
-    assertThat(built.artifacts().basis().k()).isEqualTo(128);
-    assertThat(built.artifacts().model().features()).isEqualTo(196);
+    assertThat(built.artifacts().rank()).isEqualTo(128);
+    assertThat(built.artifacts().logistic().features()).isEqualTo(196);
   }
 
   @Test
@@ -97,7 +97,7 @@ class LogisticFactoryTest {
 
   @Test
   void theTopContributorOfMostOutputsOwnsTheReturnedClass() {
-    var query = new QueryBuilder(built.artifacts().model(), built.artifacts().basis());
+    var query = new QueryBuilder(built.artifacts().logistic(), built.artifacts().denseBasis());
     int size = pooledTest.images().size(), agree = 0, nonePositive = 0;
     for (int t = 0; t < pooledTest.size(); t++) {
       var q = query.query(Arrays.copyOfRange(pooledTest.images().pixels(), t * size, (t + 1) * size));

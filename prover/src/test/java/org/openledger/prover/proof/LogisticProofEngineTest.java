@@ -135,14 +135,14 @@ class LogisticProofEngineTest {
 
   @Test
   void aQueryNoContributorSupportsIsProvenEmptyAndSettlesThePoolToTheTreasury() {
-    short[] psi = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(17)).psi();
+    short[] psi = new QueryBuilder(artifacts.logistic(), artifacts.denseBasis()).query(pixels(17)).psi();
     List<IndexLeaf> opposed = new ArrayList<>();
     for (IndexLeaf l : artifacts.leaves()) {
       short[] u = l.u().clone();
       for (int j = 0; j < K; j++) u[j] = (short) (-Integer.signum(psi[j]) * Math.max(1, Math.abs(u[j])));
       opposed.add(new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
     }
-    VersionArtifacts against = VersionArtifacts.of(artifacts.model(), artifacts.basis(), opposed);
+    VersionArtifacts against = VersionArtifacts.of(artifacts.logistic(), artifacts.denseBasis(), opposed);
     Map<Bytes32, byte[]> content = new HashMap<>();
     for (byte[] blob : against.blobs()) content.put(Bytes32.wrap(Keccak.hash(blob)), blob);
     var v = new ProofEngine.Version(against.weightsRoot(), against.basisRoot(), against.indexRoot(), K, LogisticProofEngine.OUTPUT_MARGIN);
@@ -164,7 +164,7 @@ class LogisticProofEngineTest {
 
   /** The engine's honest proof for test image 17, rebuilt with {@code psi} and {@code leaves} changed by the caller. */
   static AttributionProof tampered(Setup s, java.util.function.UnaryOperator<short[]> psiChange, int dropTop) {
-    var q = new QueryBuilder(artifacts.model(), artifacts.basis()).query(pixels(17));
+    var q = new QueryBuilder(artifacts.logistic(), artifacts.denseBasis()).query(pixels(17));
     short[] psi = psiChange.apply(q.psi());
     AttributionProof full = AttributionProof.build(s.binding().hash(), q.shift(), psi, artifacts.leaves(), artifacts.tree(), AttributionProof.MAX_LEAVES);
     List<AttributionProof.ProvenLeaf> kept = full.leaves().subList(Math.min(dropTop, full.leaves().size()), full.leaves().size());
@@ -196,7 +196,7 @@ class LogisticProofEngineTest {
     assertThat(finding).isInstanceOfSatisfying(ProofAuditor.Finding.WrongPsi.class, w -> {
       assertThat(w.coordinate()).isEqualTo(5);
       assertThat(w.declared() - w.recomputed()).isEqualTo(2);
-      assertThat(w.basisRow()).isEqualTo(artifacts.basis().rowLeafBytes(5));
+      assertThat(w.basisRow()).isEqualTo(artifacts.denseBasis().rowLeafBytes(5));
     });
   }
 
@@ -277,6 +277,6 @@ class LogisticProofEngineTest {
     VersionArtifacts back = VersionArtifacts.load(source(store), version);
     assertThat(back.weightsRoot()).isEqualTo(artifacts.weightsRoot());
     assertThat(back.leaves()).isEqualTo(artifacts.leaves());
-    assertThat(back.basis().rows()).isEqualTo(artifacts.basis().rows());
+    assertThat(back.denseBasis().rows()).isEqualTo(artifacts.denseBasis().rows());
   }
 }

@@ -47,8 +47,8 @@ public record IntegerKfacBasis(List<MlpBasisRow> rows, int exponent) {
     List<MlpBasisRow> rows = new ArrayList<>(basis.rank());
     for (int r = 0; r < basis.rank(); r++) {
       int layer = basis.rows().get(r).layer();
-      float[] out = basis.outFactor(r);
-      float[] in = basis.inFactor(r);
+      float[] out = canonicalSign(basis.outFactor(r));
+      float[] in = canonicalSign(basis.inFactor(r));
       int qa = shift(out);
       int qb = shift(in);
       int g = layer == 0 ? model.shift2() + 16 : model.shift1() + 16;
@@ -66,6 +66,21 @@ public record IntegerKfacBasis(List<MlpBasisRow> rows, int exponent) {
   /** The basis tree (§4): leaf j hashes row j's leaf bytes; its root is the version's basisRoot. */
   public IndexTree tree() {
     return IndexTree.of(rows.stream().map(r -> Keccak.hash(Bytes.wrap(r.leafBytes()))).toList());
+  }
+
+  /**
+   * The factor with its largest-magnitude entry (first on ties) made positive: an eigensolver may
+   * return either sign of an eigenvector, and another backend's choice must not change the
+   * committed row an attester rebuilds. Negating a factor negates ψ_j and every u_j alike, so
+   * scores are unchanged.
+   */
+  static float[] canonicalSign(float[] v) {
+    int top = 0;
+    for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[top])) top = i;
+    if (v.length == 0 || v[top] >= 0) return v;
+    float[] flipped = new float[v.length];
+    for (int i = 0; i < v.length; i++) flipped[i] = -v[i];
+    return flipped;
   }
 
   /** The largest shift that keeps every entry within ±32767 after rounding. */

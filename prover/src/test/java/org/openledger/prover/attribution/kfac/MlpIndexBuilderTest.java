@@ -84,6 +84,20 @@ class MlpIndexBuilderTest {
   }
 
   @Test
+  void everyCommittedFactorHasItsLargestEntryPositive() {
+    for (MlpBasisRow row : basis.rows()) {
+      assertThat(largest(row.a())).as("row %d output factor", row.index()).isPositive();
+      assertThat(largest(row.b())).as("row %d input factor", row.index()).isPositive();
+    }
+  }
+
+  static int largest(short[] v) {
+    int top = 0;
+    for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[top])) top = i;
+    return v[top];
+  }
+
+  @Test
   void oneLeafPerContributorInAddressOrder() {
     assertThat(index.leaves()).hasSize(CONTRIBUTORS);
     for (int c = 0; c < CONTRIBUTORS; c++) assertThat(index.leaves().get(c).contributor()).isEqualTo(Address.of(0x100 + c));
