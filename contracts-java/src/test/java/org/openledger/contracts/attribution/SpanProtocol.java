@@ -48,20 +48,24 @@ public final class SpanProtocol {
       corpus.add(new SpanProof.OpenedChunk(i, contributor(i), BigInteger.valueOf(i + 1), 0, TEXTS.get(i).getBytes(StandardCharsets.UTF_8)));
     }
     tree = IndexTree.of(corpus.stream().map(SpanProof.OpenedChunk::leafHash).toList());
-    model = deployedSpanModel(tree.indexRoot());
+    model = deploySpanModel(p, tree.indexRoot(), MIN_TOKENS);
   }
 
   public static Address contributor(int i) {
     return Address.of(0x2000 + i);
   }
 
-  private BigInteger deployedSpanModel(Bytes32 corpusRoot) {
+  /**
+   * Proposes, approves, registers and deploys a text-spans version over {@code corpusRoot} with
+   * {@code minTokens}, host the owner, {@link #RATE} each way; the prover bonds 100 OPEN and attests.
+   */
+  public static BigInteger deploySpanModel(Protocol p, Bytes32 corpusRoot, int minTokens) {
     BigInteger id = (BigInteger) p.chain.ok(p.owner, Addresses.MODELS, Models.PROPOSE, BigInteger.ZERO, List.of(BigInteger.ONE), "storyteller", "ipfs://t");
     p.chain.ok(Addresses.TIMELOCK, Addresses.MODELS, Models.APPROVE, id);
     p.chain.ok(Addresses.SERVICES, Addresses.MODELS, Models.MARK_TRAINING, id);
     List<Object> spec = List.of(Protocol.root("weights"), TextTokenizer.COMMITMENT, corpusRoot, BigInteger.ZERO, BigInteger.ONE,
         BigInteger.valueOf(Models.OUTPUT_TEXT_SPANS), BigInteger.valueOf(Models.TOKEN_MODE_TEXT), BigInteger.ZERO, BigInteger.ZERO, p.owner,
-        RATE, RATE, BigInteger.valueOf(MIN_TOKENS));
+        RATE, RATE, BigInteger.valueOf(minTokens));
     BigInteger version = (BigInteger) p.chain.ok(p.owner, Addresses.MODELS, Models.REGISTER_VERSION, id, spec);
     p.chain.ok(p.prover, Addresses.PROVERS, Protocol.OPEN.multiply(BigInteger.valueOf(100)), Provers.BOND);
     p.chain.ok(p.prover, Addresses.PROVERS, Provers.ATTEST, id, version);
