@@ -199,7 +199,8 @@ public final class Provers extends NativeContract {
       (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 13 * s.storageRead() + 7 * s.storageWrite()
           + 11 * s.storageKey() + s.log(3, 64));
   public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
-      "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
+      "The claimant submits the attribution proof (v1 gradient proof, docs/attribution.md §6; v2 span proof for text-spans versions, docs/text-attribution.md §6); it is verified on-chain before it is recorded.",
+      Provers::submitProofGas);
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
       "Challenges a verified proof inside its window, posting the challenger bond.",
       GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 32)));
