@@ -200,9 +200,10 @@ public final class SpanProofVerifier {
    * The gas of verifying {@code proof}, part of {@code submitProof}'s requirement and a pure
    * function of its bytes: the two nested views on Models, the binding hash, then — when the
    * layout holds — hashing the input, the output and every opened leaf blob, one {@code hashBlock}
-   * per multiproof step plus the root, and one {@code multiplyAdd} per byte tokenized (input and
-   * output) and per byte compared ({@code Σ m·L} over the spans). A proof that does not decode pays
-   * the fixed part only, as it is refused while decoding.
+   * per multiproof step plus the root, one {@code multiplyAdd} per byte tokenized (input and output:
+   * a table lookup and a branch per byte) and one {@code calldataWord} per 32-byte word compared
+   * ({@code m · ⌈L/32⌉} per span: a comparison costs what copying the word does). A proof that does
+   * not decode pays the fixed part only, as it is refused while decoding.
    */
   public static long gas(GasSchedule s, Bytes bytes) {
     long fixed = Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE) + Models.PARAMETERS.nestedCost(s)
@@ -219,7 +220,7 @@ public final class SpanProofVerifier {
     gas += (proof.chunks().size() + proof.multiproof().size()) * s.hashBlock(); // steps (≤ q + p − 1) and the corpus root
     for (SpanProof.ProvenSpan span : proof.spans()) {
       long length = Math.max(0, Math.min(span.endByte(), out) - span.startByte());
-      gas += span.occurrences().size() * length * s.multiplyAdd();
+      gas += span.occurrences().size() * ((length + 31) / 32) * s.calldataWord();
     }
     return gas;
   }
