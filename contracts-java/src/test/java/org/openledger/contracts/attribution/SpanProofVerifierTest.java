@@ -323,36 +323,10 @@ class SpanProofVerifierTest {
 
   @Test
   void theLargestSpanProofIsAcceptedWithinOneBlocksGas() {
-    // 16 chunks of 4,096 bytes holding the same text (16 owners), the output that text, and 32 nested-free spans each in all 16:
-    // 32 × 16 × ~4 KiB compared, the most a proof can ask of the chain (§6)
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; sb.length() < SpanProof.MAX_CHUNK_BYTES; i++) sb.append("w").append(i % 10).append(' ');
-    byte[] text = java.util.Arrays.copyOf(sb.toString().getBytes(), SpanProof.MAX_CHUNK_BYTES - 1);
-    List<SpanProof.OpenedChunk> chunks = new ArrayList<>();
-    for (int i = 0; i < SpanProof.MAX_OCCURRENCES; i++) chunks.add(new SpanProof.OpenedChunk(i, Address.of(0x6000 + i), BigInteger.valueOf(i + 1), 0, text));
-    IndexTree tree = IndexTree.of(chunks.stream().map(SpanProof.OpenedChunk::leafHash).toList());
-    Protocol big = new Protocol(new IndexProofVerifier());
-    BigInteger model = SpanProtocol.deploySpanModel(big, tree.indexRoot(), SpanProtocol.MIN_TOKENS);
-    String output = new String(text);
-    BigInteger id = (BigInteger) big.chain.ok(big.user, Addresses.INFERENCE, Protocol.open("10"), Inference.REQUEST_FN, model, BigInteger.ONE,
-        Bytes32.wrap(Keccak.hash(SpanProtocol.utf8(INPUT))), SpanProtocol.tokens(INPUT), BigInteger.valueOf(5_000));
-    big.chain.ok(big.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, Bytes32.wrap(Keccak.hash(text)), SpanProtocol.tokens(output));
-    big.chain.ok(big.prover, Addresses.PROVERS, Provers.CLAIM, id);
-    int[] b = TextTokenizer.boundaries(text);
-    List<SpanProof.Occurrence> all = new ArrayList<>();
-    List<SpanProof.ProvenSpan> spans = new ArrayList<>();
-    for (int k = 0; k < SpanProof.MAX_SPANS; k++) {
-      int start = b[2 * k], end = b[b.length - 1 - 2 * (SpanProof.MAX_SPANS - 1 - k)]; // both ascend; every boundary is aligned in every chunk
-      final int offset = start;
-      spans.add(new SpanProof.ProvenSpan(start, end, java.util.stream.IntStream.range(0, 16).mapToObj(i -> new SpanProof.Occurrence(i, offset)).toList()));
-    }
-    AttributionVerifier.Binding binding = new AttributionVerifier.Binding(big.chain.host.block().chainId(), Addresses.PROVERS, id, model,
-        BigInteger.ONE, Bytes32.wrap(Keccak.hash(SpanProtocol.utf8(INPUT))), Bytes32.wrap(Keccak.hash(text)), big.prover);
-    SpanProof proof = new SpanProof(binding.hash(), SpanProtocol.utf8(INPUT), text, 16, spans, chunks,
-        tree.multiproof(java.util.stream.IntStream.range(0, 16).toArray()));
-    CallResult r = big.chain.send(big.prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, id, proof.encode());
-    assertThat(r.isSuccess()).as(big.chain.describe(Addresses.PROVERS, r)).isTrue();
-    System.out.printf("largest span proof: %,d bytes, %,d gas charged%n", proof.size(), r.gasUsed());
+    SpanProtocol.Claimed largest = SpanProtocol.largest();
+    CallResult r = largest.p().chain.send(largest.p().prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, largest.requestId(), largest.proof().encode());
+    assertThat(r.isSuccess()).as(largest.p().chain.describe(Addresses.PROVERS, r)).isTrue();
+    System.out.printf("largest span proof: %,d bytes, %,d gas charged%n", largest.proof().size(), r.gasUsed());
     assertThat(r.gasUsed()).isLessThan(org.openledger.contracts.ProtocolChain.GAS);
   }
 

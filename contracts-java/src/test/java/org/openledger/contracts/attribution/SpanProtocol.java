@@ -143,6 +143,42 @@ public final class SpanProtocol {
     return new SpanProof(proof.binding(), proof.input(), proof.output(), proof.leafCount(), spans, chunks, multiproof);
   }
 
+  /** A claimed request on its own protocol, with the proof its prover will submit. */
+  public record Claimed(Protocol p, BigInteger model, BigInteger requestId, SpanProof proof) {}
+
+  /**
+   * The most a span proof can ask of the chain (§6): 16 chunks of 4,095 bytes holding the same
+   * text (16 owners), the output that text, and 32 spans, ascending in start and end, each in all
+   * 16 chunks — 32 × 16 × ~4 KiB of bytes compared. The request is claimed by the prover.
+   */
+  public static Claimed largest() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < SpanProof.MAX_CHUNK_BYTES; i++) sb.append("w").append(i % 10).append(' ');
+    byte[] text = java.util.Arrays.copyOf(utf8(sb.toString()), SpanProof.MAX_CHUNK_BYTES - 1);
+    List<SpanProof.OpenedChunk> chunks = new ArrayList<>();
+    for (int i = 0; i < SpanProof.MAX_OCCURRENCES; i++) chunks.add(new SpanProof.OpenedChunk(i, Address.of(0x6000 + i), BigInteger.valueOf(i + 1), 0, text));
+    IndexTree tree = IndexTree.of(chunks.stream().map(SpanProof.OpenedChunk::leafHash).toList());
+    Protocol p = new Protocol(new IndexProofVerifier());
+    BigInteger model = deploySpanModel(p, tree.indexRoot(), MIN_TOKENS);
+    Bytes32 inputHash = Bytes32.wrap(Keccak.hash(utf8(INPUT)));
+    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("10"), Inference.REQUEST_FN, model, BigInteger.ONE,
+        inputHash, tokens(INPUT), BigInteger.valueOf(5_000));
+    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, Bytes32.wrap(Keccak.hash(text)), BigInteger.valueOf(TextTokenizer.count(text)));
+    p.chain.ok(p.prover, Addresses.PROVERS, Provers.CLAIM, id);
+    int[] b = TextTokenizer.boundaries(text);
+    List<SpanProof.ProvenSpan> spans = new ArrayList<>();
+    for (int k = 0; k < SpanProof.MAX_SPANS; k++) {
+      int start = b[2 * k], end = b[b.length - 1 - 2 * (SpanProof.MAX_SPANS - 1 - k)]; // both ascend; every boundary is aligned in every chunk
+      spans.add(new SpanProof.ProvenSpan(start, end,
+          java.util.stream.IntStream.range(0, SpanProof.MAX_OCCURRENCES).mapToObj(i -> new SpanProof.Occurrence(i, start)).toList()));
+    }
+    AttributionVerifier.Binding binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model,
+        BigInteger.ONE, inputHash, Bytes32.wrap(Keccak.hash(text)), p.prover);
+    SpanProof proof = new SpanProof(binding.hash(), utf8(INPUT), text, chunks.size(), spans, chunks,
+        tree.multiproof(java.util.stream.IntStream.range(0, chunks.size()).toArray()));
+    return new Claimed(p, model, id, proof);
+  }
+
   /** Whether the last {@link #submit} left every account, balance and storage slot as it was. */
   boolean lastSubmitChangedNothing;
 
