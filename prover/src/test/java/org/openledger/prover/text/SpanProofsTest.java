@@ -111,6 +111,37 @@ class SpanProofsTest {
     assertThat(kept).hasSize(Provers.MAX_CONTRIBUTORS).isEqualTo(spans.subList(0, Provers.MAX_CONTRIBUTORS));
   }
 
+  @Test
+  void theSpanEngineProvesATextSpansVersionFromTheContentStoreAndTheCorpus() {
+    BigInteger id = claimedRequest(INPUT, OUTPUT);
+    java.util.Map<Bytes32, byte[]> store = java.util.Map.of(hash(INPUT), utf8(INPUT), hash(OUTPUT), utf8(OUTPUT));
+    SpanProofEngine engine = new SpanProofEngine(h -> store.get(h), (m, v) -> corpus);
+    var version = new org.openledger.prover.proof.ProofEngine.Version(Protocol.root("weights"), ByteTokenizer.COMMITMENT, corpus.root(),
+        SpanFinder.DEFAULT_MIN_TOKENS, org.openledger.contracts.model.Models.OUTPUT_TEXT_SPANS);
+    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, hash(INPUT),
+        hash(OUTPUT), p.prover);
+    var outcome = SpanProofEngine.or((b, v) -> { throw new AssertionError("not a gradient version"); }, engine).prove(binding, version);
+    assertThat(outcome).isInstanceOf(org.openledger.prover.proof.ProofEngine.Outcome.Proof.class);
+    var proof = (org.openledger.prover.proof.ProofEngine.Outcome.Proof) outcome;
+    assertThat(proof.contributors()).isEqualTo(2);
+    CallResult r = p.chain.send(p.prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, id, proof.bytes());
+    assertThat(r.isSuccess()).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
+  }
+
+  @Test
+  void theSpanEngineWillNotProveAgainstACorpusThatDoesNotRebuildTheRegisteredRoot() {
+    BigInteger id = claimedRequest(INPUT, OUTPUT);
+    java.util.Map<Bytes32, byte[]> store = java.util.Map.of(hash(INPUT), utf8(INPUT), hash(OUTPUT), utf8(OUTPUT));
+    TextCorpus other = corpus(ALICE, ALICE_TEXT, BOB, BOB_TEXT);
+    SpanProofEngine engine = new SpanProofEngine(h -> store.get(h), (m, v) -> other);
+    var version = new org.openledger.prover.proof.ProofEngine.Version(Protocol.root("weights"), ByteTokenizer.COMMITMENT, corpus.root(),
+        SpanFinder.DEFAULT_MIN_TOKENS, org.openledger.contracts.model.Models.OUTPUT_TEXT_SPANS);
+    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, hash(INPUT),
+        hash(OUTPUT), p.prover);
+    assertThat(engine.prove(binding, version)).isInstanceOfSatisfying(org.openledger.prover.proof.ProofEngine.Outcome.NotProvable.class,
+        n -> assertThat(n.reason()).contains("builds corpus root " + other.root().toHexString()));
+  }
+
   private BigInteger claimedRequest(String input, String output) {
     BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("2"), Inference.REQUEST_FN, model, BigInteger.ONE,
         hash(input), BigInteger.valueOf(ByteTokenizer.count(utf8(input))), BigInteger.valueOf(300));
