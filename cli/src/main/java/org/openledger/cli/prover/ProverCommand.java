@@ -94,7 +94,8 @@ public final class ProverCommand implements Callable<Integer> {
         Journal attestations = openJournal("attestations");
         MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
       LogisticProofEngine engine = new LogisticProofEngine(new RpcContentSource(new ContentStore(session.node())));
-      ProverLoop loop = new ProverLoop(session, journal, engine, metrics, fromBlock);
+      ProverLoop loop = new ProverLoop(session, journal, org.openledger.prover.text.SpanProofEngine.or(engine, new org.openledger.prover.text.SpanProofEngine(
+          new RpcContentSource(new ContentStore(session.node())), new org.openledger.cli.attribute.VersionCorpora(session))), metrics, fromBlock);
       ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
       VersionAttester attester = attest ? new VersionAttester(session, attestations, trainer::compare, metrics, fromBlock) : null;
