@@ -96,8 +96,12 @@ interface IModels {
     /// @notice The attribution basis must have at least one row.
     error ZeroBasisRank();
 
-    /// @notice Output functions: 0 classifier margin of the returned class, 1 text log-probability.
+    /// @notice Output functions: 0 classifier margin of the returned class, 1 text log-probability, 2 text spans.
     error InvalidOutputFunction(uint8 outputFunction);
+
+    /// @notice A text-spans version (output function 2) registers the commitment of the tokenizer its spans and token counts use
+    /// as basisRoot; this fork knows ol-bytes-v1 only, and such a version counts tokens in mode 1 (text).
+    error UnsupportedTokenizer(bytes32 tokenizer);
 
     /// @notice Token modes: 0 fixed per-version counts (classifier), 1 text (counted with the committed tokenizer).
     error InvalidTokenMode(uint8 tokenMode);
@@ -185,6 +189,8 @@ interface IModels {
     /// @notice The owner registers a trained version with the roots proofs are checked against. Approved, Training or Evaluation
     /// move to Evaluation; a Deployed model stays Deployed and keeps serving its deployed version until governance deploys
     /// another. Host zero means the owner. Rates within maxInRate and maxOutRate. Immutable except host and rates.
+    /// A text-spans version (outputFunction 2) registers its corpus root as indexRoot, the tokenizer commitment
+    /// (ol-bytes-v1) as basisRoot and minTokens as basisRank, with tokenMode 1.
     function registerVersion(uint256 modelId, VersionSpec calldata spec) external returns (uint256 version);
 
     /// @notice Registers a version on the owner's behalf, exactly as registerVersion would: the version a ModelFactory trainer

@@ -147,6 +147,57 @@ interface IProvers {
     /// @notice Only positive influence is paid: every included score must be above zero.
     error ScoreNotPositive(uint256 leafIndex, int256 score);
 
+    /// @notice The span proof does not follow the v2 layout (docs/text-attribution.md §6): it ends early, runs on, or holds an impossible value at this byte.
+    error MalformedSpanProof(uint256 offset);
+
+    /// @notice Text-spans versions (output function 2) are proven by v2 span proofs only, every other version by v1 gradient proofs.
+    error ProofKindMismatch(uint8 proofVersion, uint8 outputFunction);
+
+    /// @notice The proof's input does not hash to the request's inputHash.
+    error InputMismatch(bytes32 expected, bytes32 got);
+
+    /// @notice The proof's output does not hash to the outputHash the host posted.
+    error OutputMismatch(bytes32 expected, bytes32 got);
+
+    /// @notice A reported token count (0 the request's inTokens, 1 the result's outTokens) is not the count of the committed text under the version's tokenizer: the request cannot be proven and refunds at its deadline.
+    error TokenCountMismatch(uint8 which, uint256 reported, uint256 derived);
+
+    /// @notice Opened chunks are listed by strictly ascending leaf index; this one does not follow its predecessor.
+    error ChunksNotAscending(uint256 slot);
+
+    /// @notice The opened chunks, leaf count and multiproof do not hash to the version's corpus root: a chunk is altered or not in the corpus.
+    error CorpusRootMismatch(bytes32 expected, bytes32 computed);
+
+    /// @notice A span is empty or reaches past the end of the output.
+    error SpanOutOfOutput(uint256 span, uint256 startByte, uint256 endByte, uint256 outputBytes);
+
+    /// @notice A span starts or ends at an output byte that is not a token boundary under the tokenizer.
+    error SpanMisaligned(uint256 span, uint256 byteOffset);
+
+    /// @notice A span holds fewer tokens than the version's minTokens.
+    error SpanTooShort(uint256 span, uint256 tokens, uint256 minTokens);
+
+    /// @notice Spans ascend strictly in start and in end; this one does not follow its predecessor (it repeats, precedes or lies inside it).
+    error SpansNotAscending(uint256 span);
+
+    /// @notice An occurrence names a chunk slot beyond the opened chunks.
+    error ChunkSlotOutOfRange(uint256 span, uint256 slot, uint256 chunks);
+
+    /// @notice A span's occurrences name distinct chunks by strictly ascending slot.
+    error OccurrencesNotAscending(uint256 span, uint256 slot);
+
+    /// @notice The span would run past the end of the chunk.
+    error OccurrenceOutOfChunk(uint256 span, uint256 slot, uint256 offset, uint256 chunkBytes);
+
+    /// @notice The chunk's bytes at the offset are not the output's span bytes.
+    error SpanNotInChunk(uint256 span, uint256 slot);
+
+    /// @notice The match starts or ends inside a token of the chunk ("the cat" inside "bathe cattle").
+    error OccurrenceMisaligned(uint256 span, uint256 slot);
+
+    /// @notice An opened chunk is named by no span.
+    error UnusedChunk(uint256 slot);
+
     /// @notice No function of this contract has that selector.
     error UnknownSelector(bytes4 selector);
 
@@ -234,7 +285,7 @@ interface IProvers {
     /// @notice Claims a resulted request for proving, locking bondMultiple x its maximum fee of the caller's bond.
     function claim(uint256 requestId) external;
 
-    /// @notice The claimant submits the attribution proof; it is verified on-chain before it is recorded.
+    /// @notice The claimant submits the attribution proof (v1 gradient proof, docs/attribution.md §6; v2 span proof for text-spans versions, docs/text-attribution.md §6); it is verified on-chain before it is recorded.
     function submitProof(uint256 requestId, bytes calldata proof) external;
 
     /// @notice Challenges a verified proof inside its window, posting the challenger bond.

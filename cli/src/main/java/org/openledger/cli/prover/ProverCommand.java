@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openledger.cli.UserError;
+import org.openledger.cli.attribute.VersionCorpora;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.KeyOptions;
 import org.openledger.cli.chain.Open;
@@ -18,6 +19,7 @@ import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.ProofEngines;
+import org.openledger.prover.text.SpanProofEngine;
 import org.openledger.telemetry.MetricsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,9 +96,12 @@ public final class ProverCommand implements Callable<Integer> {
         Journal challenges = openJournal("challenges");
         Journal attestations = openJournal("attestations");
         MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
-      // one engine per model kind behind one version cache, picked by each version's weights tag
-      ProofEngines engine = new ProofEngines(new RpcContentSource(new ContentStore(session.node())));
-      ProverLoop loop = new ProverLoop(session, journal, engine, metrics, fromBlock);
+      // one engine per model kind behind one version cache, picked by each version's weights tag;
+      // text-spans versions go to the span engine, which rebuilds the version's corpus from the chain
+      RpcContentSource content = new RpcContentSource(new ContentStore(session.node()));
+      ProofEngines engine = new ProofEngines(content);
+      ProverLoop loop = new ProverLoop(session, journal,
+          SpanProofEngine.or(engine, new SpanProofEngine(content, new VersionCorpora(session))), metrics, fromBlock);
       ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
       VersionAttester attester = attest ? new VersionAttester(session, attestations, trainer::compare, metrics, fromBlock) : null;

@@ -80,6 +80,11 @@ public final class IndexProofVerifier implements AttributionVerifier {
 
     List<?> version = (List<?>) ctx.call(Addresses.MODELS, Models.VERSION_VIEW, BigInteger.ZERO, binding.modelId(), binding.version());
     List<?> spec = (List<?>) version.get(0);
+    BigInteger outputFunction = (BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint8 outputFunction"));
+    // a text-spans version's indexRoot is a corpus root: an empty v1 proof against it would pay nobody without a span search
+    if (outputFunction.intValueExact() == Models.OUTPUT_TEXT_SPANS) {
+      throw SpanProofVerifier.PROOF_KIND_MISMATCH.revert(BigInteger.valueOf(AttributionProof.VERSION), outputFunction);
+    }
     BigInteger basisRank = (BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint32 basisRank"));
     Bytes32 indexRoot = Bytes32.wrap((Bytes) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("bytes32 indexRoot")));
     BigInteger k = BigInteger.valueOf(proof.k());

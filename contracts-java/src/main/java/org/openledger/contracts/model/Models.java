@@ -10,6 +10,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Governed;
+import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.Args;
@@ -89,6 +90,12 @@ public final class Models extends NativeContract {
   /** Output functions attribution explains (DESIGN §6): a classifier's margin of the returned class, a text model's log-probability. */
   public static final int OUTPUT_CLASSIFIER_MARGIN = 0;
   public static final int OUTPUT_TEXT_LOG_PROB = 1;
+  /**
+   * Text attributed by verbatim spans (docs/text-attribution.md): the version commits its corpus
+   * root as {@code indexRoot}, the tokenizer's commitment as {@code basisRoot} and {@code minTokens}
+   * as {@code basisRank}, counts tokens in mode 1, and is proven by v2 span proofs.
+   */
+  public static final int OUTPUT_TEXT_SPANS = 2;
 
   /** Hard caps that keep every view's gas a constant: the parameters can move only below them. */
   public static final int MAX_DATANETS_LIMIT = 32;
@@ -171,7 +178,10 @@ public final class Models extends NativeContract {
   public static final ErrorSpec ZERO_SCALE = D.error("ZeroScale()", "The quantization scale must be non-zero.");
   public static final ErrorSpec ZERO_BASIS_RANK = D.error("ZeroBasisRank()", "The attribution basis must have at least one row.");
   public static final ErrorSpec INVALID_OUTPUT_FUNCTION = D.error("InvalidOutputFunction(uint8 outputFunction)",
-      "Output functions: 0 classifier margin of the returned class, 1 text log-probability.");
+      "Output functions: 0 classifier margin of the returned class, 1 text log-probability, 2 text spans.");
+  public static final ErrorSpec UNSUPPORTED_TOKENIZER = D.error("UnsupportedTokenizer(bytes32 tokenizer)", """
+      A text-spans version (output function 2) registers the commitment of the tokenizer its spans and token counts use
+      as basisRoot; this fork knows ol-bytes-v1 only, and such a version counts tokens in mode 1 (text).""");
   public static final ErrorSpec INVALID_TOKEN_MODE = D.error("InvalidTokenMode(uint8 tokenMode)",
       "Token modes: 0 fixed per-version counts (classifier), 1 text (counted with the committed tokenizer).");
   public static final ErrorSpec INVALID_TOKEN_COUNTS = D.error(
@@ -240,7 +250,9 @@ public final class Models extends NativeContract {
       "registerVersion(uint256 modelId, VersionSpec spec) returns (uint256 version)", """
       The owner registers a trained version with the roots proofs are checked against. Approved, Training or Evaluation
       move to Evaluation; a Deployed model stays Deployed and keeps serving its deployed version until governance deploys
-      another. Host zero means the owner. Rates within maxInRate and maxOutRate. Immutable except host and rates.""",
+      another. Host zero means the owner. Rates within maxInRate and maxOutRate. Immutable except host and rates.
+      A text-spans version (outputFunction 2) registers its corpus root as indexRoot, the tokenizer commitment
+      (ol-bytes-v1) as basisRoot and minTokens as basisRank, with tokenMode 1.""",
       GasRule.fixed(Models::registerVersionGas));
   public static final FunctionSpec REGISTER_VERSION_FOR = D.function(
       "registerVersionFor(uint256 modelId, VersionSpec spec) returns (uint256 version)", """
@@ -457,7 +469,11 @@ public final class Models extends NativeContract {
     if (weightsRoot.isZero() || basisRoot.isZero() || indexRoot.isZero()) throw EMPTY_ROOT.revert();
     if (scale.signum() == 0) throw ZERO_SCALE.revert();
     if (basisRank.signum() == 0) throw ZERO_BASIS_RANK.revert();
-    if (outputFunction.intValueExact() > OUTPUT_TEXT_LOG_PROB) throw INVALID_OUTPUT_FUNCTION.revert(outputFunction);
+    if (outputFunction.intValueExact() > OUTPUT_TEXT_SPANS) throw INVALID_OUTPUT_FUNCTION.revert(outputFunction);
+    if (outputFunction.intValueExact() == OUTPUT_TEXT_SPANS) {
+      if (!basisRoot.equals(TextTokenizer.COMMITMENT)) throw UNSUPPORTED_TOKENIZER.revert(basisRoot);
+      if (tokenMode.intValueExact() != TOKEN_MODE_TEXT) throw INVALID_TOKEN_MODE.revert(tokenMode);
+    }
     switch (tokenMode.intValueExact()) {
       case TOKEN_MODE_FIXED -> {
         if (fixedIn.compareTo(MAX_FIXED_TOKENS) > 0 || fixedOut.compareTo(MAX_FIXED_TOKENS) > 0) {

@@ -9,6 +9,7 @@ import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Governed;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.IndexProofVerifier;
+import org.openledger.contracts.attribution.SpanProofVerifier;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
@@ -198,7 +199,8 @@ public final class Provers extends NativeContract {
       (s, data) -> Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + 13 * s.storageRead() + 7 * s.storageWrite()
           + 11 * s.storageKey() + s.log(3, 64));
   public static final FunctionSpec SUBMIT_PROOF = D.function("submitProof(uint256 requestId, bytes proof)",
-      "The claimant submits the attribution proof; it is verified on-chain before it is recorded.", Provers::submitProofGas);
+      "The claimant submits the attribution proof (v1 gradient proof, docs/attribution.md §6; v2 span proof for text-spans versions, docs/text-attribution.md §6); it is verified on-chain before it is recorded.",
+      Provers::submitProofGas);
   public static final FunctionSpec CHALLENGE = D.function("challenge(uint256 requestId, bytes32 evidenceHash) payable",
       "Challenges a verified proof inside its window, posting the challenger bond.",
       GasRule.fixed(s -> 4 * s.storageRead() + 3 * s.storageWrite() + 3 * s.storageKey() + s.log(3, 32)));
@@ -299,6 +301,7 @@ public final class Provers extends NativeContract {
       GasRule.fixed(s -> 2 * s.storageWrite() + 2 * s.storageKey() + s.log(2, 32)));
 
   private static final List<ErrorSpec> PROOF_ERRORS = D.include(IndexProofVerifier.ERRORS);
+  private static final List<ErrorSpec> SPAN_PROOF_ERRORS = D.include(SpanProofVerifier.ERRORS);
 
   public static final ContractSpec SPEC = D.spec("Prover bonds, claims, verified attribution proofs, challenges and attestations.");
 
@@ -455,7 +458,10 @@ public final class Provers extends NativeContract {
     if (LeafChallenges.faulty(ctx, modelId, version)) throw VERSION_FAULTY.revert(modelId, version);
     AttributionVerifier.Binding binding = new AttributionVerifier.Binding(ctx.block().chainId(), ctx.self(), id,
         (BigInteger) request.get(1), (BigInteger) request.get(2), bytes32(request.get(3)), bytes32(request.get(12)), prover);
-    AttributionVerifier.Verified verified = verifier.verify(ctx, binding, proof);
+    // a text-spans version's proof (v2) is checked by the span verifier; every other by the fork's gradient verifier
+    AttributionVerifier.Verified verified = SpanProofVerifier.isSpanProof(proof) && verifier != UNAVAILABLE
+        ? SpanProofVerifier.verify(ctx, binding, proof, (BigInteger) request.get(4), (BigInteger) request.get(13))
+        : verifier.verify(ctx, binding, proof);
     int n = verified.contributors().size();
     if (n > MAX_CONTRIBUTORS) throw TOO_MANY_CONTRIBUTORS.revert(BigInteger.valueOf(n), BigInteger.valueOf(MAX_CONTRIBUTORS));
 
@@ -489,7 +495,8 @@ public final class Provers extends NativeContract {
     }
     // keys: the claim, claimWindow and challengeWindow (2 each), the two arrays' data, the version's faulty flag (2)
     return 9 * s.storageRead() + (9 + 2 * MAX_CONTRIBUTORS) * s.storageWrite() + 9 * s.storageKey() + s.hashing(proof.size()) + s.log(3, 96)
-        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE) + AttributionVerifier.gas(s, proof);
+        + Inference.GET_REQUEST.nestedCost(s, BigInteger.ONE)
+        + (SpanProofVerifier.isSpanProof(proof) ? SpanProofVerifier.gas(s, proof) : AttributionVerifier.gas(s, proof));
   }
 
   private static final AbiType.Tuple SUBMIT_PROOF_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes)");

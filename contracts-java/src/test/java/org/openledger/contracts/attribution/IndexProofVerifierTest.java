@@ -140,8 +140,8 @@ class IndexProofVerifierTest {
   void anotherFormatVersionIsRefused() {
     BigInteger id = a.claimedRequest();
     byte[] proof = a.proof(id).encode().toArray();
-    proof[0] = 2;
-    refused(a.submit(p.prover, id, Bytes.wrap(proof)), IndexProofVerifier.UNSUPPORTED_PROOF_VERSION, BigInteger.TWO);
+    proof[0] = 3; // 2 is the span proof (docs/text-attribution.md §6)
+    refused(a.submit(p.prover, id, Bytes.wrap(proof)), IndexProofVerifier.UNSUPPORTED_PROOF_VERSION, BigInteger.valueOf(3));
   }
 
   @Test

@@ -234,10 +234,20 @@ class ModelsBadInputTest {
   }
 
   @Test
-  void anUnknownOutputFunctionOrTokenModeIsRefused() {
+  void aTextSpansVersionMustCommitTheOlBytesV1TokenizerAndCountTextTokens() {
     BigInteger id = f.modelIn(State.APPROVED);
     f.assertRevertsAndChangesNothing(() -> f.send(OWNER, Models.REGISTER_VERSION, id, Spec.valid().withOutputFunction(2).list()),
-        Models.INVALID_OUTPUT_FUNCTION, 2);
+        Models.UNSUPPORTED_TOKENIZER, Spec.valid().list().get(1));
+    Spec spans = Spec.valid().withOutputFunction(2).withRoots(ROOT, org.openledger.contracts.attribution.TextTokenizer.COMMITMENT, ROOT);
+    f.assertRevertsAndChangesNothing(() -> f.send(OWNER, Models.REGISTER_VERSION, id, spans.list()), Models.INVALID_TOKEN_MODE, 0);
+    f.register(id, OWNER, spans.withTokenMode(1).withFixed(BigInteger.ZERO, BigInteger.ZERO));
+  }
+
+  @Test
+  void anUnknownOutputFunctionOrTokenModeIsRefused() {
+    BigInteger id = f.modelIn(State.APPROVED);
+    f.assertRevertsAndChangesNothing(() -> f.send(OWNER, Models.REGISTER_VERSION, id, Spec.valid().withOutputFunction(3).list()),
+        Models.INVALID_OUTPUT_FUNCTION, 3);
     f.assertRevertsAndChangesNothing(() -> f.send(OWNER, Models.REGISTER_VERSION, id, Spec.valid().withTokenMode(2).list()),
         Models.INVALID_TOKEN_MODE, 2);
   }

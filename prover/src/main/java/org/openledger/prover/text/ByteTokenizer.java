@@ -1,86 +1,45 @@
 package org.openledger.prover.text;
 
-import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes32;
-import org.openledger.precompiles.Keccak;
+import org.openledger.contracts.attribution.TextTokenizer;
 
 /**
- * The committed tokenizer {@code ol-bytes-v1} (docs/text-attribution.md §2). Its definition is a
- * 256-byte class table: every byte has a class, a token is a maximal run of bytes of one class,
- * except that each {@link #PUNCT} byte is a token of its own. Anyone holding the table gets the
- * same tokens, so fees count tokens derived from the committed output, never reported ones.
- *
- * <p>Whether a token boundary falls between two bytes depends on those two bytes only. That keeps
- * the on-chain check local: a span is token-aligned in a chunk if the bytes either side of it say
- * so, without tokenizing the chunk.
+ * The committed tokenizer {@code ol-bytes-v1} (docs/text-attribution.md §2), as the prover uses it.
+ * The definition lives once, in {@link TextTokenizer}, which the chain's span verifier runs: this
+ * class delegates, so prover and chain cannot count tokens differently.
  */
 public final class ByteTokenizer {
-  /** One byte, one token: ASCII punctuation, symbols and control bytes other than whitespace. */
-  public static final byte PUNCT = 0;
-  /** ASCII letters and every byte ≥ 0x80, so a UTF-8 character never splits and "café" is one token. */
-  public static final byte LETTER = 1;
-  public static final byte DIGIT = 2;
-  /** Space, tab, line feed, vertical tab, form feed, carriage return. */
-  public static final byte SPACE = 3;
-
-  /** The version tag hashed into the commitment. */
-  public static final String NAME = "ol-bytes-v1";
-
-  private static final byte[] CLASSES = classTable();
+  public static final byte PUNCT = TextTokenizer.PUNCT;
+  public static final byte LETTER = TextTokenizer.LETTER;
+  public static final byte DIGIT = TextTokenizer.DIGIT;
+  public static final byte SPACE = TextTokenizer.SPACE;
+  public static final String NAME = TextTokenizer.NAME;
   /** {@code keccak256("ol-bytes-v1" ‖ classTable[256])}: what a model version commits to. */
-  public static final Bytes32 COMMITMENT = Bytes32.wrap(Keccak.hash(NAME.getBytes(java.nio.charset.StandardCharsets.US_ASCII), CLASSES));
+  public static final Bytes32 COMMITMENT = TextTokenizer.COMMITMENT;
 
   private ByteTokenizer() {}
 
-  private static byte[] classTable() {
-    byte[] t = new byte[256];
-    for (int b = 0; b < 256; b++) {
-      if (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80) t[b] = LETTER;
-      else if (b >= '0' && b <= '9') t[b] = DIGIT;
-      else if (b == ' ' || b >= '\t' && b <= '\r') t[b] = SPACE;
-      else t[b] = PUNCT;
-    }
-    return t;
-  }
-
-  /** A copy of the committed class table, indexed by unsigned byte value. */
   public static byte[] classTable256() {
-    return CLASSES.clone();
+    return TextTokenizer.classTable256();
   }
 
   public static byte classOf(byte b) {
-    return CLASSES[b & 0xff];
+    return TextTokenizer.classOf(b);
   }
 
-  /** Whether a token boundary lies between bytes {@code left} and {@code right}. */
   public static boolean boundaryBetween(byte left, byte right) {
-    byte c = CLASSES[right & 0xff];
-    return c == PUNCT || c != CLASSES[left & 0xff];
+    return TextTokenizer.boundaryBetween(left, right);
   }
 
-  /** Whether a token boundary lies before {@code text[at]}; the two ends of a text always are. */
   public static boolean isBoundary(byte[] text, int from, int to, int at) {
-    return at == from || at == to || boundaryBetween(text[at - 1], text[at]);
+    return TextTokenizer.isBoundary(text, from, to, at);
   }
 
-  /**
-   * The token boundaries of {@code text}: {@code 0 = b[0] < b[1] < … < b[T] = length}, so token
-   * {@code i} is {@code text[b[i], b[i+1])}; an empty text has the one boundary 0 and no token.
-   */
   public static int[] boundaries(byte[] text) {
-    int[] b = new int[text.length + 1];
-    int n = 0;
-    b[n++] = 0;
-    for (int i = 1; i < text.length; i++) if (boundaryBetween(text[i - 1], text[i])) b[n++] = i;
-    if (text.length > 0) b[n++] = text.length;
-    return Arrays.copyOf(b, n);
+    return TextTokenizer.boundaries(text);
   }
 
-  /** The token count of {@code text}, as fees count it. */
   public static int count(byte[] text) {
-    if (text.length == 0) return 0;
-    int n = 1;
-    for (int i = 1; i < text.length; i++) if (boundaryBetween(text[i - 1], text[i])) n++;
-    return n;
+    return TextTokenizer.count(text);
   }
 }

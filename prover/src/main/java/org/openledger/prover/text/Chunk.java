@@ -1,8 +1,8 @@
 package org.openledger.prover.text;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.SpanProof;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 
@@ -27,13 +27,14 @@ public record Chunk(Address contributor, BigInteger contributionId, int index, b
     return text;
   }
 
-  /** {@code 0x00 ‖ address contributor ‖ uint256 contributionId ‖ uint32 chunkIndex ‖ bytes text}: a content-store leaf blob. */
+  /** {@code 0x00 ‖ address contributor ‖ uint256 contributionId ‖ uint32 chunkIndex ‖ bytes text}: a content-store leaf blob, as the chain's {@link SpanProof} hashes it. */
   public byte[] leafBlob() {
-    byte[] id = contributionId.toByteArray();
-    ByteBuffer b = ByteBuffer.allocate(1 + 20 + 32 + 4 + text.length).put((byte) 0).put(contributor.toArrayUnsafe());
-    int len = Math.min(id.length, 32);
-    b.position(b.position() + 32 - len).put(id, id.length - len, len);
-    return b.putInt(index).put(text).array();
+    return SpanProof.leafBlob(contributor, contributionId, index, text);
+  }
+
+  /** The chunk as a span proof opens it, at leaf {@code leaf} of the corpus tree. */
+  public SpanProof.OpenedChunk opened(int leaf) {
+    return new SpanProof.OpenedChunk(leaf, contributor, contributionId, index, text);
   }
 
   /** {@code keccak256(leafBlob)}: the chunk's leaf in the corpus tree. */
