@@ -113,13 +113,9 @@ final class AdapterRegistry {
 
   /** Whether {@code modelId} is an adapter of this server's base model (remembered: a model's base never changes). */
   boolean servesAdapter(BigInteger modelId) {
-    return isOurAdapter.computeIfAbsent(modelId, id -> {
-      try {
-        return model(id).baseModelId.equals(baseModelId);
-      } catch (RuntimeException e) {
-        return false; // an unknown model; a node that cannot be read is retried on the next scan
-      }
-    });
+    // a node that cannot be read throws (UserError) and nothing is remembered: the next scan asks again
+    return isOurAdapter.computeIfAbsent(modelId,
+        id -> id.signum() > 0 && id.compareTo(modelCount()) <= 0 && model(id).baseModelId.equals(baseModelId));
   }
 
   /**
@@ -136,11 +132,10 @@ final class AdapterRegistry {
     }
     org.openledger.contracts.web3j.Models.Model m;
     try {
+      if (modelId.signum() <= 0 || modelId.compareTo(modelCount()) > 0) throw new NotServable(404, "model " + modelId + " does not exist");
       m = model(modelId);
     } catch (UserError e) {
       throw new NotServable(503, "the node cannot be read: " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new NotServable(404, "model " + modelId + " does not exist");
     }
     if (!m.baseModelId.equals(baseModelId)) {
       throw new NotServable(422, "model " + modelId + (m.baseModelId.signum() == 0 ? " is a base model" : " is an adapter of model " + m.baseModelId)
@@ -181,6 +176,10 @@ final class AdapterRegistry {
     LoraAdapter adapter = LoraAdapter.fromWeightsBytes(content.get(root)); // the source checks keccak(bytes) == root
     if (!adapter.fits(base)) throw new IllegalArgumentException("its layers do not match base model " + baseModelId + "'s");
     return adapter;
+  }
+
+  private synchronized BigInteger modelCount() {
+    return session.view(session.models(false).modelCount());
   }
 
   private synchronized org.openledger.contracts.web3j.Models.Model model(BigInteger id) {
