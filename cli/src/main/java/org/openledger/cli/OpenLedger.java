@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class, ExampleCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
       ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
-       InterfaceCommand.class, EvalCommand.class, org.openledger.cli.prover.ProverCommand.class, org.openledger.cli.factory.FactoryCommand.class, CommandLine.HelpCommand.class
+       InterfaceCommand.class, EvalCommand.class, org.openledger.cli.prover.ProverCommand.class, org.openledger.cli.factory.FactoryCommand.class, org.openledger.cli.console.ConsoleCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'openledger help <command>' for a command's options."})
 public final class OpenLedger implements Runnable {
