@@ -93,11 +93,16 @@ public final class ConsoleApi {
         .post("/api/devnet/advance", this::advance);
   }
 
-  /** What the user sees for a failure of ours: the CLI's messages, which already carry the custom error in words and the fix. */
+  /**
+   * What the user sees for a failure of ours: the CLI's messages, which already carry the custom
+   * error in words and the fix. A contract's {@code Unknown...} error (an id no one has) is a 404.
+   */
   public static ApiError error(RuntimeException e) {
     if (e instanceof UserError u) {
       String m = u.getMessage();
-      return new ApiError(m.contains(" was refused: ") ? 409 : 400, m.contains(" was refused: ") ? "reverted" : "refused", m);
+      if (m.contains(" was refused: Unknown")) return new ApiError(404, "not_found", m);
+      if (m.contains(" was refused: ")) return new ApiError(409, "reverted", m);
+      return new ApiError(400, "refused", m);
     }
     return null;
   }
@@ -133,7 +138,6 @@ public final class ConsoleApi {
     Session s = reader();
     Datanets d = s.datanets(false);
     Datanets.Datanet n = s.view(d.datanet(id));
-    if (n.createdAt.signum() == 0) throw ApiError.notFound("there is no Datanet " + id + " on this chain (" + s.view(d.datanetCount()) + " exist)");
     Map<String, Object> out = datanetSummary(id, n);
     // contributions by their ContributionSubmitted events, newest first
     EthFilter f = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, OpenLedgerContracts.DATANETS);
@@ -293,7 +297,6 @@ public final class ConsoleApi {
     byte[] content = base64(r, "content");
     Session s = reader();
     Datanets.Datanet n = s.view(s.datanets(false).datanet(datanet));
-    if (n.createdAt.signum() == 0) throw ApiError.notFound("there is no Datanet " + datanet + " on this chain: pick one from the list");
     String from = from(r);
     String contentHash = new ContentStore(node).put(content);
     byte[] commitment = Keccak.hash(content, Numeric.hexStringToByteArray(from));
@@ -308,7 +311,6 @@ public final class ConsoleApi {
     BigInteger id = r.id("id");
     Session s = reader();
     Datanets.Contribution c = s.view(s.datanets(false).contribution(id));
-    if (c.datanetId.signum() == 0) throw ApiError.notFound("there is no contribution " + id + " on this chain");
     String uri = c.metadataURI;
     byte[] contentHash = Numeric.hexStringToByteArray(uri.substring(uri.lastIndexOf('/') + 1));
     return send(r, OpenLedgerContracts.DATANETS, s.datanets(false).accept(id, contentHash), BigInteger.ZERO).result();
