@@ -466,11 +466,21 @@ public final class ConsoleApi {
       var call = node.web3j().ethCall(org.web3j.protocol.core.methods.request.Transaction.createFunctionCallTransaction(from, null, null, null, to, value,
           data.toHexString()), DefaultBlockParameterName.PENDING).send();
       if (call.hasError()) {
-        throw new UserError(to + " was refused: " + org.openledger.cli.chain.Reverts.describe(to, call.getError().getData()) + "; nothing was sent");
+        throw new UserError(target(to, data) + " was refused: " + org.openledger.cli.chain.Reverts.describe(to, call.getError().getData())
+            + "; nothing was sent");
       }
     } catch (java.io.IOException e) {
       throw new UserError("cannot reach " + node.url() + ": " + e.getMessage());
     }
+  }
+
+  /** "Datanets.create" for calldata to one of our contracts, as the CLI names it; else the address. */
+  private static String target(String to, Bytes data) {
+    var entry = org.openledger.cli.chain.Reverts.at(to);
+    if (entry == null) return to;
+    String contract = entry.spec().name().replaceFirst("^I(?=[A-Z])", "");
+    var f = data.size() >= 4 ? entry.spec().function(data.getInt(0)) : null;
+    return f == null ? contract : contract + "." + f.name();
   }
 
   private static org.web3j.crypto.Credentials readerCredentials() {

@@ -159,4 +159,26 @@ class ConsoleApiTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void forABrowserWalletTheTransactionIsReturnedUnsignedAndNothingIsSentUntilTheWalletSendsIt() throws Exception {
+    int before = datanetCount();
+    var r = api.post("/api/datanets", Map.of("name", "from a wallet", "deposit", "3", "wallet", true, "from", ALICE));
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    assertThat(r.body().get("to").asText()).isEqualToIgnoringCase(org.openledger.contracts.web3j.OpenLedgerContracts.DATANETS);
+    assertThat(datanetCount()).isEqualTo(before);
+    // the wallet signs and sends what it was handed
+    var wallet = org.openledger.cli.chain.Session.as(console.node(), DevelopmentKeys.account(0));
+    wallet.sendRaw(r.body().get("to").asText(), org.apache.tuweni.bytes.Bytes.fromHexString(r.body().get("data").asText()),
+        org.web3j.utils.Numeric.decodeQuantity(r.body().get("value").asText()));
+    assertThat(datanetCount()).isEqualTo(before + 1);
+    assertThat(api.get("/api/datanets").body().get(0).get("name").asText()).isEqualTo("from a wallet");
+  }
+
+  @Test
+  void forABrowserWalletARefusedTransactionIsShownInWordsBeforeTheWalletIsAsked() {
+    var r = api.post("/api/datanets", Map.of("name", "free", "deposit", "0", "wallet", true, "from", ALICE));
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.error()).contains("Datanets.create was refused: ZeroDeposit()", "The submission deposit must be positive", "nothing was sent");
+  }
 }
