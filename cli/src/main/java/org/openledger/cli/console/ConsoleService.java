@@ -22,9 +22,9 @@ import org.web3j.crypto.Credentials;
 public final class ConsoleService implements AutoCloseable {
   /** The development accounts' names and what they do on a console-started devnet (keys of the public test mnemonic). */
   static final List<String[]> DEV_USERS = List.of(
-      new String[] {"alice", "Datanet owner and curator; 20,000 OPEN of votes"},
-      new String[] {"bob", "contributor; 10,000 OPEN of votes"},
-      new String[] {"carol", "contributor and inference user; 5,000 OPEN of votes"},
+      new String[] {"alice", "Datanet owner and curator; proposer and voter"},
+      new String[] {"bob", "contributor and voter"},
+      new String[] {"carol", "contributor, voter and inference user"},
       new String[] {"dave", "model owner and its inference host"},
       new String[] {"erin", "the console's ModelFactory trainer and prover"},
       new String[] {"frank", "contributor"},
