@@ -1,8 +1,11 @@
 package org.openledger.cli;
 
+import org.openledger.cli.attribute.AttributeCommand;
+import org.openledger.cli.console.ConsoleCommand;
 import org.openledger.cli.datanet.DatanetCommand;
 import org.openledger.cli.devnet.DevnetCommand;
 import org.openledger.cli.eval.EvalCommand;
+import org.openledger.cli.factory.FactoryCommand;
 import org.openledger.cli.governance.ProposalCommand;
 import org.openledger.cli.governance.ProposeCommand;
 import org.openledger.cli.governance.VoteCommand;
@@ -10,9 +13,11 @@ import org.openledger.cli.inference.InferCommand;
 import org.openledger.cli.model.ModelCommand;
 import org.openledger.cli.payouts.ClaimCommand;
 import org.openledger.cli.payouts.PayoutsCommand;
+import org.openledger.cli.prover.ProverCommand;
+import org.openledger.cli.serve.ServeCommand;
 import org.openledger.cli.staking.StakeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code openledger} command. */
 @Command(
@@ -26,7 +31,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class, ExampleCommand.class, DevnetCommand.class, DatanetCommand.class, ModelCommand.class, InferCommand.class, StakeCommand.class,
       ClaimCommand.class, PayoutsCommand.class, ProposeCommand.class, VoteCommand.class, ProposalCommand.class,
-       InterfaceCommand.class, EvalCommand.class, org.openledger.cli.prover.ProverCommand.class, org.openledger.cli.factory.FactoryCommand.class, org.openledger.cli.attribute.AttributeCommand.class, org.openledger.cli.serve.ServeCommand.class, CommandLine.HelpCommand.class
+      InterfaceCommand.class, EvalCommand.class, ProverCommand.class, FactoryCommand.class, AttributeCommand.class, ServeCommand.class,
+      ConsoleCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'openledger help <command>' for a command's options."})
 public final class OpenLedger implements Runnable {

@@ -36,13 +36,13 @@ import picocli.CommandLine.Parameters;
     },
     subcommands = {ProposalCommand.ListAll.class, ProposalCommand.Queue.class, ProposalCommand.Execute.class})
 public final class ProposalCommand {
-  static final String[] STATES = {"Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"};
+  public static final String[] STATES = {"Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"};
 
   /** A proposal as its ProposalCreated event recorded it. */
-  record Created(BigInteger id, Address proposer, List<?> targets, List<?> values, List<?> calldatas, BigInteger voteStart, BigInteger voteEnd,
+  public record Created(BigInteger id, Address proposer, List<?> targets, List<?> values, List<?> calldatas, BigInteger voteStart, BigInteger voteEnd,
       String description) {}
 
-  static List<Created> created(Session s) {
+  public static List<Created> created(Session s) {
     EthFilter f = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, Governor.ADDRESS.toHexString());
     f.addSingleTopic(Governor.PROPOSAL_CREATED.topic0().toHexString());
     EthLog logs;
@@ -67,7 +67,7 @@ public final class ProposalCommand {
     throw new UserError("no proposal " + id + " on this chain: list them with 'openledger proposal list'");
   }
 
-  static int state(Session s, BigInteger id) {
+  public static int state(Session s, BigInteger id) {
     return ((BigInteger) Governor.STATE.decodeOutput(s.callRaw(Governor.ADDRESS.toHexString(), Governor.STATE.encodeCall(id)))).intValueExact();
   }
 

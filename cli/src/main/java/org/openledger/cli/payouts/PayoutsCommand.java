@@ -53,61 +53,17 @@ public final class PayoutsCommand implements Callable<Integer> {
   public Integer call() {
     try (Session s = new Session(rpc, keys)) {
       String who = contributor != null ? contributor : s.sender();
-      EthFilter mine = new EthFilter(DefaultBlockParameter.valueOf(fromBlock), DefaultBlockParameterName.LATEST, OpenLedgerContracts.INFERENCE);
-      mine.addSingleTopic(EventEncoder.encode(Inference.CONTRIBUTORPAID_EVENT));
-      mine.addNullTopic();
-      mine.addSingleTopic("0x" + TypeEncoder.encode(new Address(who)));
-      List<Log> paid = logs(s, mine);
       Output out = new Output("request", "model", "score", "amount", "shareOfContributors", "prover", "proofHash", "block", "tx");
-      Map<BigInteger, BigInteger> poolByRequest = new HashMap<>();
+      List<Payouts.Payout> paid = Payouts.of(s, who, fromBlock);
       BigInteger total = BigInteger.ZERO;
-      for (Log log : paid) {
-        Inference.ContributorPaidEventResponse e = Inference.getContributorPaidEventFromLog(log);
-        BigInteger pool = poolByRequest.computeIfAbsent(e.requestId, id -> contributorPool(s, id, log.getBlockNumber()));
-        Inference.Request r = s.view(s.inference(false).getRequest(e.requestId));
-        String share = pool.signum() == 0 ? "-" : new java.math.BigDecimal(e.amount).multiply(java.math.BigDecimal.valueOf(100))
-            .divide(new java.math.BigDecimal(pool), 2, java.math.RoundingMode.DOWN).toPlainString() + "%";
-        Provers.ProofAcceptedEventResponse proof = proofOf(s, e.requestId, log.getBlockNumber());
-        out.row(e.requestId, r.modelId + " v" + r.version, e.score, Open.format(e.amount), share, proof == null ? "-" : proof.prover,
-            proof == null ? "-" : org.web3j.utils.Numeric.toHexString(proof.proofHash), log.getBlockNumber(), log.getTransactionHash());
-        total = total.add(e.amount);
+      for (Payouts.Payout p : paid) {
+        out.row(p.requestId(), p.modelId() + " v" + p.version(), p.score(), Open.format(p.amount()), p.share(), p.prover() == null ? "-" : p.prover(),
+            p.proofHash() == null ? "-" : p.proofHash(), p.block(), p.tx());
+        total = total.add(p.amount());
       }
       out.print(System.out, rpc.json());
       if (!rpc.json()) System.out.println(paid.size() + " payouts to " + who + ", " + Open.format(total) + " OPEN in all");
       return 0;
-    }
-  }
-
-  /**
-   * The verified proof that settled {@code requestId}: the last ProofAccepted for it up to the
-   * settlement block (a slashed proof is followed by the one that replaced it). Its bytes are in the
-   * submitting transaction; anyone can re-verify or challenge them (docs/attribution.md §6–§8).
-   */
-  private static Provers.ProofAcceptedEventResponse proofOf(Session s, BigInteger requestId, BigInteger settledAt) {
-    EthFilter f = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.ZERO), DefaultBlockParameter.valueOf(settledAt), OpenLedgerContracts.PROVERS);
-    f.addSingleTopic(EventEncoder.encode(Provers.PROOFACCEPTED_EVENT));
-    f.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(requestId, 64));
-    List<Log> found = logs(s, f);
-    return found.isEmpty() ? null : Provers.getProofAcceptedEventFromLog(found.get(found.size() - 1));
-  }
-
-  /** What all contributors of {@code requestId} received: the sum of its ContributorPaid events. */
-  private static BigInteger contributorPool(Session s, BigInteger requestId, BigInteger block) {
-    EthFilter f = new EthFilter(DefaultBlockParameter.valueOf(block), DefaultBlockParameter.valueOf(block), OpenLedgerContracts.INFERENCE);
-    f.addSingleTopic(EventEncoder.encode(Inference.CONTRIBUTORPAID_EVENT));
-    f.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(requestId, 64));
-    BigInteger sum = BigInteger.ZERO;
-    for (Log log : logs(s, f)) sum = sum.add(Inference.getContributorPaidEventFromLog(log).amount);
-    return sum;
-  }
-
-  private static List<Log> logs(Session s, EthFilter filter) {
-    try {
-      EthLog result = s.node().web3j().ethGetLogs(filter).send();
-      if (result.hasError()) throw new UserError("eth_getLogs failed: " + result.getError().getMessage() + " — narrow the range with --from-block");
-      return result.getLogs().stream().map(r -> (Log) r.get()).toList();
-    } catch (IOException e) {
-      throw new UserError("cannot read logs from " + s.node().url() + ": " + e.getMessage());
     }
   }
 }
