@@ -1,6 +1,7 @@
 package org.openledger.contracts.attribution;
 
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.precompiles.KeccakF1600;
 
 /**
  * Keccak-256 absorbed across transactions: the 1,600-bit sponge state after whole 136-byte
@@ -15,14 +16,6 @@ public final class KeccakSponge {
   public static final int RATE = 136;
   /** The stored state: 25 lanes of 8 bytes. */
   public static final int STATE_BYTES = 200;
-
-  private static final long[] ROUND_CONSTANTS = {
-      0x0000000000000001L, 0x0000000000008082L, 0x800000000000808aL, 0x8000000080008000L, 0x000000000000808bL,
-      0x0000000080000001L, 0x8000000080008081L, 0x8000000000008009L, 0x000000000000008aL, 0x0000000000000088L,
-      0x0000000080008009L, 0x000000008000000aL, 0x000000008000808bL, 0x800000000000008bL, 0x8000000000008089L,
-      0x8000000000008003L, 0x8000000000008002L, 0x8000000000000080L, 0x000000000000800aL, 0x800000008000000aL,
-      0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L};
-  private static final int[] ROTATIONS = {0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14};
 
   private final long[] lanes;
 
@@ -58,7 +51,7 @@ public final class KeccakSponge {
     long[] s = lanes.clone();
     for (int at = offset; at < offset + length; at += RATE) {
       for (int i = 0; i < RATE / 8; i++) s[i] ^= lane(data, at + 8 * i);
-      permute(s);
+      KeccakF1600.permute(s);
     }
     return new KeccakSponge(s);
   }
@@ -86,21 +79,4 @@ public final class KeccakSponge {
   }
 
   /** Keccak-f[1600]: 24 rounds of θ, ρ, π, χ, ι on lanes indexed x + 5y. */
-  private static void permute(long[] a) {
-    long[] c = new long[5], b = new long[25];
-    for (long rc : ROUND_CONSTANTS) {
-      for (int x = 0; x < 5; x++) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-      for (int x = 0; x < 5; x++) {
-        long d = c[(x + 4) % 5] ^ Long.rotateLeft(c[(x + 1) % 5], 1);
-        for (int y = 0; y < 25; y += 5) a[y + x] ^= d;
-      }
-      for (int x = 0; x < 5; x++) {
-        for (int y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = Long.rotateLeft(a[x + 5 * y], ROTATIONS[x + 5 * y]);
-      }
-      for (int y = 0; y < 25; y += 5) {
-        for (int x = 0; x < 5; x++) a[y + x] = b[y + x] ^ (~b[y + (x + 1) % 5] & b[y + (x + 2) % 5]);
-      }
-      a[0] ^= rc;
-    }
-  }
 }

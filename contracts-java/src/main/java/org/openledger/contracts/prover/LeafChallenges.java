@@ -551,10 +551,7 @@ final class LeafChallenges {
 
   // ------------------------------------------------------------------ gas, priced from the input before anything runs
 
-  static final AbiType.Tuple OPEN_ARGS = tuple("(uint256,uint256,uint256,uint256,uint256,bytes,bytes32[],bytes,int64[])");
-  static final AbiType.Tuple DESCEND_ARGS = tuple("(uint256,int64[],bytes,bytes32[],int64[])");
   static final AbiType.Tuple UPLOAD_ARGS = tuple("(uint256,uint256,bytes,uint256)");
-  static final AbiType.Tuple STEP_ARGS = tuple("(uint256,uint256,int64[],bytes,bytes,bytes,bytes32[])");
 
   private static AbiType.Tuple tuple(String types) {
     return (AbiType.Tuple) AbiType.parse(types);
@@ -568,6 +565,11 @@ final class LeafChallenges {
     }
   }
 
+  /** Argument {@code i}'s length (bytes) or element count (arrays), read without decoding the call. */
+  private static int length(byte[] calldata, int i) {
+    return AbiCodec.dynamicLength(calldata, 4, i);
+  }
+
   private static int size(List<Object> args, int i) {
     return args == null ? 0 : args.get(i) instanceof Bytes b ? b.size() : ((List<?>) args.get(i)).size();
   }
@@ -578,10 +580,10 @@ final class LeafChallenges {
   }
 
   static long openGas(GasSchedule s, Bytes data) {
-    List<Object> args = decode(OPEN_ARGS, data);
-    int leaf = size(args, 5), proof = size(args, 6), contributions = size(args, 7) / CONTRIBUTION_LEAF_BYTES, partials = size(args, 8);
+    byte[] d = data.toArrayUnsafe();
+    int leaf = length(d, 5), proof = length(d, 6), contributions = length(d, 7) / CONTRIBUTION_LEAF_BYTES, partials = length(d, 8);
     return s.hashing(leaf) + (proof + 1L) * s.hashBlock()
-        + contributions * (s.hashing(CONTRIBUTION_LEAF_BYTES) + s.hashBlock()) + s.hashing(8L * partials) + partials * s.multiplyAdd()
+        + contributions * (s.hashing(CONTRIBUTION_LEAF_BYTES) + s.hashBlock()) + s.hashing(8L * partials) + partials * (s.abiValue() + s.multiplyAdd())
         + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE)
         // the faulty flag, the bond parameter (2), the game count; the game's ten words; keys: the version, the game, the bond
         + 4 * s.storageRead() + 11 * s.storageWrite() + 3 * s.storageKey() + phase(s) + s.log(4, 32 * 6);
@@ -593,10 +595,10 @@ final class LeafChallenges {
   }
 
   static long descendGas(GasSchedule s, Bytes data) {
-    List<Object> args = decode(DESCEND_ARGS, data);
-    int partials = size(args, 1), proof = size(args, 3), values = size(args, 4);
+    byte[] d = data.toArrayUnsafe();
+    int partials = length(d, 1), proof = length(d, 3), values = length(d, 4);
     return s.hashing(8L * partials) + s.hashing(CONTRIBUTION_LEAF_BYTES) + (proof + 1L) * s.hashBlock() + s.hashing(8L * values)
-        + values * s.multiplyAdd() + phase(s) + 7 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + s.log(2, 96);
+        + (partials + values) * s.abiValue() + values * s.multiplyAdd() + phase(s) + 7 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + s.log(2, 96);
   }
 
   static long uploadGas(GasSchedule s, Bytes data) {
@@ -612,10 +614,10 @@ final class LeafChallenges {
   }
 
   static long stepGas(GasSchedule s, Bytes data) {
-    List<Object> args = decode(STEP_ARGS, data);
-    int values = size(args, 2), record = size(args, 3), weights = size(args, 4), row = size(args, 5), proof = size(args, 6);
+    byte[] d = data.toArrayUnsafe();
+    int values = length(d, 2), record = length(d, 3), weights = length(d, 4), row = length(d, 5), proof = length(d, 6);
     // the gradient is a forward pass and an outer product over the weights (two multiply-adds per weight), then one row's dot product
-    return s.hashing(8L * values) + s.hashing(record) + s.hashing(weights) + s.hashing(row) + (proof + 1L) * s.hashBlock()
+    return s.hashing(8L * values) + values * s.abiValue() + s.hashing(record) + s.hashing(weights) + s.hashing(row) + (proof + 1L) * s.hashBlock()
         + (2L * weights / 2 + row / 2) * s.multiplyAdd() + 8 * s.storageRead() + 3 * s.storageKey()
         + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE) + decideGas(s);
   }

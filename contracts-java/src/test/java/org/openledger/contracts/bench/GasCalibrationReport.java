@@ -264,7 +264,7 @@ public final class GasCalibrationReport {
         +/word: gas one more 32-byte word of calldata adds (the per-call calldataWord plus the rule's own per-word charge).
         composition: coefficients of the v1 entries in the requirement (finite differences), e.g. 12 R = 12 x storageRead.
         R storageRead, W storageWrite, S storageKey, VR viewRead, VS viewKey, T transfer, N nestedCall, L logs (topics, data bytes),
-        K keccak (words), H hashBlock, MA multiplyAdd, cd calldataWord.
+        K keccak (words), H hashBlock, MA multiplyAdd, AV abiValue, cd calldataWord.
         """);
     return out.toString();
   }
@@ -300,17 +300,18 @@ public final class GasCalibrationReport {
     if (coefficient[10] != 0) parts.add(coefficient[10] + " K (" + coefficient[11] + " words)");
     if (coefficient[14] != 0) parts.add(coefficient[14] + " H");
     if (coefficient[15] != 0) parts.add(coefficient[15] + " MA");
+    if (coefficient[16] != 0) parts.add(coefficient[16] + " AV");
     String s = String.join(" + ", parts);
     return check == base ? s : s + " (not linear at v1: " + check + " != " + base + ")";
   }
 
   private static long[] entries(GasSchedule s) {
     return new long[] {s.call(), s.calldataWord(), s.storageRead(), s.storageWrite(), s.storageKey(), s.viewRead(), s.viewKey(),
-        s.logBase(), s.logTopic(), s.logDataByte(), s.keccakBase(), s.keccakWord(), s.transfer(), s.nestedCall(), s.hashBlock(), s.multiplyAdd()};
+        s.logBase(), s.logTopic(), s.logDataByte(), s.keccakBase(), s.keccakWord(), s.transfer(), s.nestedCall(), s.hashBlock(), s.multiplyAdd(), s.abiValue()};
   }
 
   private static GasSchedule schedule(long[] e) {
-    return new GasSchedule("probe", e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[12], e[13], e[14], e[15]);
+    return new GasSchedule("probe", e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9], e[10], e[11], e[12], e[13], e[14], e[15], e[16]);
   }
 
   static double median(double[] values) {

@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openledger.compute.hash.Keccak256;
 import org.openledger.compute.hash.MessageBatch;
+import org.openledger.precompiles.KeccakF1600;
 
 /**
  * Keccak-256 of {@link #WIDTH} messages per permutation (8 with 512-bit vectors): vector lane m
@@ -30,7 +31,7 @@ final class VectorKeccak {
   private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The iota constants of Keccak-f[1600], the same as {@link Keccak256}'s. */
-  private static final long[] ROUND_CONSTANTS = Keccak256.roundConstants();
+  private static final long[] ROUND_CONSTANTS = KeccakF1600.roundConstants();
 
   private final long[] state = new long[25 * WIDTH];
   private final long[] scratch = new long[25 * WIDTH];

@@ -1,6 +1,9 @@
 package org.openledger.precompiles.abi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,6 +27,9 @@ import org.openledger.precompiles.Address;
  * MalformedAbiException}. Trailing bytes after the encoding are ignored, as Solidity does.
  */
 public final class AbiCodec {
+  private static final AbiType LENGTH_PREFIXED = AbiType.parse("bytes");
+  private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private AbiCodec() {}
 
   // ------------------------------------------------------------------ encoding
@@ -205,6 +211,21 @@ public final class AbiCodec {
     return values;
   }
 
+  /**
+   * The length of the dynamic argument {@code index} (a {@code bytes} length or an array's element
+   * count) of the calldata whose head starts at {@code base}, read from its offset and length words
+   * without decoding anything: for gas rules, which price a call by its sizes before it runs.
+   * Returns 0 when the words are malformed; the call then reverts when it decodes the same bytes.
+   */
+  public static int dynamicLength(byte[] data, int base, int index) {
+    try {
+      int offset = readOffset(data, base + 32 * index, base, data.length, LENGTH_PREFIXED);
+      return readLength(data, base + offset, data.length, LENGTH_PREFIXED);
+    } catch (MalformedAbiException malformed) {
+      return 0;
+    }
+  }
+
   public static List<Object> decode(AbiType.Tuple types, byte[] data) {
     return decode(types, data, 0, data.length);
   }
@@ -223,12 +244,22 @@ public final class AbiCodec {
         for (int i = 0; i < zeroBytes; i++) {
           if (d[pos + i] != 0) throw malformed(type, pos, "high bits set");
         }
-        return new BigInteger(1, Arrays.copyOfRange(d, pos + zeroBytes, pos + 32));
+        // arrays of small numbers decode one object per word: no copy, and no magnitude parsing where a long holds it
+        return u.bits() < 64 ? BigInteger.valueOf((long) BE_LONG.get(d, pos + 24)) : new BigInteger(1, d, pos + zeroBytes, 32 - zeroBytes);
       }
       case AbiType.Int i -> {
         need(d, pos, 32, end, type);
         spend(words, 1, type, pos);
-        BigInteger v = new BigInteger(Arrays.copyOfRange(d, pos, pos + 32));
+        if (i.bits() <= 64) {
+          long v = (long) BE_LONG.get(d, pos + 24);
+          byte sign = (byte) (v >> 63);
+          for (int b = 0; b < 24; b++) {
+            if (d[pos + b] != sign) throw malformed(type, pos, "not sign-extended");
+          }
+          if (i.bits() < 64 && v >> (i.bits() - 1) != v >> 63) throw malformed(type, pos, "not sign-extended");
+          return BigInteger.valueOf(v);
+        }
+        BigInteger v = new BigInteger(d, pos, 32);
         if (v.bitLength() > i.bits() - 1) throw malformed(type, pos, "not sign-extended");
         return v;
       }

@@ -32,6 +32,9 @@ package org.openledger.precompiles.gas;
  *     {@code KECCAK256}, which assumes a far cheaper hash than a node's
  * @param multiplyAdd one integer multiply-accumulate of a contract's own arithmetic, such as
  *     rescoring an attribution proof's leaves, with the decoding of its operands
+ * @param abiValue one element of a numeric ABI array decoded from calldata into a value: the
+ *     parsing, range check and allocation that {@code calldataWord}'s copy price does not cover
+ *     (about 25 ns, docs/gas.md §5); charged by rules whose arrays hold up to thousands of numbers
  */
 public record GasSchedule(
     String name,
@@ -50,14 +53,16 @@ public record GasSchedule(
     long transfer,
     long nestedCall,
     long hashBlock,
-    long multiplyAdd) {
+    long multiplyAdd,
+    long abiValue) {
 
   /**
-   * The schedule of the first OpenLedger fork. {@code storageKey}, {@code viewRead} and {@code
-   * viewKey} were added from the CPU calibration of docs/gas.md before anything was deployed.
+   * The schedule of the first OpenLedger fork. {@code storageKey}, {@code viewRead}, {@code
+   * viewKey} and {@code abiValue} were added from the CPU calibration of docs/gas.md before
+   * anything was deployed.
    */
   public static final GasSchedule V1 =
-      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600, 6_000, 16);
+      new GasSchedule("v1", 2_100, 6, 2_100, 20_000, 2_100, 4_200, 8_400, 375, 375, 8, 30, 6, 9_000, 2_600, 6_000, 16, 400);
 
   /** Gas of a log with {@code topics} topics and {@code dataBytes} bytes of data. */
   public long log(int topics, long dataBytes) {

@@ -42,7 +42,7 @@ class GasScheduleTest {
   void aViewRuleFollowsTheScheduleItIsGiven() {
     GasSchedule doubled = new GasSchedule("test", V1.call(), V1.calldataWord(), V1.storageRead(), V1.storageWrite(), V1.storageKey(),
         2 * V1.viewRead(), 2 * V1.viewKey(), V1.logBase(), V1.logTopic(), V1.logDataByte(), V1.keccakBase(), V1.keccakWord(),
-        V1.transfer(), V1.nestedCall(), V1.hashBlock(), V1.multiplyAdd());
+        V1.transfer(), V1.nestedCall(), V1.hashBlock(), V1.multiplyAdd(), V1.abiValue());
     assertThat(GasRule.view(5, 3).gas(doubled, Bytes.EMPTY)).isEqualTo(2 * V1.view(5, 3));
   }
 }
