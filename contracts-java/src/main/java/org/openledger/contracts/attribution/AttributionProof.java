@@ -2,7 +2,6 @@ package org.openledger.contracts.attribution;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes;
@@ -135,7 +134,7 @@ public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long 
 
   /** Reads a v1 proof; every byte must belong to it. */
   public static AttributionProof decode(Bytes proof) throws FormatException {
-    Reader r = new Reader(proof.toArrayUnsafe());
+    ProofReader r = new ProofReader(proof.toArrayUnsafe());
     int version = r.u8("version");
     if (version != VERSION) throw new UnsupportedVersionException(version);
     Bytes32 binding = r.bytes32("binding");
@@ -167,58 +166,8 @@ public record AttributionProof(Bytes32 binding, int psiShift, short[] psi, long 
     int p = r.u16("p");
     List<Bytes32> hashes = new ArrayList<>(p);
     for (int i = 0; i < p; i++) hashes.add(r.bytes32("multiproof hash"));
-    if (r.at != r.data.length) throw new MalformedException(r.at, (r.data.length - r.at) + " trailing bytes");
+    r.end();
     return new AttributionProof(binding, psiShift, psi, n, leaves, hashes);
-  }
-
-  private static final class Reader {
-    final byte[] data;
-    int at;
-
-    Reader(byte[] data) {
-      this.data = data;
-    }
-
-    byte[] take(int bytes, String what) {
-      if (data.length - at < bytes) throw new MalformedException(at, what + " runs past the end");
-      byte[] out = Arrays.copyOfRange(data, at, at + bytes);
-      at += bytes;
-      return out;
-    }
-
-    private ByteBuffer buffer(int bytes, String what) {
-      if (data.length - at < bytes) throw new MalformedException(at, what + " runs past the end");
-      ByteBuffer b = ByteBuffer.wrap(data, at, bytes);
-      at += bytes;
-      return b;
-    }
-
-    int u8(String what) {
-      return buffer(1, what).get() & 0xFF;
-    }
-
-    int u16(String what) {
-      return buffer(2, what).getShort() & 0xFFFF;
-    }
-
-    long u32(String what) {
-      return buffer(4, what).getInt() & 0xFFFF_FFFFL;
-    }
-
-    long int64(String what) {
-      return buffer(8, what).getLong();
-    }
-
-    Bytes32 bytes32(String what) {
-      return Bytes32.wrap(take(32, what));
-    }
-
-    short[] int16s(int count, String what) {
-      ByteBuffer b = buffer(2 * count, what);
-      short[] out = new short[count];
-      for (int i = 0; i < count; i++) out[i] = b.getShort();
-      return out;
-    }
   }
 
   // ------------------------------------------------------------------ building (the prover's side)

@@ -170,7 +170,7 @@ public record SpanProof(Bytes32 binding, byte[] input, byte[] output, long leafC
 
   /** Reads a v2 proof; every byte must belong to it. */
   public static SpanProof decode(Bytes proof) throws AttributionProof.FormatException {
-    Reader r = new Reader(proof.toArrayUnsafe());
+    ProofReader r = new ProofReader(proof.toArrayUnsafe());
     int version = r.u8("version");
     if (version != VERSION) throw new AttributionProof.UnsupportedVersionException(version);
     Bytes32 binding = Bytes32.wrap(r.take(32, "binding"));
@@ -205,51 +205,8 @@ public record SpanProof(Bytes32 binding, byte[] input, byte[] output, long leafC
     int p = r.u16("multiproof count");
     List<Bytes32> hashes = new ArrayList<>(p);
     for (int i = 0; i < p; i++) hashes.add(Bytes32.wrap(r.take(32, "multiproof hash")));
-    if (r.at != r.data.length) throw new AttributionProof.MalformedException(r.at, (r.data.length - r.at) + " trailing bytes");
+    r.end();
     return new SpanProof(binding, input, output, n, spans, chunks, hashes);
-  }
-
-  private static final class Reader {
-    final byte[] data;
-    int at;
-
-    Reader(byte[] data) {
-      this.data = data;
-    }
-
-    byte[] take(int bytes, String what) {
-      if (data.length - at < bytes) throw new AttributionProof.MalformedException(at, what + " runs past the end");
-      byte[] out = Arrays.copyOfRange(data, at, at + bytes);
-      at += bytes;
-      return out;
-    }
-
-    private ByteBuffer buffer(int bytes, String what) {
-      if (data.length - at < bytes) throw new AttributionProof.MalformedException(at, what + " runs past the end");
-      ByteBuffer b = ByteBuffer.wrap(data, at, bytes);
-      at += bytes;
-      return b;
-    }
-
-    int u8(String what) {
-      return buffer(1, what).get() & 0xFF;
-    }
-
-    int u16(String what) {
-      return buffer(2, what).getShort() & 0xFFFF;
-    }
-
-    long u32(String what) {
-      return buffer(4, what).getInt() & 0xFFFF_FFFFL;
-    }
-
-    /** A uint32 length that must fit in what is left. */
-    int length(String what) {
-      int lenAt = at;
-      long len = u32(what);
-      if (len > data.length - at) throw new AttributionProof.MalformedException(lenAt, what + " " + len + " runs past the end");
-      return (int) len;
-    }
   }
 
   // ------------------------------------------------------------------ weights (§5), from the proof alone
