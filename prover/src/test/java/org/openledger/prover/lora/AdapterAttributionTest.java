@@ -279,6 +279,61 @@ class AdapterAttributionTest {
         .hasMessageContaining("row 0");
   }
 
+  static int claimState(Setup s) {
+    return ((BigInteger) ((List<?>) s.p().chain.view(Addresses.PROVERS, Provers.CLAIM_OF, s.request())).get(3)).intValueExact();
+  }
+
+  /** An honestly proven request on the adapter version, inside its challenge window. */
+  static Setup proven(int image) {
+    Map<Bytes32, byte[]> content = new HashMap<>(store);
+    Setup s = request(image, new AdapterQueryBuilder(base, artifacts.adapter(), artifacts.rows()).predict(pixels(image)), content);
+    submit(s, ((ProofEngine.Outcome.Proof) new ProofEngines(source(content)).prove(s.binding(), version)).bytes());
+    return s;
+  }
+
+  @Test
+  void anOutputChallengeAgainstAnAdapterVersionIsRefusedWithAdapterNotChallengeableNotMisreadAsLogisticWeights() {
+    Setup s = proven(31);
+    CallResult r = s.p().chain.send(CHALLENGER, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE_OUTPUT, s.request(),
+        Bytes.wrap(artifacts.adapter().weightsBytes()), Bytes.wrap(pixels(31)));
+    assertThat(r.isSuccess()).isFalse();
+    assertThat(s.p().chain.describe(Addresses.PROVERS, r)).contains("AdapterNotChallengeable");
+    assertThat(claimState(s)).as("nothing changes").isEqualTo(Provers.PROVEN);
+  }
+
+  @Test
+  void aPsiChallengeAgainstAnAdapterVersionIsRefusedWithAdapterNotChallengeable() {
+    Setup s = proven(33);
+    Query q = new AdapterQueryBuilder(base, artifacts.adapter(), artifacts.rows()).query(pixels(33));
+    AttributionProof full = AttributionProof.build(s.binding().hash(), q.shift(), q.psi(), artifacts.leaves(), artifacts.tree(), AttributionProof.MAX_LEAVES);
+    CallResult r = s.p().chain.send(CHALLENGER, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE_PSI, s.request(),
+        full.encode(), BigInteger.ZERO, Bytes.wrap(artifacts.adapter().weightsBytes()), Bytes.wrap(pixels(33)), Bytes.wrap(artifacts.rows().get(0).leafBytes()),
+        artifacts.basisTree().multiproof(new int[] {0}));
+    assertThat(r.isSuccess()).isFalse();
+    assertThat(s.p().chain.describe(Addresses.PROVERS, r)).contains("AdapterNotChallengeable");
+    assertThat(claimState(s)).as("nothing changes").isEqualTo(Provers.PROVEN);
+  }
+
+  @Test
+  void aLeafChallengeAgainstAnAdapterModelsVersionIsRefusedAtOpeningWithAdapterNotChallengeable() {
+    Protocol p = new Protocol(new IndexProofVerifier());
+    BigInteger baseModel = p.deployedModel(Protocol.open("1"), fixedBase.weightsRoot(), Protocol.root("basis"), Protocol.root("index"), 4);
+    BigInteger id = (BigInteger) p.chain.ok(p.owner, Addresses.MODELS, Models.PROPOSE, baseModel, List.of(BigInteger.ONE), "lora", "ipfs://lora");
+    p.chain.ok(Addresses.TIMELOCK, Addresses.MODELS, Models.APPROVE, id);
+    p.chain.ok(Addresses.SERVICES, Addresses.MODELS, Models.MARK_TRAINING, id);
+    List<Object> spec = List.of(artifacts.weightsRoot(), artifacts.basisRoot(), artifacts.indexRoot(), BigInteger.valueOf(100), BigInteger.valueOf(1 << 10),
+        BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(196), BigInteger.ONE, p.owner, Protocol.open("1"), Protocol.open("1"),
+        BigInteger.valueOf(artifacts.rank()));
+    BigInteger v = (BigInteger) p.chain.ok(p.owner, Addresses.MODELS, Models.REGISTER_VERSION, id, spec);
+    p.chain.host.setBalance(CHALLENGER, Protocol.open("100"));
+    IndexLeaf leaf = artifacts.leaves().get(0);
+    CallResult r = p.chain.send(CHALLENGER, Addresses.PROVERS, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_CHALLENGE, id, v,
+        BigInteger.valueOf(artifacts.leaves().size()), BigInteger.ZERO, BigInteger.ZERO, Bytes.wrap(leaf.leafBytes()), artifacts.tree().multiproof(new int[] {0}),
+        Bytes.wrap(new byte[65]), List.of(BigInteger.ZERO));
+    assertThat(r.isSuccess()).isFalse();
+    assertThat(p.chain.describe(Addresses.PROVERS, r)).contains("AdapterNotChallengeable");
+  }
+
   record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
 
   /** A Protocol whose deployed version registers the adapter's three roots, with a request on test image {@code image} resulted as class {@code output}. */
