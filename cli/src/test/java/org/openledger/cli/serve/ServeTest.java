@@ -45,6 +45,9 @@ import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.cli.factory.AcceptedContributions;
+import org.openledger.cli.prover.ProverLoop;
+import org.openledger.cli.prover.ProverMetrics;
+import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.factory.TrainingSet;
 import org.openledger.prover.lora.AdapterArtifacts;
 import org.openledger.prover.lora.AdapterFactory;
@@ -204,8 +207,16 @@ class ServeTest {
     assertThat(r.outputHash).isEqualTo(Keccak.hash(FraudChecks.classOutput(referenceClass(pixels))));
     assertThat(server.hostLoop.tick()).as("answered once").isZero();
 
-    // erin's prover engines prove it over the adapter's parameters (ProofEngines dispatches on the OLA1 tag)
-    erin.send(erin.provers(true).claim(id));
+    // erin's prover daemon loop proves it over the adapter's parameters: its ProofEngines dispatch on the OLA1 tag
+    try (Journal journal = Journal.open(tmp.resolve("erin-journal"))) {
+      ProverLoop loop = new ProverLoop(erin, journal, new ProofEngines(new RpcContentSource(new ContentStore(rpc))), new ProverMetrics(),
+          requested.getBlockNumber().longValueExact());
+      loop.tick();
+    }
+    var claim = erin.view(erin.provers(false).claimOf(id));
+    assertThat(claim.component1()).isEqualToIgnoringCase(erin.sender());
+    assertThat(claim.component4().intValueExact()).as("proven by the daemon").isEqualTo(org.openledger.contracts.prover.Provers.PROVEN);
+    // the same engines, recomputed here, give the proof the daemon submitted (it is deterministic): its leaves are the expected scores
     var binding = new AttributionVerifier.Binding(rpc.chainId(), Addresses.PROVERS, id, adapterModel, BigInteger.ONE, Bytes32.wrap(r.inputHash),
         Bytes32.wrap(r.outputHash), Address.fromHex(erin.sender()));
     AdapterArtifacts a = built.artifacts();
@@ -214,7 +225,6 @@ class ServeTest {
     assertThat(outcome).as(outcome.toString()).isInstanceOf(ProofEngine.Outcome.Proof.class);
     AttributionProof proof = AttributionProof.decode(((ProofEngine.Outcome.Proof) outcome).bytes());
     assertThat(proof.leaves()).as("the adapter's contributors are in the proof").isNotEmpty();
-    erin.send(erin.provers(true).submitProof(id, proof.encode().toArrayUnsafe()));
     new DevChain(rpc).mine(erin.view(erin.provers(false).parameters()).component3().longValueExact() + 1);
 
     BigInteger bobBefore = balance(bob), daveBefore = balance(dave);
