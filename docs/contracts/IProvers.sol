@@ -59,6 +59,11 @@ interface IProvers {
     /// @notice One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.
     error UnsupportedChallenge(uint8 outputFunction);
 
+    /// @notice The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
+    /// adapter model to recompute an output, a ψ coordinate or a leaf coordinate with, so challengeOutput, challengePsi and
+    /// openLeafChallenge refuse it. challengeOmission needs only the index and works for adapters. Nothing changes.
+    error AdapterNotChallengeable(uint256 modelId, uint256 version);
+
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
     /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
     /// contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content

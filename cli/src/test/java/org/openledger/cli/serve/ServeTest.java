@@ -28,11 +28,8 @@ import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
-import org.openledger.contracts.attribution.BasisRows;
 import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FraudChecks;
-import org.openledger.contracts.attribution.IndexLeaf;
-import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.FeeSplit;
 import org.openledger.contracts.web3j.Inference;
@@ -47,7 +44,16 @@ import org.openledger.precompiles.Keccak;
 import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
+import org.openledger.cli.factory.AcceptedContributions;
+import org.openledger.cli.prover.ProverLoop;
+import org.openledger.cli.prover.ProverMetrics;
+import org.openledger.prover.daemon.Journal;
+import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.lora.AdapterArtifacts;
+import org.openledger.prover.lora.AdapterFactory;
 import org.openledger.prover.lora.BaseMlp;
+import org.openledger.prover.proof.ProofEngine;
+import org.openledger.prover.proof.ProofEngines;
 import org.openledger.prover.lora.LoraAdapter;
 import org.openledger.prover.lora.LoraGradient;
 import org.web3j.crypto.Credentials;
@@ -57,13 +63,13 @@ import org.web3j.utils.Numeric;
 /**
  * {@code openledger serve} on the devnet after the demo (model 1, a logistic-regression base owned
  * by dave): bob's rank-8 adapter of it is proposed, approved, registered with heidi as host,
- * attested and deployed; a server signing as heidi serves it over HTTP and answers its on-chain
- * requests, and settlement pays bob and dave their exact parts.
+ * attested and deployed — bob fine-tunes it on datanet 1's accepted contributions and registers its
+ * attribution index over the adapter's parameters; a server signing as heidi serves it over HTTP and
+ * answers its on-chain requests, erin's prover engines prove them, and settlement pays the adapter's
+ * contributors, bob and dave their exact parts.
  */
 class ServeTest {
   static final BigInteger OPEN = BigInteger.TEN.pow(18);
-  /** The adapter version's basis rank: its attribution index is not built yet (docs/openlora.md §5), so its one leaf has no influence. */
-  static final int K = 4;
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir static Path tmp;
   static DevnetNode node;
@@ -72,6 +78,7 @@ class ServeTest {
   static BaseMlp base;
   static FixedLogistic fixedBase;
   static LoraAdapter adapter;
+  static AdapterFactory.Built built;
   static BigInteger adapterModel;
   static LabelledImages test;
   static Server server;
@@ -97,16 +104,21 @@ class ServeTest {
     fixedBase = FixedLogistic.fromWeightsBytes(baseBlob);
     base = BaseMlp.fromWeightsBytes(baseBlob);
 
-    adapter = LoraAdapter.random(base, 8, 16, 2026);
-    content.put(adapter.weightsBytes());
     var proposed = bob.send(bob.models(true).propose(BigInteger.ONE, List.of(BigInteger.ONE), "fashion-lora", "openledger:test/lora"));
     adapterModel = org.openledger.contracts.web3j.Models.getModelProposedEvents(proposed).get(0).modelId;
     pass(Proposals.approveModel(adapterModel, "Approve fashion-lora"));
-    IndexLeaf leaf = new IndexLeaf(Address.fromHex(DevelopmentKeys.account(5).getAddress()), 1, Bytes32.repeat((byte) 1), new short[K]);
-    Bytes32 basisRoot = IndexTree.ofBasis(new BasisRows(K, (int) adapter.parameters(), new short[K * (int) adapter.parameters()], 0)).root();
-    var spec = new org.openledger.contracts.web3j.Models.VersionSpec(adapter.weightsRoot().toArray(), basisRoot.toArray(),
-        IndexTree.ofLeaves(List.of(leaf)).indexRoot().toArray(), BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(Models.OUTPUT_CLASSIFIER_MARGIN),
-        BigInteger.valueOf(Models.TOKEN_MODE_FIXED), BigInteger.valueOf(base.inputs()), BigInteger.ONE, heidi.sender(), OPEN, OPEN, BigInteger.valueOf(K));
+    // bob fine-tunes the adapter on datanet 1's accepted contributions and builds its index over the adapter's parameters
+    long asOf = rpc.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+    TrainingSet set = TrainingSet.of(AcceptedContributions.of(bob, adapterModel, asOf));
+    try (CpuBackend backend = new CpuBackend()) {
+      built = AdapterFactory.build(base, Bytes32.wrap(baseSpec.weightsRoot), set, AdapterFactory.Config.defaults(), backend);
+    }
+    adapter = built.artifacts().adapter();
+    for (byte[] blob : built.blobs()) content.put(blob);
+    AdapterArtifacts a = built.artifacts();
+    var spec = new org.openledger.contracts.web3j.Models.VersionSpec(a.weightsRoot().toArray(), a.basisRoot().toArray(), a.indexRoot().toArray(),
+        BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(Models.OUTPUT_CLASSIFIER_MARGIN),
+        BigInteger.valueOf(Models.TOKEN_MODE_FIXED), BigInteger.valueOf(base.inputs()), BigInteger.ONE, heidi.sender(), OPEN, OPEN, BigInteger.valueOf(a.rank()));
     bob.send(bob.models(true).registerVersion(adapterModel, spec));
     erin.send(erin.provers(true).attest(adapterModel, BigInteger.ONE));
     pass(Proposals.deployModel(adapterModel, BigInteger.ONE, "Deploy fashion-lora v1"));
@@ -160,6 +172,12 @@ class ServeTest {
     return best;
   }
 
+  /** What {@code s} receives as a contributor in {@code p}. */
+  static BigInteger paidTo(FeeSplit.Payout p, Session s) {
+    return p.contributors().stream().filter(c -> c.contributor().equals(Address.fromHex(s.sender()))).map(FeeSplit.ContributorPayout::amount)
+        .reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
   static BigInteger balance(Session s) throws Exception {
     return rpc.web3j().ethGetBalance(s.sender(), DefaultBlockParameterName.LATEST).send().getBalance();
   }
@@ -174,7 +192,7 @@ class ServeTest {
   }
 
   @Test
-  void anOnChainAdapterRequestIsAnsweredByTheServerAndSettlementPaysAdapterOwnerAndBaseOwnerTheirExactParts() throws Exception {
+  void anOnChainAdapterRequestIsAnsweredByTheServerProvenOverTheAdaptersParametersAndSettlementPaysContributorsAdapterOwnerAndBaseOwnerTheirExactParts() throws Exception {
     byte[] pixels = image(3);
     byte[] inputHash = Numeric.hexStringToByteArray(new ContentStore(rpc).put(pixels));
     BigInteger in = BigInteger.valueOf(base.inputs());
@@ -189,14 +207,24 @@ class ServeTest {
     assertThat(r.outputHash).isEqualTo(Keccak.hash(FraudChecks.classOutput(referenceClass(pixels))));
     assertThat(server.hostLoop.tick()).as("answered once").isZero();
 
-    // erin proves it: the adapter's one leaf has no influence, so the correct proof is the empty one (m = 0)
-    erin.send(erin.provers(true).claim(id));
+    // erin's prover daemon loop proves it over the adapter's parameters: its ProofEngines dispatch on the OLA1 tag
+    try (Journal journal = Journal.open(tmp.resolve("erin-journal"))) {
+      ProverLoop loop = new ProverLoop(erin, journal, new ProofEngines(new RpcContentSource(new ContentStore(rpc))), new ProverMetrics(),
+          requested.getBlockNumber().longValueExact());
+      loop.tick();
+    }
+    var claim = erin.view(erin.provers(false).claimOf(id));
+    assertThat(claim.component1()).isEqualToIgnoringCase(erin.sender());
+    assertThat(claim.component4().intValueExact()).as("proven by the daemon").isEqualTo(org.openledger.contracts.prover.Provers.PROVEN);
+    // the same engines, recomputed here, give the proof the daemon submitted (it is deterministic): its leaves are the expected scores
     var binding = new AttributionVerifier.Binding(rpc.chainId(), Addresses.PROVERS, id, adapterModel, BigInteger.ONE, Bytes32.wrap(r.inputHash),
         Bytes32.wrap(r.outputHash), Address.fromHex(erin.sender()));
-    IndexLeaf leaf = new IndexLeaf(Address.fromHex(DevelopmentKeys.account(5).getAddress()), 1, Bytes32.repeat((byte) 1), new short[K]);
-    AttributionProof proof = AttributionProof.build(binding.hash(), 0, new short[K], List.of(leaf), AttributionProof.MAX_LEAVES);
-    assertThat(proof.leaves()).isEmpty();
-    erin.send(erin.provers(true).submitProof(id, proof.encode().toArrayUnsafe()));
+    AdapterArtifacts a = built.artifacts();
+    var version = new ProofEngine.Version(a.weightsRoot(), a.basisRoot(), a.indexRoot(), a.rank(), Models.OUTPUT_CLASSIFIER_MARGIN);
+    ProofEngine.Outcome outcome = new ProofEngines(new RpcContentSource(new ContentStore(rpc))).prove(binding, version);
+    assertThat(outcome).as(outcome.toString()).isInstanceOf(ProofEngine.Outcome.Proof.class);
+    AttributionProof proof = AttributionProof.decode(((ProofEngine.Outcome.Proof) outcome).bytes());
+    assertThat(proof.leaves()).as("the adapter's contributors are in the proof").isNotEmpty();
     new DevChain(rpc).mine(erin.view(erin.provers(false).parameters()).component3().longValueExact() + 1);
 
     BigInteger bobBefore = balance(bob), daveBefore = balance(dave);
@@ -205,10 +233,24 @@ class ServeTest {
     var params = carol.view(carol.inference(false).parameters());
     FeeSplit split = new FeeSplit(params.component2().intValueExact(), params.component3().intValueExact(), params.component4().intValueExact(),
         params.component5().intValueExact(), params.component6().intValueExact());
-    FeeSplit.Payout expected = split.split(fee, params.component1(), true, false, List.of());
+    List<FeeSplit.Score> scores = proof.leaves().stream().map(l -> new FeeSplit.Score(l.leaf().contributor(), BigInteger.valueOf(l.score()))).toList();
+    FeeSplit.Payout expected = split.split(fee, params.component1(), true, false, scores);
+    assertThat(expected.total()).isEqualTo(fee);
+    var contributorsPaid = Inference.getContributorPaidEvents(settled);
+    assertThat(contributorsPaid).hasSize(expected.contributors().size());
+    for (FeeSplit.ContributorPayout c : expected.contributors()) {
+      assertThat(contributorsPaid).as("contributor " + c.contributor()).anySatisfy(e -> {
+        assertThat(e.contributor).isEqualToIgnoringCase(c.contributor().toHexString());
+        assertThat(e.amount).isEqualTo(c.amount());
+      });
+    }
+    assertThat(expected.contributors()).anySatisfy(c -> assertThat(c.amount()).isPositive());
+    BigInteger bobAsContributor = paidTo(expected, bob), daveAsContributor = paidTo(expected, dave);
 
-    assertThat(balance(bob).subtract(bobBefore)).as("adapter owner").isEqualTo(expected.owner()).isPositive();
-    assertThat(balance(dave).subtract(daveBefore)).as("base owner").isEqualTo(expected.baseOwner()).isPositive();
+    assertThat(balance(bob).subtract(bobBefore)).as("adapter owner (and a contributor)").isEqualTo(expected.owner().add(bobAsContributor));
+    assertThat(balance(dave).subtract(daveBefore)).as("base owner").isEqualTo(expected.baseOwner().add(daveAsContributor));
+    assertThat(expected.owner()).isPositive();
+    assertThat(expected.baseOwner()).isPositive();
     var paid = Inference.getPaidEvents(settled);
     assertThat(paid).anySatisfy(p -> {
       assertThat(p.account).isEqualToIgnoringCase(bob.sender());

@@ -48,13 +48,25 @@ public sealed interface CommittedModel permits FixedLogistic, FixedMlp {
    */
   long exampleProjection(BasisRow row, byte[] pixels, int label);
 
+  /** First bytes of an OpenLoRA adapter blob, {@code "OLA1"} little-endian (docs/openlora.md §1): not a committed model. */
+  byte[] ADAPTER_TAG = {0x31, 0x41, 0x4c, 0x4f};
+
+  /**
+   * Whether a weights blob is an OpenLoRA adapter's: the chain has no adapter model, so a fraud
+   * proof must refuse it rather than read it as logistic-regression weights.
+   */
+  static boolean isAdapter(byte[] blob) {
+    return blob.length >= 4 && blob[0] == ADAPTER_TAG[0] && blob[1] == ADAPTER_TAG[1] && blob[2] == ADAPTER_TAG[2] && blob[3] == ADAPTER_TAG[3];
+  }
+
   /**
    * The model a weights blob commits: an MLP when it begins with {@link FixedMlp#TAG}, logistic
    * regression otherwise.
    *
-   * @throws IllegalArgumentException naming what is wrong with the blob
+   * @throws IllegalArgumentException naming what is wrong with the blob (an adapter blob among them)
    */
   static CommittedModel fromWeightsBytes(byte[] blob) {
+    if (isAdapter(blob)) throw new IllegalArgumentException("an OpenLoRA adapter blob (OLA1) is not a committed model");
     return FixedMlp.isMlp(blob) ? FixedMlp.decode(blob) : FixedLogistic.fromWeightsBytes(blob);
   }
 }

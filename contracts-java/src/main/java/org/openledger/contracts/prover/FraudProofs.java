@@ -40,7 +40,8 @@ final class FraudProofs {
   private FraudProofs() {}
 
   /** What every challenge reads first: the proven claim, the request's commitments and its version's. */
-  private record Context(BigInteger id, Slot claim, Address prover, Bytes32 inputHash, Bytes32 outputHash, List<?> spec) {
+  private record Context(BigInteger id, Slot claim, Address prover, Bytes32 inputHash, Bytes32 outputHash, List<?> spec, BigInteger modelId,
+      BigInteger version) {
     Bytes32 root(String field) {
       return Bytes32.wrap((Bytes) spec.get(Models.VERSION_SPEC_FIELDS.indexOf(field)));
     }
@@ -63,7 +64,8 @@ final class FraudProofs {
     List<?> spec = (List<?>) version.get(0);
     int outputFunction = ((BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint8 outputFunction"))).intValueExact();
     if (outputFunction != Models.OUTPUT_CLASSIFIER_MARGIN) throw Provers.UNSUPPORTED_CHALLENGE.revert(BigInteger.valueOf(outputFunction));
-    return new Context(id, c, ctx.loadAddress(Provers.cf(c, ClaimField.PROVER)), Provers.bytes32(request.get(3)), Provers.bytes32(request.get(12)), spec);
+    return new Context(id, c, ctx.loadAddress(Provers.cf(c, ClaimField.PROVER)), Provers.bytes32(request.get(3)), Provers.bytes32(request.get(12)), spec,
+        (BigInteger) request.get(1), (BigInteger) request.get(2));
   }
 
   static Object output(CallContext ctx, Args in) {
@@ -124,6 +126,8 @@ final class FraudProofs {
   private static CommittedModel weights(Bytes blob, Context c) {
     Bytes32 expected = c.root("bytes32 weightsRoot"), got = Keccak.hash(blob);
     if (!got.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_WEIGHTS), expected, got);
+    // never read an adapter blob as logistic weights: there is no adapter model on-chain to recompute with
+    if (CommittedModel.isAdapter(blob.toArrayUnsafe())) throw Provers.ADAPTER_NOT_CHALLENGEABLE.revert(c.modelId(), c.version());
     try {
       return CommittedModel.fromWeightsBytes(blob.toArrayUnsafe());
     } catch (IllegalArgumentException e) {

@@ -118,6 +118,9 @@ final class LeafChallenges {
     BigInteger required = Provers.LEAF_CHALLENGER_BOND.read(ctx);
     if (!ctx.value().equals(required)) throw Provers.WRONG_CHALLENGER_BOND.revert(ctx.value(), required);
     List<?> spec = spec(ctx, modelId, version);
+    // an adapter's leaves project gradients over its own parameters, which no committed model here recomputes
+    List<?> model = (List<?>) ctx.call(Addresses.MODELS, Models.MODEL_VIEW, BigInteger.ZERO, modelId);
+    if (((BigInteger) model.get(1)).signum() != 0) throw Provers.ADAPTER_NOT_CHALLENGEABLE.revert(modelId, version);
     int k = uint(spec, "uint32 basisRank").intValueExact();
     int leafShift = leafShift(uint(spec, "uint256 scale"), uint(spec, "uint8 outputFunction"));
 
@@ -584,7 +587,7 @@ final class LeafChallenges {
     int leaf = length(d, 5), proof = length(d, 6), contributions = length(d, 7) / CONTRIBUTION_LEAF_BYTES, partials = length(d, 8);
     return s.hashing(leaf) + (proof + 1L) * s.hashBlock()
         + contributions * (s.hashing(CONTRIBUTION_LEAF_BYTES) + s.hashBlock()) + s.hashing(8L * partials) + partials * (s.abiValue() + s.multiplyAdd())
-        + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE)
+        + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE) + Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE)
         // the faulty flag, the bond parameter (2), the game count; the game's ten words; keys: the version, the game, the bond
         + 4 * s.storageRead() + 11 * s.storageWrite() + 3 * s.storageKey() + phase(s) + s.log(4, 32 * 6);
   }

@@ -111,6 +111,10 @@ public final class Provers extends NativeContract {
 
   public static final ErrorSpec UNSUPPORTED_CHALLENGE = D.error("UnsupportedChallenge(uint8 outputFunction)",
       "One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.");
+  public static final ErrorSpec ADAPTER_NOT_CHALLENGEABLE = D.error("AdapterNotChallengeable(uint256 modelId, uint256 version)", """
+      The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
+      adapter model to recompute an output, a ψ coordinate or a leaf coordinate with, so challengeOutput, challengePsi and
+      openLeafChallenge refuse it. challengeOmission needs only the index and works for adapters. Nothing changes.""");
   public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
       2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's

@@ -1,5 +1,6 @@
 package org.openledger.prover.lora;
 
+import java.util.List;
 import org.openledger.prover.model.Mlp;
 
 /**
@@ -54,6 +55,32 @@ public final class LoraGradient {
     return backward(p, d);
   }
 
+  /**
+   * One layer's adapter gradient as its two Kronecker pairs, never the outer products themselves:
+   * {@code ∂F/∂A = aOut ⊗ aIn} ({@code s·Bᵀδ}, {@code x}) and {@code ∂F/∂B = bOut ⊗ bIn}
+   * ({@code s·δ}, {@code t = A x}) — the structure the adapter's K-FAC basis projects (docs/openlora.md §5).
+   */
+  public record Factors(double[] aOut, double[] aIn, double[] bOut, double[] bIn) {}
+
+  /** An output function's gradient, per layer in order, with the adapted model's logits and returned class. */
+  public record Factored(double[] logits, int predicted, List<Factors> layers) {}
+
+  /** The factored gradient of the margin of the returned class (what ψ projects). */
+  public Factored marginFactors(float[] input) {
+    Pass p = pass(input);
+    int cls = argmax(p.logits);
+    return new Factored(p.logits, cls, factors(p, Mlp.marginGradient(p.logits, cls)));
+  }
+
+  /** The factored gradient of the negative cross-entropy loss of {@code label} (a training example's {@code −g_i}, what leaves sum). */
+  public Factored negativeLossFactors(float[] input, int label) {
+    Pass p = pass(input);
+    double[] d = Mlp.softmax(p.logits);
+    d[label] -= 1;
+    for (int c = 0; c < d.length; c++) d[c] = -d[c];
+    return new Factored(p.logits, argmax(p.logits), factors(p, d));
+  }
+
   /** Position of A[l][r][j] (isB false: j an input) or B[l][o][r] (isB true: j = r, r = o) in the flat gradient. */
   public int flatIndex(int layer, boolean isB, int row, int col) {
     int offset = 0;
@@ -101,6 +128,22 @@ public final class LoraGradient {
 
   private double[] backward(Pass p, double[] dLogits) {
     double[] grad = new double[Math.toIntExact(adapter.parameters())];
+    List<Factors> f = factors(p, dLogits);
+    for (int l = 0; l < f.size(); l++) {
+      Factors x = f.get(l);
+      int aAt = flatIndex(l, false, 0, 0), bAt = flatIndex(l, true, 0, 0);
+      for (int k = 0; k < x.aOut().length; k++) {
+        for (int j = 0; j < x.aIn().length; j++) grad[aAt + k * x.aIn().length + j] = x.aOut()[k] * x.aIn()[j];
+      }
+      for (int o = 0; o < x.bOut().length; o++) {
+        for (int k = 0; k < x.bIn().length; k++) grad[bAt + o * x.bIn().length + k] = x.bOut()[o] * x.bIn()[k];
+      }
+    }
+    return grad;
+  }
+
+  private List<Factors> factors(Pass p, double[] dLogits) {
+    Factors[] result = new Factors[base.layers().size()];
     double[] delta = dLogits.clone();
     for (int l = base.layers().size() - 1; l >= 0; l--) {
       DenseLayer d = base.layers().get(l);
@@ -111,14 +154,10 @@ public final class LoraGradient {
       for (int o = 0; o < out; o++) {
         for (int k = 0; k < r; k++) u[k] += (double) lora.b()[o * r + k] * delta[o];
       }
-      int aAt = flatIndex(l, false, 0, 0), bAt = flatIndex(l, true, 0, 0);
-      double[] x = p.inputs[l], t = p.t[l];
-      for (int k = 0; k < r; k++) {
-        for (int j = 0; j < in; j++) grad[aAt + k * in + j] = s * u[k] * x[j];
-      }
-      for (int o = 0; o < out; o++) {
-        for (int k = 0; k < r; k++) grad[bAt + o * r + k] = s * delta[o] * t[k];
-      }
+      double[] su = new double[r], sd = new double[out];
+      for (int k = 0; k < r; k++) su[k] = s * u[k];
+      for (int o = 0; o < out; o++) sd[o] = s * delta[o];
+      result[l] = new Factors(su, p.inputs[l], sd, p.t[l]);
       if (l == 0) break;
       double[] below = new double[in];
       double[] hBelow = p.pre[l - 1];
@@ -131,7 +170,7 @@ public final class LoraGradient {
       }
       delta = below;
     }
-    return grad;
+    return List.of(result);
   }
 
   private static int argmax(double[] z) {

@@ -1,0 +1,119 @@
+package org.openledger.prover.lora;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.adapter.AdapterBasisRow;
+import org.openledger.prover.proof.ContentSource;
+import org.openledger.prover.proof.ContentTree;
+import org.openledger.prover.proof.ProofEngine;
+
+/**
+ * Everything an adapter version commits to (docs/openlora.md §5): the adapter blob (its weights
+ * root), the int16 Kronecker rows over the adapter's parameters (the basis tree, each row naming
+ * the base's weights root) and the index leaves — published to a content store exactly as a
+ * whole-model version's (docs/attribution.md §4), so the index root, the proof format and the
+ * chain's verifier are the same.
+ */
+public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBasisRow> rows, List<IndexLeaf> leaves, IndexTree tree) {
+
+  public AdapterArtifacts {
+    rows = List.copyOf(rows);
+    leaves = List.copyOf(leaves);
+    if (!adapter.fits(base)) throw new IllegalArgumentException("the adapter does not fit the base model's layers");
+    if (rows.isEmpty()) throw new IllegalArgumentException("a basis has at least one row");
+    Bytes32 baseRoot = rows.get(0).baseWeightsRoot();
+    for (int j = 0; j < rows.size(); j++) {
+      AdapterBasisRow r = rows.get(j);
+      if (r.index() != j) throw new IllegalArgumentException("basis row " + j + " names row " + r.index());
+      if (!r.baseWeightsRoot().equals(baseRoot)) throw new IllegalArgumentException("basis row " + j + " names another base");
+      AdapterBasisRow.decode(r.leafBytes(), j, adapter); // checks the shape
+    }
+    if (leaves.isEmpty()) throw new IllegalArgumentException("an index has at least one leaf");
+    for (IndexLeaf l : leaves) {
+      if (l.u().length != rows.size()) throw new IllegalArgumentException("a leaf has " + l.u().length + " coordinates, the basis " + rows.size() + " rows");
+    }
+    if (tree.size() != leaves.size()) throw new IllegalArgumentException("the tree has " + tree.size() + " leaves, the index " + leaves.size());
+  }
+
+  public static AdapterArtifacts of(BaseMlp base, LoraAdapter adapter, List<AdapterBasisRow> rows, List<IndexLeaf> leaves) {
+    return new AdapterArtifacts(base, adapter, rows, leaves, IndexTree.ofLeaves(leaves));
+  }
+
+  /** k: ψ's length, the version's basisRank. */
+  public int rank() {
+    return rows.size();
+  }
+
+  public Bytes32 weightsRoot() {
+    return adapter.weightsRoot();
+  }
+
+  /** The base weights root every row names. */
+  public Bytes32 baseWeightsRoot() {
+    return rows.get(0).baseWeightsRoot();
+  }
+
+  public IndexTree basisTree() {
+    return IndexTree.of(rows.stream().map(r -> Bytes32.wrap(Keccak.hash(r.leafBytes()))).toList());
+  }
+
+  public Bytes32 basisRoot() {
+    return basisTree().root();
+  }
+
+  public Bytes32 indexRoot() {
+    return tree.indexRoot();
+  }
+
+  /** The blobs a content store needs so the adapter version's three roots resolve (the base's weights are the base version's). */
+  public List<byte[]> blobs() {
+    List<byte[]> out = new ArrayList<>();
+    out.add(adapter.weightsBytes());
+    out.addAll(ContentTree.publish(rows.stream().map(AdapterBasisRow::leafBytes).toList()).blobs());
+    ContentTree.Published index = ContentTree.publish(leaves.stream().map(IndexLeaf::leafBytes).toList());
+    out.addAll(index.blobs());
+    out.add(ByteBuffer.allocate(36).putInt(leaves.size()).put(index.root().toArrayUnsafe()).array());
+    return out;
+  }
+
+  /** Whether a weights blob is an adapter's ({@code "OLA1"} first, little-endian). */
+  public static boolean isAdapter(byte[] weights) {
+    return weights.length >= 4 && ByteBuffer.wrap(weights).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == LoraAdapter.MAGIC;
+  }
+
+  /**
+   * Fetches and checks an adapter version's artifacts from its registered roots: the adapter blob,
+   * the basis rows (whose base weights root names the base blob), the leaves; the recomputed roots
+   * must be the registered ones.
+   */
+  public static AdapterArtifacts load(ContentSource source, ProofEngine.Version v) throws ContentSource.Unavailable {
+    try {
+      LoraAdapter adapter = LoraAdapter.fromWeightsBytes(source.get(v.weightsRoot()));
+      byte[] header = source.get(v.indexRoot());
+      if (header.length != 36) throw new ContentSource.Unavailable("index root " + v.indexRoot().toHexString() + " does not name an n ‖ treeRoot header");
+      ByteBuffer h = ByteBuffer.wrap(header);
+      long n = h.getInt() & 0xffffffffL;
+      Bytes32 treeRoot = Bytes32.wrap(header, 4);
+      if (n == 0 || n > 1 << 24) throw new ContentSource.Unavailable("index of " + n + " leaves");
+      if (v.basisRank() < 1) throw new ContentSource.Unavailable("basis rank " + v.basisRank());
+      List<IndexLeaf> leaves = new ArrayList<>((int) n);
+      for (byte[] b : ContentTree.fetch(source, treeRoot, (int) n)) leaves.add(IndexLeaf.decode(b, v.basisRank()));
+      List<byte[]> leafBytes = ContentTree.fetch(source, v.basisRoot(), v.basisRank());
+      List<AdapterBasisRow> rows = new ArrayList<>(leafBytes.size());
+      for (int j = 0; j < leafBytes.size(); j++) rows.add(AdapterBasisRow.decode(leafBytes.get(j), j, adapter));
+      BaseMlp base = BaseMlp.fromWeightsBytes(source.get(rows.get(0).baseWeightsRoot()));
+      AdapterArtifacts a = of(base, adapter, rows, leaves);
+      if (!a.basisRoot().equals(v.basisRoot()) || !a.indexRoot().equals(v.indexRoot())) {
+        throw new ContentSource.Unavailable("the fetched basis or index does not hash to the registered roots");
+      }
+      return a;
+    } catch (IllegalArgumentException e) {
+      throw new ContentSource.Unavailable("malformed adapter artifact: " + e.getMessage());
+    }
+  }
+}

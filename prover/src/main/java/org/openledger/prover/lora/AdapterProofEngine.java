@@ -1,0 +1,136 @@
+package org.openledger.prover.lora;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tuweni.bytes.Bytes;
+import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.model.Models;
+import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.adapter.AdapterQueryBuilder;
+import org.openledger.prover.attribution.index.Query;
+import org.openledger.prover.proof.ContentSource;
+import org.openledger.prover.proof.ProofAuditor;
+import org.openledger.prover.proof.ProofEngine;
+
+/**
+ * Proves and audits requests on adapter versions (docs/openlora.md §5): recomputes the class from
+ * the adapter and its base, ψ over the adapter's parameters, exact scores against every leaf, the
+ * top 16 positive and their multiproof — the same v1 proof a whole-model version gets, verified by
+ * the same contract. {@code ProofEngines} picks it for a version whose weights blob begins with
+ * {@code "OLA1"}.
+ *
+ * <p>The chain cannot recompute an adapter's output or ψ (it has no adapter model: the ψ and
+ * output challenges refuse adapter versions), so an audit reports those as uncheckable; an omitted
+ * leaf needs only the index, and is reported for {@code challengeOmission}.
+ */
+public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
+  private static final int CACHED_VERSIONS = 4;
+
+  private final ContentSource content;
+  private final Map<Version, AdapterArtifacts> cache = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Version, AdapterArtifacts> eldest) {
+      return size() > CACHED_VERSIONS;
+    }
+  };
+
+  public AdapterProofEngine(ContentSource content) {
+    this.content = content;
+  }
+
+  /** The version's artifacts, fetched once. */
+  public synchronized AdapterArtifacts artifacts(Version v) throws ContentSource.Unavailable {
+    AdapterArtifacts a = cache.get(v);
+    if (a == null) {
+      a = AdapterArtifacts.load(content, v);
+      cache.put(v, a);
+    }
+    return a;
+  }
+
+  @Override
+  public Outcome prove(AttributionVerifier.Binding binding, Version version) {
+    if (version.outputFunction() != Models.OUTPUT_CLASSIFIER_MARGIN) {
+      return new Outcome.NotProvable("output function " + version.outputFunction() + " is not the classifier margin");
+    }
+    AdapterArtifacts a;
+    byte[] input;
+    try {
+      a = artifacts(version);
+      input = content.get(binding.inputHash());
+    } catch (ContentSource.Unavailable e) {
+      return new Outcome.NotProvable(e.getMessage());
+    }
+    if (input.length != a.base().inputs()) {
+      return new Outcome.WrongOutput("the committed input has " + input.length + " bytes, the adapter's base takes " + a.base().inputs() + " pixels");
+    }
+    AdapterQueryBuilder queries = new AdapterQueryBuilder(a.base(), a.adapter(), a.rows());
+    Query q;
+    try {
+      q = queries.query(input);
+    } catch (ArithmeticException e) {
+      return new Outcome.NotProvable("ψ of this input leaves int64: " + e.getMessage());
+    }
+    Bytes32 expected = Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(q.predicted())));
+    if (!expected.equals(binding.outputHash())) {
+      return new Outcome.WrongOutput("the adapter gives class " + q.predicted() + " (output hash " + expected.toHexString() + "), the host posted "
+          + binding.outputHash().toHexString());
+    }
+    AttributionProof proof = AttributionProof.build(binding.hash(), q.shift(), q.psi(), a.leaves(), a.tree(), AttributionProof.MAX_LEAVES);
+    return new Outcome.Proof(proof.encode(), proof.leaves().size());
+  }
+
+  @Override
+  public Finding audit(AttributionVerifier.Binding binding, Version version, Bytes proofBytes) {
+    if (version.outputFunction() != Models.OUTPUT_CLASSIFIER_MARGIN) return new Finding.Uncheckable("output function " + version.outputFunction());
+    AttributionProof proof;
+    try {
+      proof = AttributionProof.decode(proofBytes);
+    } catch (AttributionProof.FormatException e) {
+      return new Finding.Uncheckable("the proof does not decode: " + e.getMessage());
+    }
+    AdapterArtifacts a;
+    byte[] input;
+    try {
+      a = artifacts(version);
+      input = content.get(binding.inputHash());
+    } catch (ContentSource.Unavailable e) {
+      return new Finding.Uncheckable(e.getMessage());
+    }
+    if (input.length != a.base().inputs()) return new Finding.Uncheckable("the committed input has " + input.length + " bytes");
+    if (proof.k() != a.rank()) return new Finding.Uncheckable("the proof has k = " + proof.k() + ", the version " + a.rank());
+    Query q;
+    try {
+      q = new AdapterQueryBuilder(a.base(), a.adapter(), a.rows()).query(input);
+    } catch (ArithmeticException e) {
+      return new Finding.Uncheckable("ψ leaves int64: " + e.getMessage());
+    }
+    if (!Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(q.predicted()))).equals(binding.outputHash())) {
+      return new Finding.Uncheckable("the adapter gives class " + q.predicted() + ", not the posted output; the chain does not recompute adapter outputs");
+    }
+    if (proof.psiShift() != q.shift() || !java.util.Arrays.equals(proof.psi(), q.psi())) {
+      return new Finding.Uncheckable("ψ is not the adapter's; the chain does not recompute ψ over an adapter's parameters");
+    }
+    Set<Long> included = new HashSet<>();
+    for (AttributionProof.ProvenLeaf l : proof.leaves()) included.add(l.index());
+    AttributionProof.ProvenLeaf best = null;
+    short[] psi = proof.psi();
+    for (int i = 0; i < a.leaves().size(); i++) {
+      if (included.contains((long) i)) continue;
+      IndexLeaf leaf = a.leaves().get(i);
+      if (!FraudChecks.omits(proof, i, leaf)) continue;
+      AttributionProof.ProvenLeaf candidate = new AttributionProof.ProvenLeaf(i, leaf, leaf.score(psi));
+      if (best == null || AttributionProof.ORDER.compare(candidate, best) < 0) best = candidate;
+    }
+    if (best != null) {
+      return new Finding.Omitted(best.index(), best.score(), best.leaf().leafBytes(), a.tree().multiproof(new int[] {(int) best.index()}));
+    }
+    return new Finding.Sound();
+  }
+}
