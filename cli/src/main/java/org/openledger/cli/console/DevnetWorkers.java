@@ -137,7 +137,7 @@ final class DevnetWorkers implements AutoCloseable {
       Models.VersionSpec spec = s.view(s.models(false).version(modelId, version)).component1();
       try {
         return VersionArtifacts.load(new RpcContentSource(new ContentStore(node)), new ProofEngine.Version(Bytes32.wrap(spec.weightsRoot),
-            Bytes32.wrap(spec.basisRoot), Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact())).model();
+            Bytes32.wrap(spec.basisRoot), Bytes32.wrap(spec.indexRoot), spec.basisRank.intValueExact(), spec.outputFunction.intValueExact())).logistic();
       } catch (org.openledger.prover.proof.ContentSource.Unavailable e) {
         throw new IllegalStateException("version " + version + " of model " + modelId + " has no artifacts in the content store: " + e.getMessage());
       }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openledger.cli.UserError;
+import org.openledger.cli.attribute.SpanVersionCheck;
 import org.openledger.cli.attribute.VersionCorpora;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.KeyOptions;
@@ -42,8 +43,8 @@ import picocli.CommandLine.Option;
       "",
       "It also watches other provers: every accepted proof is recomputed (output, psi, every leaf's score) from committed "
           + "data, and a wrong one gets the one-step challenge that shows it, inside its window (--no-challenge: report only). "
-          + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches "
-          + "(--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
+          + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches — "
+          + "a classifier retrained, a text-spans version's corpus root rebuilt from the accepted text (--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
       "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
@@ -104,7 +105,9 @@ public final class ProverCommand implements Callable<Integer> {
           SpanProofEngine.or(engine, new SpanProofEngine(content, new VersionCorpora(session))), metrics, fromBlock);
       ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
-      VersionAttester attester = attest ? new VersionAttester(session, attestations, trainer::compare, metrics, fromBlock) : null;
+      // text-spans versions are checked by their corpus root, every other version by retraining it
+      VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(session, Progress.NONE));
+      VersionAttester attester = attest ? new VersionAttester(session, attestations, rebuild, metrics, fromBlock) : null;
       Runnable tick = () -> {
         loop.tick();
         watcher.tick();
