@@ -126,6 +126,14 @@ public final class RegisterSpansCommand implements Callable<Integer> {
           .row(e.modelId, e.version, root.toHexString(), read.texts().size(), corpus.chunks().size(), minTokens, asOf, r.getBlockNumber(),
               r.getTransactionHash())
           .print(System.out, rpc.json());
+      long registeredIn = r.getBlockNumber().longValueExact();
+      List<BigInteger> late = TextContributions.acceptedBetween(s, model, asOf, registeredIn);
+      if (!late.isEmpty()) {
+        // attesters rebuild from the text accepted by the registration block, so this version will not be attested
+        System.err.println("warning: contributions " + late + " were accepted after block " + asOf + ", when the corpus was read, and by block "
+            + registeredIn + ", when version " + e.version + " was registered: attesters include them, so they will not attest this "
+            + "version — run openledger model register-spans again");
+      }
       if (!rpc.json()) {
         System.out.println("next: provers attest it (openledger prover), then governance deploys it (openledger propose deploy-model --model "
             + e.modelId + " --version " + e.version + ")");

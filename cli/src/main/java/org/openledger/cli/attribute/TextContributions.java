@@ -64,4 +64,23 @@ public final class TextContributions {
     }
     return new Read(List.copyOf(texts), accepted, datanets);
   }
+
+  /**
+   * Ids of the contributions accepted by the model's datanets in blocks {@code after < b ≤ upTo}: text accepted
+   * between reading the corpus and registering would be in the attesters' corpus but not in the registered root.
+   */
+  public static List<BigInteger> acceptedBetween(Session s, BigInteger modelId, long after, long upTo) {
+    @SuppressWarnings("unchecked")
+    Set<BigInteger> wanted = new HashSet<>(((List<Object>) s.view(s.models(false).datanetsOf(modelId))).stream()
+        .map(o -> o instanceof BigInteger b ? b : ((org.web3j.abi.datatypes.generated.Uint256) o).getValue()).toList());
+    Datanets d = s.datanets(false);
+    long count = s.view(d.contributionCount()).longValueExact();
+    List<BigInteger> out = new ArrayList<>();
+    for (long id = count; id >= 1; id--) { // newest first: contributions accepted late are usually the last submitted
+      Datanets.Contribution c = s.view(d.contribution(BigInteger.valueOf(id)));
+      long at = c.curatedAt.longValueExact();
+      if (wanted.contains(c.datanetId) && c.status.intValueExact() == ACCEPTED && at > after && at <= upTo) out.add(BigInteger.valueOf(id));
+    }
+    return out;
+  }
 }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
       "",
       "Each tick it scans new blocks for results and recomputes each output from the committed weights and input, "
           + "logistic regression or the MLP as the version's weights blob says (a wrong "
-          + "output is never proven: the request refunds). It builds the Proof of Attribution (docs/attribution.md) before "
+          + "output is never proven: the request refunds); a text-spans version's output is matched against the Datanets' "
+          + "accepted text instead, and proven by the spans it repeats (docs/text-attribution.md). It builds the Proof of "
+          + "Attribution (docs/attribution.md) before "
           + "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after "
           + "the challenge window.",
       "",

@@ -109,6 +109,13 @@ class SpanLifecycleTest {
   }
 
   @Test
+  void registerSpansHelpSaysWhatTheVersionCommitsAndWhatComesNext() {
+    Run r = OpenLedgerCommandTest.run("model", "register-spans", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("--model", "--min-tokens", "corpus root", "ol-bytes-v1", "openledger prover", "openledger propose deploy-model");
+  }
+
+  @Test
   void registeringAModelWhoseDatanetsHoldNoTextSaysHowToSubmitOne() throws Exception {
     String datanet = field(as(0, "datanet", "create", "--name", "pictures", "--deposit", "1", "--json"), "datanet");
     contribute(1, datanet, new byte[] {1, 2, 3, 4});
