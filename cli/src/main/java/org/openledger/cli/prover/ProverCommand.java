@@ -20,6 +20,7 @@ import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.ProofEngines;
+import org.openledger.prover.text.SpanProofAudit;
 import org.openledger.prover.text.SpanProofEngine;
 import org.openledger.telemetry.MetricsServer;
 import org.slf4j.Logger;
@@ -103,9 +104,11 @@ public final class ProverCommand implements Callable<Integer> {
       // text-spans versions go to the span engine, which rebuilds the version's corpus from the chain
       RpcContentSource content = new RpcContentSource(new ContentStore(session.node()));
       ProofEngines engine = new ProofEngines(content);
-      ProverLoop loop = new ProverLoop(session, journal,
-          SpanProofEngine.or(engine, new SpanProofEngine(content, new VersionCorpora(session))), metrics, fromBlock);
-      ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
+      SpanProofEngine spans = new SpanProofEngine(content, new VersionCorpora(session));
+      ProverLoop loop = new ProverLoop(session, journal, SpanProofEngine.or(engine, spans), metrics, fromBlock);
+      // span proofs are audited too, but only reported: there is no on-chain span challenge yet
+      ProofWatcher watcher = new ProofWatcher(session, challenges, SpanProofAudit.or(engine, new SpanProofAudit(spans)), metrics, fromBlock,
+          challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
       // text-spans versions are checked by their corpus root, every other version by retraining it
       VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(session, Progress.NONE));
