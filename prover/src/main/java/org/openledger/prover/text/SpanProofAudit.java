@@ -22,10 +22,11 @@ import org.openledger.prover.proof.ProofEngine;
  * the maximal spans of the posted output in the version's corpus, as an honest prover would, and
  * compares the weights they pay with the weights the posted proof pays.
  *
- * <p>There is no on-chain span challenge yet, so a discrepancy comes back as
- * {@link Finding.Uncheckable} whose reason names it (omitted chunks, a span that is not maximal, an
- * omitted span) — for the operator to take to {@code challenge(requestId, evidenceHash)} and
- * governance — never as a one-step finding a watcher would try to send.
+ * <p>A posted span that is not maximal, or that omits a chunk it occurs in, comes back as
+ * {@link Finding.SpanLeftOut}: the evidence {@code challengeSpan} slashes on. A proof that only left
+ * out whole spans has no one-step challenge (a stretch outside every listed span may be common, or
+ * past the caps), so that comes back as {@link Finding.Uncheckable} whose reason names it — for
+ * {@code challenge(requestId, evidenceHash)} and governance.
  */
 public final class SpanProofAudit implements ProofAuditor {
   /** The prefix of every discrepancy's reason, so logs and journals can be searched for it. */
@@ -64,9 +65,37 @@ public final class SpanProofAudit implements ProofAuditor {
     Map<Address, BigInteger> honest = new TreeMap<>();
     TextAttribution.weights(expected, finder.corpus()).forEach((a, w) -> honest.put(a, BigInteger.valueOf(w)));
     if (honest.equals(new TreeMap<>(posted.weights()))) return new Finding.Sound();
+    Finding.SpanLeftOut evidence = evidence(posted, finder.withMinTokens(version.basisRank()).spans(posted.output()), finder.corpus());
+    if (evidence != null) return evidence;
     return new Finding.Uncheckable(WRONG + ": " + String.join("; ", discrepancies(posted, expected)) + " (paid " + posted.weights()
-        + ", maximal spans pay " + honest + "); there is no on-chain span challenge yet: challenge(requestId, evidenceHash) and governance's "
-        + "resolveChallenge");
+        + ", maximal spans pay " + honest + "); no one-step challenge shows an omitted span: challenge(requestId, evidenceHash) and "
+        + "governance's resolveChallenge");
+  }
+
+  /**
+   * The evidence of {@code challengeSpan} against the first posted span that is not maximal or that
+   * omits a chunk, from the finder's spans (common ones included: every posted span lies inside one),
+   * or null when the proof only left out whole spans, which no one-step challenge shows.
+   */
+  static Finding.SpanLeftOut evidence(SpanProof posted, List<Span> found, TextCorpus corpus) {
+    for (int k = 0; k < posted.spans().size(); k++) {
+      SpanProof.ProvenSpan p = posted.spans().get(k);
+      for (Span f : found) {
+        if (f.startByte() > p.startByte() || f.endByte() < p.endByte()) continue;
+        boolean longer = f.startByte() < p.startByte() || f.endByte() > p.endByte();
+        List<Long> listed = p.occurrences().stream().map(o -> posted.chunks().get((int) o.slot()).leafIndex()).toList();
+        for (Occurrence o : f.occurrences()) {
+          if (!longer && listed.contains((long) o.leaf())) continue;
+          String detail = longer
+              ? "span " + k + " (bytes " + p.startByte() + ".." + p.endByte() + ") is not maximal: bytes " + f.startByte() + ".." + f.endByte()
+                  + " occur in chunk " + o.leaf()
+              : "span " + k + " (bytes " + p.startByte() + ".." + p.endByte() + ") omits chunk " + o.leaf() + ", where it occurs at " + o.offset();
+          return new Finding.SpanLeftOut(k, f.startByte(), f.endByte(), o.leaf(), corpus.chunk(o.leaf()).leafBlob(), o.offset(),
+              corpus.tree().multiproof(new int[] {o.leaf()}), detail);
+        }
+      }
+    }
+    return null;
   }
 
   /** What the posted proof left out, span by span of the honest proof. */

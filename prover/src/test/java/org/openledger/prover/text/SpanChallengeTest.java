@@ -93,6 +93,27 @@ class SpanChallengeTest {
   }
 
   @Test
+  void theWatchersAuditFindsEvidenceThatWinsTheChallenge() {
+    Span lighthouse = spans.get(0);
+    BigInteger id = claimedRequest();
+    Bytes proof = submit(id, List.of(withOccurrences(lighthouse, lighthouse.occurrences().subList(1, 2)), spans.get(1)));
+    SpanProofAudit audit = new SpanProofAudit(new SpanProofEngine(hash -> {
+      throw new org.openledger.prover.proof.ContentSource.Unavailable("not needed");
+    }, (m, v) -> corpus));
+    var version = new org.openledger.prover.proof.ProofEngine.Version(corpus.root(), ByteTokenizer.COMMITMENT, corpus.root(),
+        SpanFinder.DEFAULT_MIN_TOKENS, org.openledger.contracts.model.Models.OUTPUT_TEXT_SPANS);
+    var f = (org.openledger.prover.proof.ProofAuditor.Finding.SpanLeftOut) audit.audit(
+        new AttributionVerifier.Binding(1337, Addresses.PROVERS, id, model, BigInteger.ONE, hash(INPUT), hash(OUTPUT), p.prover), version, proof);
+    BigInteger before = p.chain.balance(challenger);
+
+    CallResult r = p.chain.send(challenger, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE_SPAN, id, proof,
+        BigInteger.valueOf(f.span()), BigInteger.valueOf(f.startByte()), BigInteger.valueOf(f.endByte()), BigInteger.valueOf(f.leafIndex()),
+        Bytes.wrap(f.leaf()), BigInteger.valueOf(f.offset()), f.leafProof());
+
+    assertWon(r, id, before);
+  }
+
+  @Test
   void aChunkTheSpanAlreadyListsIsRefusedAsIncluded() {
     Span lighthouse = spans.get(0);
     BigInteger id = claimedRequest();

@@ -22,8 +22,8 @@ import org.openledger.prover.proof.ProofEngine;
 
 /**
  * A watcher's audit of a span proof the chain accepted (docs/text-attribution.md §6): what the
- * verifier cannot see — an omitted chunk, a span cut short, a span left out — is found by comparing
- * with the output's maximal spans, and named; an honest proof is sound.
+ * verifier cannot see — an omitted chunk, a span cut short — comes back as challengeSpan's evidence;
+ * a whole span left out is named only; an honest proof is sound.
  */
 class SpanProofAuditTest {
   static final String SHARED = "The lighthouse keeper climbed the spiral stairs every evening at dusk and lit the great lamp.";
@@ -54,31 +54,36 @@ class SpanProofAuditTest {
   }
 
   @Test
-  void aProofThatOmitsAChunkHoldingAListedSpanIsNamed() {
+  void aProofThatOmitsAChunkHoldingAListedSpanComesBackWithThatChunk() {
     Span shared = spans.get(0);
     List<Span> claimed = new ArrayList<>(spans);
     claimed.set(0, new Span(shared.startToken(), shared.endToken(), shared.startByte(), shared.endByte(), shared.occurrences().subList(0, 1), false));
-    Finding f = auditOf(claimed);
-    assertThat(f).isInstanceOf(Finding.Uncheckable.class);
-    assertThat(((Finding.Uncheckable) f).reason()).startsWith(SpanProofAudit.WRONG)
-        .contains("span at byte " + shared.startByte() + " omits chunk(s) at leaves [" + shared.occurrences().get(1).leaf() + "]");
+    Finding.SpanLeftOut f = (Finding.SpanLeftOut) auditOf(claimed);
+    assertThat(f.span()).isZero();
+    assertThat(f.leafIndex()).isEqualTo(shared.occurrences().get(1).leaf());
+    assertThat(f.offset()).isEqualTo(shared.occurrences().get(1).offset());
+    assertThat(f.startByte()).isEqualTo(shared.startByte());
+    assertThat(f.endByte()).isEqualTo(shared.endByte());
+    assertThat(f.detail()).contains("omits chunk " + shared.occurrences().get(1).leaf());
   }
 
   @Test
-  void aProofWithASpanCutShortIsNamedNotMaximal() {
+  void aProofWithASpanCutShortComesBackWithTheLongerStretch() {
     Span bread = spans.get(1);
     int[] b = ByteTokenizer.boundaries(utf8(OUTPUT));
     int shorterEnd = b[bread.endToken() - 2];
     List<Span> claimed = new ArrayList<>(spans);
     claimed.set(1, new Span(bread.startToken(), bread.endToken() - 2, bread.startByte(), shorterEnd, bread.occurrences(), false));
-    Finding f = auditOf(claimed);
-    assertThat(((Finding.Uncheckable) f).reason()).contains("span at byte " + bread.startByte() + " ends at " + shorterEnd + ", not maximal");
+    Finding.SpanLeftOut f = (Finding.SpanLeftOut) auditOf(claimed);
+    assertThat(f.span()).isEqualTo(1);
+    assertThat(f.endByte()).isEqualTo(bread.endByte());
+    assertThat(f.detail()).contains("is not maximal: bytes " + bread.startByte() + ".." + bread.endByte());
   }
 
   @Test
-  void aProofThatLeavesOutASpanIsNamed() {
+  void aProofThatOnlyLeavesOutAWholeSpanIsNamedButNotChallengeable() {
     Finding f = auditOf(spans.subList(0, 1));
-    assertThat(((Finding.Uncheckable) f).reason()).contains("omitted span of bytes " + spans.get(1).startByte() + ".." + spans.get(1).endByte());
+    assertThat(((Finding.Uncheckable) f).reason()).startsWith(SpanProofAudit.WRONG).contains("omitted span of bytes " + spans.get(1).startByte() + ".." + spans.get(1).endByte());
   }
 
   @Test
