@@ -56,7 +56,7 @@ interface IProvers {
     /// @notice Unknown parameter, or a value out of range.
     error BadParameter(bytes32 name, uint256 value);
 
-    /// @notice One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.
+    /// @notice This one-step fraud proof does not apply to the version's output function: challengeOutput, challengePsi and challengeOmission check classifier versions (0), challengeSpan text-spans versions (2); use challenge() otherwise.
     error UnsupportedChallenge(uint8 outputFunction);
 
     /// @notice The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
@@ -67,7 +67,8 @@ interface IProvers {
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
     /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
     /// contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
-    /// (its contentHash), 9 example record (the hash the upload stored). Nothing changes.
+    /// (its contentHash), 9 example record (the hash the upload stored), 10 stretch (challengeSpan's span index and byte
+    /// range: a listed span, contained in the range, the range on the output's token boundaries). Nothing changes.
     error EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got);
 
     /// @notice An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.
@@ -251,7 +252,7 @@ interface IProvers {
     /// @notice A settled or refunded request released its claim.
     event ClaimReleased(uint256 indexed requestId, address indexed prover, uint256 unlocked);
 
-    /// @notice A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf) showed the proof wrong: the prover was slashed and the request reopened.
+    /// @notice A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf, 3 span left out) showed the proof wrong: the prover was slashed and the request reopened.
     event FraudProven(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 slashed, uint256 toChallenger);
 
     /// @notice A one-step fraud proof found the proof right: the challenger's bond went to the prover.
@@ -310,6 +311,14 @@ interface IProvers {
     /// positive score and either the proof holds fewer than 16 leaves or the leaf outranks its last one. Bond and outcome
     /// as challengeOutput.
     function challengeOmission(uint256 requestId, bytes calldata proof, uint256 leafIndex, bytes calldata leaf, bytes32[] calldata leafProof) external payable;
+
+    /// @notice Fraud proof, one step (text-spans versions, docs/text-attribution.md §6): the span proof left something out. The
+    /// output's bytes [startByte, endByte) contain the proof's span `span`, lie on the output's token boundaries, and
+    /// occur token-aligned at `offset` in corpus chunk leafIndex (`leaf`: its leaf blob, with its Merkle proof against the
+    /// corpus root). A range longer than the span shows it not maximal; the span's own range in a chunk it does not list
+    /// shows an omitted chunk (a listed chunk: LeafIncluded). Bond and outcome as challengeOutput: if the bytes do not
+    /// occur there aligned, the bond goes to the prover.
+    function challengeSpan(uint256 requestId, bytes calldata proof, uint256 span, uint256 startByte, uint256 endByte, uint256 leafIndex, bytes calldata leaf, uint256 offset, bytes32[] calldata leafProof) external payable;
 
     /// @notice Opens a leaf-coordinate challenge (classifier versions whose scale is a power of two): coordinate j of index leaf
     /// leafIndex (with the index's leaf count and the leaf's Merkle proof against indexRoot) is not rs(Σ, log2(scale)) of

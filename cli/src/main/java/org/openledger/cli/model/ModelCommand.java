@@ -3,6 +3,7 @@ package org.openledger.cli.model;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openledger.cli.attribute.RegisterSpansCommand;
 import org.openledger.cli.chain.KeyOptions;
 import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.Output;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "Proposed → Approved (vote) → Training → Evaluation (version registered) → Deployed (vote) → Deprecated (vote).",
       "Approval, deployment and deprecation are governance proposals: see 'openledger propose'."
     },
-    subcommands = {ModelCommand.Propose.class, ModelCommand.ListAll.class, ModelCommand.Show.class})
+    subcommands = {ModelCommand.Propose.class, ModelCommand.ListAll.class, ModelCommand.Show.class, RegisterSpansCommand.class})
 public final class ModelCommand {
   static final String[] STATES = {"Proposed", "Approved", "Rejected", "Training", "Evaluation", "Deployed", "Deprecated"};
 

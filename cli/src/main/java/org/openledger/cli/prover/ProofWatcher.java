@@ -50,7 +50,7 @@ import org.web3j.utils.Numeric;
 public final class ProofWatcher {
   private static final Logger LOG = LoggerFactory.getLogger(ProofWatcher.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final String[] KINDS = {"output", "psi", "omission"};
+  private static final String[] KINDS = {"output", "psi", "omission", "span"};
 
   private final Session session;
   private final Journal journal;
@@ -201,6 +201,8 @@ public final class ProofWatcher {
       case Finding.WrongPsi w -> p.challengePsi(id, bytes, BigInteger.valueOf(w.coordinate()), w.weights(), w.input(), w.basisRow(),
           hashes(w.basisProof()), bond);
       case Finding.Omitted o -> p.challengeOmission(id, bytes, BigInteger.valueOf(o.leafIndex()), o.leaf(), hashes(o.leafProof()), bond);
+      case Finding.SpanLeftOut s -> p.challengeSpan(id, bytes, BigInteger.valueOf(s.span()), BigInteger.valueOf(s.startByte()),
+          BigInteger.valueOf(s.endByte()), BigInteger.valueOf(s.leafIndex()), s.leaf(), BigInteger.valueOf(s.offset()), hashes(s.leafProof()), bond);
       default -> throw new IllegalStateException("no challenge for " + finding);
     };
   }
@@ -312,6 +314,7 @@ public final class ProofWatcher {
       case Finding.WrongOutput w -> "the committed weights give class " + w.predicted();
       case Finding.WrongPsi w -> "psi[" + w.coordinate() + "] is " + w.declared() + ", the committed data give " + w.recomputed();
       case Finding.Omitted o -> "leaf " + o.leafIndex() + " scores " + o.score() + " and was left out";
+      case Finding.SpanLeftOut s -> s.detail();
       default -> f.toString();
     };
   }

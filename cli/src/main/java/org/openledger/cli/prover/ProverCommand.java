@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openledger.cli.UserError;
+import org.openledger.cli.attribute.SpanVersionCheck;
 import org.openledger.cli.attribute.VersionCorpora;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.KeyOptions;
@@ -19,6 +20,7 @@ import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.ProofEngines;
+import org.openledger.prover.text.SpanProofAudit;
 import org.openledger.prover.text.SpanProofEngine;
 import org.openledger.telemetry.MetricsServer;
 import org.slf4j.Logger;
@@ -36,14 +38,16 @@ import picocli.CommandLine.Option;
       "",
       "Each tick it scans new blocks for results and recomputes each output from the committed weights and input, "
           + "logistic regression or the MLP as the version's weights blob says (a wrong "
-          + "output is never proven: the request refunds). It builds the Proof of Attribution (docs/attribution.md) before "
+          + "output is never proven: the request refunds); a text-spans version's output is matched against the Datanets' "
+          + "accepted text instead, and proven by the spans it repeats (docs/text-attribution.md). It builds the Proof of "
+          + "Attribution (docs/attribution.md) before "
           + "claiming, so no bond is locked for a request it cannot prove, then claims, submits, and settles its proofs after "
           + "the challenge window.",
       "",
       "It also watches other provers: every accepted proof is recomputed (output, psi, every leaf's score) from committed "
           + "data, and a wrong one gets the one-step challenge that shows it, inside its window (--no-challenge: report only). "
-          + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches "
-          + "(--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
+          + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches — "
+          + "a classifier retrained, a text-spans version's corpus root rebuilt from the accepted text (--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
       "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
@@ -100,11 +104,15 @@ public final class ProverCommand implements Callable<Integer> {
       // text-spans versions go to the span engine, which rebuilds the version's corpus from the chain
       RpcContentSource content = new RpcContentSource(new ContentStore(session.node()));
       ProofEngines engine = new ProofEngines(content);
-      ProverLoop loop = new ProverLoop(session, journal,
-          SpanProofEngine.or(engine, new SpanProofEngine(content, new VersionCorpora(session))), metrics, fromBlock);
-      ProofWatcher watcher = new ProofWatcher(session, challenges, engine, metrics, fromBlock, challenge, loop::reopen);
+      SpanProofEngine spans = new SpanProofEngine(content, new VersionCorpora(session));
+      ProverLoop loop = new ProverLoop(session, journal, SpanProofEngine.or(engine, spans), metrics, fromBlock);
+      // span proofs are audited too, but only reported: there is no on-chain span challenge yet
+      ProofWatcher watcher = new ProofWatcher(session, challenges, SpanProofAudit.or(engine, new SpanProofAudit(spans)), metrics, fromBlock,
+          challenge, loop::reopen);
       Trainer trainer = new Trainer(session, LogisticFactory.Config.defaults(), Progress.NONE);
-      VersionAttester attester = attest ? new VersionAttester(session, attestations, trainer::compare, metrics, fromBlock) : null;
+      // text-spans versions are checked by their corpus root, every other version by retraining it
+      VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(session, Progress.NONE));
+      VersionAttester attester = attest ? new VersionAttester(session, attestations, rebuild, metrics, fromBlock) : null;
       Runnable tick = () -> {
         loop.tick();
         watcher.tick();

@@ -12,6 +12,8 @@ import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.contracts.attribution.SpanProof;
+import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.prover.Provers.ClaimField;
@@ -34,8 +36,8 @@ import org.openledger.precompiles.storage.Slot;
  * models every check fits one transaction, so there are no bisection rounds.
  */
 final class FraudProofs {
-  static final int OUTPUT = 0, PSI = 1, OMISSION = 2;
-  static final int ITEM_WEIGHTS = 0, ITEM_INPUT = 1, ITEM_PROOF = 2, ITEM_BASIS_ROW = 3, ITEM_LEAF = 4;
+  static final int OUTPUT = 0, PSI = 1, OMISSION = 2, SPAN = 3;
+  static final int ITEM_WEIGHTS = 0, ITEM_INPUT = 1, ITEM_PROOF = 2, ITEM_BASIS_ROW = 3, ITEM_LEAF = 4, ITEM_STRETCH = 10;
 
   private FraudProofs() {}
 
@@ -52,6 +54,10 @@ final class FraudProofs {
   }
 
   private static Context open(CallContext ctx, BigInteger id) {
+    return open(ctx, id, Models.OUTPUT_CLASSIFIER_MARGIN);
+  }
+
+  private static Context open(CallContext ctx, BigInteger id, int challengedFunction) {
     Slot c = Provers.CLAIMS.mapping(id);
     int state = ctx.loadUint(Provers.cf(c, ClaimField.STATE)).intValueExact();
     if (state != Provers.PROVEN || ctx.block().number() > ctx.loadUint(Provers.cf(c, ClaimField.CHALLENGE_ENDS)).longValueExact()) {
@@ -63,7 +69,7 @@ final class FraudProofs {
     List<?> version = (List<?>) ctx.call(Addresses.MODELS, Models.VERSION_VIEW, BigInteger.ZERO, request.get(1), request.get(2));
     List<?> spec = (List<?>) version.get(0);
     int outputFunction = ((BigInteger) spec.get(Models.VERSION_SPEC_FIELDS.indexOf("uint8 outputFunction"))).intValueExact();
-    if (outputFunction != Models.OUTPUT_CLASSIFIER_MARGIN) throw Provers.UNSUPPORTED_CHALLENGE.revert(BigInteger.valueOf(outputFunction));
+    if (outputFunction != challengedFunction) throw Provers.UNSUPPORTED_CHALLENGE.revert(BigInteger.valueOf(outputFunction));
     return new Context(id, c, ctx.loadAddress(Provers.cf(c, ClaimField.PROVER)), Provers.bytes32(request.get(3)), Provers.bytes32(request.get(12)), spec,
         (BigInteger) request.get(1), (BigInteger) request.get(2));
   }
@@ -109,6 +115,65 @@ final class FraudProofs {
       throw Provers.LEAF_INCLUDED.revert(leafIndex);
     }
     return decide(ctx, c, OMISSION, omitted);
+  }
+
+  /**
+   * A text-spans proof left something out (docs/text-attribution.md §6): the output's stretch
+   * {@code [startByte, endByte)} contains listed span {@code span} and occurs token-aligned at
+   * {@code offset} in corpus chunk {@code leafIndex} (its leaf blob and Merkle path against the
+   * corpus root). A strictly longer stretch shows the span not maximal; the span itself, in a chunk
+   * the span does not list, shows an omitted chunk. An honest proof loses neither: its spans are
+   * maximal and list every chunk they occur in.
+   */
+  static Object span(CallContext ctx, Args in) {
+    Context c = open(ctx, in.uint(0), Models.OUTPUT_TEXT_SPANS);
+    SpanProof proof = spanProof(ctx, in.bytes(1), c);
+    BigInteger k = in.uint(2), start = in.uint(3), end = in.uint(4), leafIndex = in.uint(5), offset = in.uint(7);
+    Bytes leaf = in.bytes(6);
+    byte[] out = proof.output();
+    if (k.compareTo(BigInteger.valueOf(proof.spans().size())) >= 0 || end.compareTo(BigInteger.valueOf(out.length)) > 0) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_STRETCH));
+    }
+    SpanProof.ProvenSpan listed = proof.spans().get(k.intValueExact());
+    int a = start.intValueExact(), b = end.intValueExact();
+    // the stretch must contain the listed span, on the output's token boundaries
+    if (a > listed.startByte() || b < listed.endByte() || !TextTokenizer.isBoundary(out, 0, out.length, a)
+        || !TextTokenizer.isBoundary(out, 0, out.length, b)) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_STRETCH));
+    }
+    byte[] blob = leaf.toArrayUnsafe();
+    if (blob.length < SpanProof.leafBlobBytes(1) || blob.length > SpanProof.leafBlobBytes(SpanProof.MAX_CHUNK_BYTES) || blob[0] != 0
+        || leafIndex.compareTo(BigInteger.valueOf(proof.leafCount())) >= 0) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_LEAF));
+    }
+    Bytes32 expected = c.root("bytes32 indexRoot");
+    Bytes32 computed = IndexTree.rootFrom(proof.leafCount(), new long[] {leafIndex.longValueExact()}, new Bytes32[] {Keccak.hash(leaf)},
+        hashes(in.list(8))).map(root -> IndexTree.indexRoot(proof.leafCount(), root)).orElse(Bytes32.ZERO);
+    if (!computed.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_LEAF), expected, computed);
+    if (a == listed.startByte() && b == listed.endByte()) {
+      for (SpanProof.Occurrence o : listed.occurrences()) {
+        if (proof.chunks().get((int) o.slot()).leafIndex() == leafIndex.longValueExact()) throw Provers.LEAF_INCLUDED.revert(leafIndex);
+      }
+    }
+    byte[] text = java.util.Arrays.copyOfRange(blob, SpanProof.leafBlobBytes(0), blob.length);
+    int length = b - a;
+    boolean occurs = offset.compareTo(BigInteger.valueOf(text.length - length)) <= 0;
+    if (occurs) {
+      int p = offset.intValueExact();
+      occurs = java.util.Arrays.equals(text, p, p + length, out, a, b) && TextTokenizer.isBoundary(text, 0, text.length, p)
+          && TextTokenizer.isBoundary(text, 0, text.length, p + length);
+    }
+    return decide(ctx, c, SPAN, occurs);
+  }
+
+  private static SpanProof spanProof(CallContext ctx, Bytes blob, Context c) {
+    Bytes32 stored = ctx.load(Provers.cf(c.claim(), ClaimField.PROOF_HASH)), got = Keccak.hash(blob);
+    if (!got.equals(stored)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_PROOF), stored, got);
+    try {
+      return SpanProof.decode(blob); // it verified when it was submitted
+    } catch (AttributionProof.FormatException e) {
+      throw Provers.MALFORMED_EVIDENCE.revert(BigInteger.valueOf(ITEM_PROOF));
+    }
   }
 
   /** Slash and reopen, or pay the challenger's bond to the prover. */
@@ -177,6 +242,7 @@ final class FraudProofs {
   private static final AbiType.Tuple OUTPUT_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,bytes)");
   private static final AbiType.Tuple PSI_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,bytes,bytes,bytes,bytes32[])");
   private static final AbiType.Tuple OMISSION_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,bytes,bytes32[])");
+  static final AbiType.Tuple SPAN_ARGS = (AbiType.Tuple) AbiType.parse("(uint256,bytes,uint256,uint256,uint256,uint256,bytes,uint256,bytes32[])");
 
   /**
    * Priced from the evidence before anything runs: each blob hashed once; the forward pass is one
@@ -188,7 +254,7 @@ final class FraudProofs {
    * and the slashing path's reads, writes and transfers.
    */
   static long gas(GasSchedule s, Bytes data, int kind) {
-    AbiType.Tuple types = kind == OUTPUT ? OUTPUT_ARGS : kind == PSI ? PSI_ARGS : OMISSION_ARGS;
+    AbiType.Tuple types = kind == OUTPUT ? OUTPUT_ARGS : kind == PSI ? PSI_ARGS : kind == SPAN ? SPAN_ARGS : OMISSION_ARGS;
     List<Object> args;
     try {
       args = AbiCodec.decode(types, data.toArrayUnsafe(), 4, data.size() - 4);
@@ -210,6 +276,8 @@ final class FraudProofs {
               ? weights.size() + ((Bytes) args.get(5)).size() / 2 + first.size() / 2
               : 3L * weights.size() / 2 + first.size() / 2;
         }
+        // a span proof decoded (one per 32 bytes, as SpanProofVerifier prices it) and one per 32 bytes compared
+        case SPAN -> (first.size() + 31) / 32 + ((Bytes) args.get(6)).size() / 32 + 1;
         default -> first.size() / 2 + ((Bytes) args.get(3)).size();
       };
     }

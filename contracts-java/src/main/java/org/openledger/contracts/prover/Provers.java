@@ -110,7 +110,7 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec BAD_PARAMETER = D.error("BadParameter(bytes32 name, uint256 value)", "Unknown parameter, or a value out of range.");
 
   public static final ErrorSpec UNSUPPORTED_CHALLENGE = D.error("UnsupportedChallenge(uint8 outputFunction)",
-      "One-step fraud proofs check classifier versions (output function 0: logistic regression or the MLP); use challenge() otherwise.");
+      "This one-step fraud proof does not apply to the version's output function: challengeOutput, challengePsi and challengeOmission check classifier versions (0), challengeSpan text-spans versions (2); use challenge() otherwise.");
   public static final ErrorSpec ADAPTER_NOT_CHALLENGEABLE = D.error("AdapterNotChallengeable(uint256 modelId, uint256 version)", """
       The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
       adapter model to recompute an output, a ψ coordinate or a leaf coordinate with, so challengeOutput, challengePsi and
@@ -119,7 +119,8 @@ public final class Provers extends NativeContract {
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
       2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
       contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
-      (its contentHash), 9 example record (the hash the upload stored). Nothing changes.""");
+      (its contentHash), 9 example record (the hash the upload stored), 10 stretch (challengeSpan's span index and byte
+      range: a listed span, contained in the range, the range on the output's token boundaries). Nothing changes.""");
   public static final ErrorSpec MALFORMED_EVIDENCE = D.error("MalformedEvidence(uint8 item)",
       "An item of the evidence (numbered as in EvidenceMismatch) does not decode. Nothing changes.");
   public static final ErrorSpec COORDINATE_OUT_OF_RANGE = D.error("CoordinateOutOfRange(uint256 coordinate, uint256 k)",
@@ -165,7 +166,7 @@ public final class Provers extends NativeContract {
       "A settled or refunded request released its claim.");
   public static final EventSpec FRAUD_PROVEN = D.event(
       "FraudProven(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 slashed, uint256 toChallenger)",
-      "A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf) showed the proof wrong: the prover was slashed and the request reopened.");
+      "A one-step fraud proof (kind 0 output, 1 psi coordinate, 2 omitted leaf, 3 span left out) showed the proof wrong: the prover was slashed and the request reopened.");
   public static final EventSpec CHALLENGE_FAILED = D.event(
       "ChallengeFailed(uint256 indexed requestId, address indexed challenger, uint8 kind, uint256 forfeited)",
       "A one-step fraud proof found the proof right: the challenger's bond went to the prover.");
@@ -226,6 +227,15 @@ public final class Provers extends NativeContract {
       positive score and either the proof holds fewer than 16 leaves or the leaf outranks its last one. Bond and outcome
       as challengeOutput.""",
       (s, data) -> FraudProofs.gas(s, data, FraudProofs.OMISSION));
+  public static final FunctionSpec CHALLENGE_SPAN = D.function(
+      "challengeSpan(uint256 requestId, bytes proof, uint256 span, uint256 startByte, uint256 endByte, uint256 leafIndex, bytes leaf, uint256 offset, bytes32[] leafProof) payable", """
+      Fraud proof, one step (text-spans versions, docs/text-attribution.md §6): the span proof left something out. The
+      output's bytes [startByte, endByte) contain the proof's span `span`, lie on the output's token boundaries, and
+      occur token-aligned at `offset` in corpus chunk leafIndex (`leaf`: its leaf blob, with its Merkle proof against the
+      corpus root). A range longer than the span shows it not maximal; the span's own range in a chunk it does not list
+      shows an omitted chunk (a listed chunk: LeafIncluded). Bond and outcome as challengeOutput: if the bytes do not
+      occur there aligned, the bond goes to the prover.""",
+      (s, data) -> FraudProofs.gas(s, data, FraudProofs.SPAN));
   public static final FunctionSpec OPEN_LEAF_CHALLENGE = D.function(
       "openLeafChallenge(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes leaf, bytes32[] leafProof, bytes contributions, int64[] partialSums) payable returns (uint256 gameId)", """
       Opens a leaf-coordinate challenge (classifier versions whose scale is a power of two): coordinate j of index leaf
@@ -329,6 +339,7 @@ public final class Provers extends NativeContract {
     on(CHALLENGE_OUTPUT, FraudProofs::output);
     on(CHALLENGE_PSI, FraudProofs::psi);
     on(CHALLENGE_OMISSION, FraudProofs::omission);
+    on(CHALLENGE_SPAN, FraudProofs::span);
     on(OPEN_LEAF_CHALLENGE, LeafChallenges::open);
     on(DISPUTE_PARTIAL_SUM, LeafChallenges::dispute);
     on(DESCEND_LEAF_CHALLENGE, LeafChallenges::descend);

@@ -23,6 +23,8 @@ import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.KeccakSponge;
 import org.openledger.contracts.attribution.Rounding;
+import org.openledger.contracts.attribution.SpanProof;
+import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.datanet.Contributions;
 import org.openledger.contracts.datanet.Datanets;
 import org.openledger.contracts.inference.Inference;
@@ -108,6 +110,19 @@ final class CalibrationProtocol {
   static final IndexTree INDEX_TREE = IndexTree.ofLeaves(INDEX);
   /** The version fraud proofs run against: full-size logistic regression (10 × 784) and a k = 512 basis of d = 7,850 rows. */
   static final FixedLogistic FRAUD_MODEL = fraudModel();
+  /** The span challenge's corpus: 17 chunks (contributors 0x6000 + i) of one 4,095-byte text, the host's output that text. */
+  static final int SPAN_CHUNKS = SpanProof.MAX_OCCURRENCES + 1;
+  static final byte[] SPAN_INPUT = "Recite the word list.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  static final byte[] SPAN_TEXT = spanText();
+  static final List<SpanProof.OpenedChunk> SPAN_LEAVES = IntStream.range(0, SPAN_CHUNKS)
+      .mapToObj(i -> new SpanProof.OpenedChunk(i, Address.of(0x6000 + i), BigInteger.valueOf(i + 1), 0, SPAN_TEXT)).toList();
+  static final IndexTree SPAN_TREE = IndexTree.of(SPAN_LEAVES.stream().map(SpanProof.OpenedChunk::leafHash).toList());
+
+  private static byte[] spanText() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < SpanProof.MAX_CHUNK_BYTES; i++) sb.append("w").append(i % 10).append(' ');
+    return java.util.Arrays.copyOf(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), SpanProof.MAX_CHUNK_BYTES - 1);
+  }
   static final BasisRows FRAUD_BASIS = fraudBasis();
   static final IndexTree FRAUD_BASIS_TREE = IndexTree.ofBasis(FRAUD_BASIS);
   static final byte[] FRAUD_INPUT = fraudInput();
@@ -575,13 +590,29 @@ final class CalibrationProtocol {
       fraudVersion = id(ok(BASE_OWNER, mo, Models.REGISTER_VERSION, fraudModel, spec));
       ok(P1, Addresses.PROVERS, Provers.ATTEST, fraudModel, fraudVersion);
       ok(timelock, mo, Models.DEPLOY, fraudModel, fraudVersion);
+
+      // the text-spans version the span challenge is checked against: SPAN_CHUNKS chunks of one 4,095-byte text
+      spanModel = id(ok(BASE_OWNER, mo, Models.PROPOSE, BigInteger.ZERO, datanets32, name64, uri256));
+      ok(timelock, mo, Models.APPROVE, spanModel);
+      List<Object> spanSpec = new ArrayList<>(versionSpec("spans", HOST, rate));
+      spanSpec.set(1, TextTokenizer.COMMITMENT);
+      spanSpec.set(2, SPAN_TREE.indexRoot());
+      spanSpec.set(5, BigInteger.valueOf(Models.OUTPUT_TEXT_SPANS));
+      spanSpec.set(6, BigInteger.valueOf(Models.TOKEN_MODE_TEXT));
+      spanSpec.set(7, BigInteger.ZERO);
+      spanSpec.set(8, BigInteger.ZERO);
+      spanSpec.set(12, BigInteger.valueOf(12));
+      spanVersion = id(ok(BASE_OWNER, mo, Models.REGISTER_VERSION, spanModel, spanSpec));
+      ok(P1, Addresses.PROVERS, Provers.ATTEST, spanModel, spanVersion);
+      ok(timelock, mo, Models.DEPLOY, spanModel, spanVersion);
       return new ModelIds(base, adapter, adapterVersion, adapter2, adapter2Version, servicesModel, approved);
     }
 
     // ================================================================ Inference and Provers
 
     /** Requests on the deployed adapter (fixed counts 400 in, 240 out), taken through result, claim and proof. */
-    private BigInteger fraudModel, fraudVersion;
+    private BigInteger fraudModel, fraudVersion, spanModel, spanVersion, spanRequest;
+    private Bytes spanProof;
     private final List<BigInteger> fraudRequests = new ArrayList<>();
     private final List<Bytes> fraudProofs = new ArrayList<>();
 
@@ -604,8 +635,14 @@ final class CalibrationProtocol {
       for (int i = 0; i < 3; i++) {
         ok(HOST, Addresses.INFERENCE, Inference.SUBMIT_RESULT, fraudRequests.get(i), Keccak.hash(Bytes.wrap(FraudChecks.classOutput(posted[i]))), out);
       }
+      Bytes32 spanInput = Keccak.hash(Bytes.wrap(SPAN_INPUT));
+      BigInteger spanIn = BigInteger.valueOf(TextTokenizer.count(SPAN_INPUT)), spanOut = BigInteger.valueOf(TextTokenizer.count(SPAN_TEXT));
+      BigInteger spanFee = (BigInteger) chain.view(Addresses.INFERENCE, Inference.QUOTE, spanModel, spanVersion, spanIn, spanOut);
+      spanRequest = id(ok(USER, Addresses.INFERENCE, spanFee, Inference.REQUEST_FN, spanModel, spanVersion, spanInput, spanIn, spanOut));
+      ok(HOST, Addresses.INFERENCE, Inference.SUBMIT_RESULT, spanRequest, Keccak.hash(Bytes.wrap(SPAN_TEXT)), spanOut);
       at(59_998);
       for (BigInteger r : fraudRequests) ok(P1, Addresses.PROVERS, Provers.CLAIM, r);
+      ok(P1, Addresses.PROVERS, Provers.CLAIM, spanRequest);
       at(59_999);
       for (int i = 0; i < 3; i++) {
         AttributionVerifier.Binding binding = new AttributionVerifier.Binding(chain.host.block().chainId(), Addresses.PROVERS, fraudRequests.get(i),
@@ -614,6 +651,26 @@ final class CalibrationProtocol {
         ok(P1, Addresses.PROVERS, Provers.SUBMIT_PROOF, fraudRequests.get(i), proof);
         fraudProofs.add(proof);
       }
+      spanProof = spanProof(new AttributionVerifier.Binding(chain.host.block().chainId(), Addresses.PROVERS, spanRequest, spanModel, spanVersion,
+          spanInput, Keccak.hash(Bytes.wrap(SPAN_TEXT)), P1));
+      ok(P1, Addresses.PROVERS, Provers.SUBMIT_PROOF, spanRequest, spanProof);
+    }
+
+    /**
+     * The largest span proof the limits allow (32 spans, each in 16 chunks of the 4,095-byte text),
+     * over a corpus of 17 such chunks: it leaves out the 17th, so the span challenge wins.
+     */
+    private Bytes spanProof(AttributionVerifier.Binding binding) {
+      int[] b = TextTokenizer.boundaries(SPAN_TEXT);
+      List<SpanProof.ProvenSpan> spans = new ArrayList<>();
+      for (int k = 0; k < SpanProof.MAX_SPANS; k++) {
+        int start = b[2 * k], end = b[b.length - 1 - 2 * (SpanProof.MAX_SPANS - 1 - k)];
+        spans.add(new SpanProof.ProvenSpan(start, end,
+            IntStream.range(0, SpanProof.MAX_OCCURRENCES).mapToObj(i -> new SpanProof.Occurrence(i, start)).toList()));
+      }
+      List<SpanProof.OpenedChunk> opened = SPAN_LEAVES.subList(0, SpanProof.MAX_OCCURRENCES);
+      return new SpanProof(binding.hash(), SPAN_INPUT, SPAN_TEXT, SPAN_CHUNKS, spans, opened,
+          SPAN_TREE.multiproof(IntStream.range(0, SpanProof.MAX_OCCURRENCES).toArray())).encode();
     }
 
     private void fraudCases() {
@@ -626,6 +683,12 @@ final class CalibrationProtocol {
       int outside = Provers.MAX_CONTRIBUTORS + 500; // an opposed leaf: negative score, so nothing was omitted
       add(CHALLENGER, pr, bond, Provers.CHALLENGE_OMISSION, fraudRequests.get(2), fraudProofs.get(2), BigInteger.valueOf(outside),
           Bytes.wrap(INDEX.get(outside).leafBytes()), INDEX_TREE.multiproof(new int[] {outside}));
+      // the costliest span challenge: the longest span (about 4 KiB compared) found in the one chunk the proof leaves out
+      SpanProof.ProvenSpan longest = SpanProof.decode(spanProof).spans().get(0);
+      int left = SPAN_CHUNKS - 1;
+      add(CHALLENGER, pr, bond, Provers.CHALLENGE_SPAN, spanRequest, spanProof, BigInteger.ZERO, BigInteger.valueOf(longest.startByte()),
+          BigInteger.valueOf(longest.endByte()), BigInteger.valueOf(left), Bytes.wrap(SPAN_LEAVES.get(left).leafBlob()),
+          BigInteger.valueOf(longest.startByte()), SPAN_TREE.multiproof(new int[] {left}));
       add(ANYONE, pr, Provers.PARAMETERS);
     }
 

@@ -45,7 +45,8 @@ class InferenceAccessTest {
   /** Functions anyone may call (their own checks are tested elsewhere). */
   static final List<FunctionSpec> OPEN_TO_ALL = List.of(Inference.REQUEST_FN, Inference.SETTLE, Inference.REFUND,
       Provers.BOND, Provers.START_UNBONDING, Provers.WITHDRAW_BOND, Provers.CLAIM, Provers.CHALLENGE, Provers.ATTEST,
-      Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION, Provers.OPEN_LEAF_CHALLENGE, Provers.TIMEOUT_LEAF_CHALLENGE);
+      Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION, Provers.CHALLENGE_SPAN, Provers.OPEN_LEAF_CHALLENGE,
+      Provers.TIMEOUT_LEAF_CHALLENGE);
 
   /**
    * The leaf-coordinate challenge's moves, each restricted to a party of its game (the model owner or an attester

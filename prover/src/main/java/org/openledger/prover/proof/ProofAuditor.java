@@ -27,6 +27,14 @@ public interface ProofAuditor {
     /** The best leaf the proof should have included and did not: {@code challengeOmission} with it wins. */
     record Omitted(long leafIndex, long score, byte[] leaf, List<Bytes32> leafProof) implements Finding {}
 
+    /**
+     * A span proof left something out (docs/text-attribution.md §6): output bytes {@code [startByte, endByte)}
+     * contain listed span {@code span} and occur aligned at {@code offset} in corpus chunk {@code leafIndex} —
+     * a longer stretch, or the span in a chunk it does not list. {@code challengeSpan} with it wins.
+     */
+    record SpanLeftOut(int span, int startByte, int endByte, long leafIndex, byte[] leaf, int offset, List<Bytes32> leafProof, String detail)
+        implements Finding {}
+
     /** The proof cannot be checked here (another output function, data withheld, …). */
     record Uncheckable(String reason) implements Finding {}
 
@@ -36,6 +44,7 @@ public interface ProofAuditor {
         case WrongOutput w -> 0;
         case WrongPsi p -> 1;
         case Omitted o -> 2;
+        case SpanLeftOut s -> 3;
         case Sound s -> -1;
         case Uncheckable u -> -1;
       };

@@ -65,7 +65,8 @@ public final class SpanProofEngine implements ProofEngine {
     return new Outcome.Proof(proof.encode(), proof.weights().size());
   }
 
-  private SpanFinder finder(BigInteger modelId, BigInteger version, Bytes32 corpusRoot) throws ContentSource.Unavailable {
+  /** The suffix-array index of the corpus version {@code version} of {@code modelId} committed as {@code corpusRoot}, built once per root. */
+  SpanFinder finder(BigInteger modelId, BigInteger version, Bytes32 corpusRoot) throws ContentSource.Unavailable {
     SpanFinder cached = finders.get(corpusRoot);
     if (cached != null) return cached;
     TextCorpus corpus = corpora.corpus(modelId, version);
