@@ -16,7 +16,7 @@ import org.openledger.cli.chain.Session;
 import org.openledger.cli.factory.Trainer;
 import org.openledger.cli.prover.ProverLoop;
 import org.openledger.cli.prover.ProverMetrics;
-import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.Models;
@@ -24,7 +24,7 @@ import org.openledger.contracts.web3j.Services;
 import org.openledger.precompiles.Keccak;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.factory.LogisticFactory;
-import org.openledger.prover.proof.LogisticProofEngine;
+import org.openledger.prover.proof.ProofEngines;
 import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.VersionArtifacts;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ final class DevnetWorkers implements AutoCloseable {
   private final JobProgress progress;
   private final Journal journal;
   private final ProverLoop loop;
-  private final Map<String, FixedLogistic> served = new HashMap<>();
+  private final Map<String, CommittedModel> served = new HashMap<>();
   private final Set<BigInteger> givenUp = new HashSet<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -60,7 +60,7 @@ final class DevnetWorkers implements AutoCloseable {
     this.progress = progress;
     this.journal = Journal.open(journalDir.resolve("journal"));
     Session s = Session.as(node, worker.credentials());
-    this.loop = new ProverLoop(s, journal, new LogisticProofEngine(new RpcContentSource(new ContentStore(node))), new ProverMetrics(), 0);
+    this.loop = new ProverLoop(s, journal, new ProofEngines(new RpcContentSource(new ContentStore(node))), new ProverMetrics(), 0);
     this.thread = Thread.ofPlatform().name("console-workers").daemon().start(this::run);
   }
 
@@ -120,7 +120,7 @@ final class DevnetWorkers implements AutoCloseable {
       if (host == null) host = signers.byAddress(reader.view(reader.models(false).model(r.modelId)).owner);
       if (host == null) continue;
       try {
-        FixedLogistic model = model(reader, r.modelId, r.version);
+        CommittedModel model = model(reader, r.modelId, r.version);
         byte[] input = new ContentStore(node).get(org.web3j.utils.Numeric.toHexString(r.inputHash));
         int predicted = model.predict(input);
         Session as = Session.as(node, host.credentials());
@@ -132,7 +132,7 @@ final class DevnetWorkers implements AutoCloseable {
     }
   }
 
-  private FixedLogistic model(Session s, BigInteger modelId, BigInteger version) {
+  private CommittedModel model(Session s, BigInteger modelId, BigInteger version) {
     return served.computeIfAbsent(modelId + "/" + version, k -> {
       Models.VersionSpec spec = s.view(s.models(false).version(modelId, version)).component1();
       try {
