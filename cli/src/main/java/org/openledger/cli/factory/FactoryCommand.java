@@ -33,9 +33,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "factory",
     mixinStandardHelpOptions = true,
-    description = "Open a fine-tuning job that specifies what to train (open), train and deliver one (deliver), or rebuild and "
-        + "attest a registered version (attest).",
-    subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.Deliver.class, FactoryCommand.Attest.class})
+    description = "Open a fine-tuning job that specifies what to train (open), train and deliver one (deliver) or every one "
+        + "you can build (run, the trainer daemon), or rebuild and attest a registered version (attest).",
+    subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.Deliver.class, FactoryCommand.RunDaemon.class, FactoryCommand.Attest.class})
 public final class FactoryCommand {
 
   /** The two shipped architectures, as {@code --architecture} names them. */
@@ -280,6 +280,88 @@ public final class FactoryCommand {
         System.out.println("weightsRoot " + d.artifacts().weightsRoot().toHexString() + "\nbasisRoot   " + d.artifacts().basisRoot().toHexString()
             + "\nindexRoot   " + d.artifacts().indexRoot().toHexString());
         return 0;
+      }
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = {
+      "The ModelFactory trainer daemon: deliver every funded job it can build, as each job specifies.",
+      "",
+      "Every --interval seconds it scans the Services jobs from --from-job on (only --model's, if given) and, for each "
+          + "Open job whose deadline has not passed, does what openledger factory deliver does: reads and checks the job's "
+          + "specification, evaluation set and training data, accepts the job, trains exactly what it asks, publishes and "
+          + "delivers. A job it cannot build (a malformed or unsupported specification, a missing evaluation set) is "
+          + "reported once on stderr, left Open for its owner, and skipped from then on. The training options below apply "
+          + "only to jobs opened without a specification. --once makes one pass and exits.",
+      "",
+      "Examples:",
+      "  openledger factory run",
+      "  openledger factory run --model 3 --in-rate 0.5 --out-rate 1",
+      "  openledger factory run --once --from-job 12",
+      ""})
+  static final class RunDaemon implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+    @Mixin Build build;
+    @Mixin Resume resume;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Only this model's jobs (default: every model's).")
+    BigInteger model;
+
+    @Option(names = "--from-job", paramLabel = "ID", defaultValue = "1", description = "Ignore jobs with a lower id (default ${DEFAULT-VALUE}).")
+    BigInteger fromJob;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between scans (default ${DEFAULT-VALUE}).")
+    int interval;
+
+    @Option(names = "--once", description = "One pass over the jobs, then exit.")
+    boolean once;
+
+    @Option(names = "--in-rate", paramLabel = "OPEN", defaultValue = "0", description = "Input rate per 1,000 tokens each version registers (default ${DEFAULT-VALUE}).")
+    String inRate;
+
+    @Option(names = "--out-rate", paramLabel = "OPEN", defaultValue = "0", description = "Output rate per 1,000 tokens (default ${DEFAULT-VALUE}).")
+    String outRate;
+
+    private final java.util.Set<BigInteger> skipped = new java.util.HashSet<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (interval < 1) throw new UserError("--interval must be at least 1 second, got " + interval);
+      VersionFactory own = build.config();
+      BigInteger in = Open.parse(inRate, "--in-rate"), out = Open.parse(outRate, "--out-rate");
+      try (Session s = new Session(rpc, keys)) {
+        Trainer trainer = new Trainer(s, own, ProgressBar.stderr(), resume.checkpoints());
+        while (true) {
+          try {
+            pass(s, trainer, in, out);
+          } catch (UserError e) {
+            if (once) throw e;
+            System.err.println("scan failed, retrying in " + interval + " s: " + e.getMessage());
+          }
+          if (once) return 0;
+          Thread.sleep(interval * 1000L);
+        }
+      }
+    }
+
+    /** Delivers every Open, unexpired job of the scanned range that this trainer has not skipped. */
+    private void pass(Session s, Trainer trainer, BigInteger in, BigInteger out) {
+      BigInteger count = s.view(s.services(false).jobCount());
+      for (BigInteger id = fromJob.max(BigInteger.ONE); id.compareTo(count) <= 0; id = id.add(BigInteger.ONE)) {
+        if (skipped.contains(id)) continue;
+        org.openledger.contracts.web3j.Services.Job job = s.view(s.services(false).job(id));
+        if (job.state.intValueExact() != org.openledger.contracts.services.Services.JOB_OPEN) continue;
+        if (model != null && !model.equals(job.modelId)) continue;
+        if (job.deadline.compareTo(s.blockNumber()) < 0) continue;
+        try {
+          Trainer.Delivery d = trainer.deliver(id, in, out);
+          System.out.printf("delivered %s version %s of model %s for job %s: %d examples, k = %d, evaluation %.2f%%%n", d.trained().architecture(),
+              d.version(), job.modelId, id, d.examples(), d.artifacts().rank(), d.evaluationScoreBp() / 100.0);
+        } catch (RuntimeException e) { // a refused job, or a build that failed: report it once, keep serving the others
+          skipped.add(id);
+          System.err.println("job " + id + " skipped: " + e.getMessage());
+        }
       }
     }
   }

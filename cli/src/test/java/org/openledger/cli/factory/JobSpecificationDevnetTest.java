@@ -210,6 +210,25 @@ class JobSpecificationDevnetTest {
   }
 
   @Test
+  void theTrainerDaemonDeliversTheJobsItCanBuildAsSpecifiedAndSkipsTheOthers() throws Exception {
+    BigInteger mlp = opened("--architecture", "mlp", "--hidden", "12", "--epochs", "6", "--rank", "12");
+    String text = JobSpec.HEADER + "\nevaluation=0x" + "00".repeat(31) + "01\narchitecture=mlp\nrank=12\ndamping-ppb=10000000\nhidden=0\nepochs=6"
+        + "\nbatch=16\nlearning-rate-ppb=50000000\nl2-ppb=1000000\nseed=5\n";
+    String root = new ContentStore(rpc).put(text.getBytes(StandardCharsets.US_ASCII));
+    var receipt = dave.send(dave.services(true).openJob(BigInteger.ONE, org.web3j.utils.Numeric.hexStringToByteArray(root), BigInteger.ZERO,
+        BigInteger.valueOf(1_000), Open.parse("5", "budget")));
+    BigInteger malformed = Services.getJobOpenedEvents(receipt).get(0).jobId;
+
+    Run r = as(4, "factory", "run", "--once", "--from-job", mlp.toString(), "--no-checkpoints");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("delivered mlp version " + job(mlp).version + " of model 1 for job " + mlp);
+    assertThat(weightsOf(job(mlp).version)).isInstanceOfSatisfying(FixedMlp.class, m -> assertThat(m.hidden()).isEqualTo(12));
+    assertThat(r.err()).contains("job " + malformed + " skipped: job " + malformed + "'s specification", "hidden must be in 1..1024, got 0");
+    assertThat(job(malformed).state.intValueExact()).isEqualTo(1);
+  }
+
+  @Test
   void openingAJobWithoutAnEvaluationSetIsRefusedWithTheFix() {
     Run r = as(3, "factory", "open", "--model", "1", "--budget", "5");
     assertThat(r.exit()).isNotZero();
