@@ -47,6 +47,7 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
   public static final int MAX_BATCH = 65_536;
   public static final int MAX_ITERATIONS = 100_000;
   public static final int MAX_HISTORY = 100;
+  public static final double MAX_DAMPING = 1_000, MAX_L2 = 1_000, MAX_LEARNING_RATE = 100;
   /** A blob longer than this is not a job specification (one is a few hundred bytes). */
   public static final int MAX_BYTES = 4_096;
 
@@ -91,6 +92,7 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
   }
 
   private static byte[] encode(Bytes32 evaluation, VersionFactory factory) {
+    check(factory);
     Map<String, String> m = new LinkedHashMap<>();
     m.put("evaluation", evaluation.toHexString());
     m.put("architecture", factory.architecture());
@@ -116,7 +118,6 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
     }
     StringBuilder b = new StringBuilder(HEADER).append('\n');
     m.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-    JobSpec.check(factory);
     return b.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -183,12 +184,17 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
   /** Refuses settings outside what {@link #decode} accepts, so every spec that can be encoded can be decoded. */
   static void check(VersionFactory factory) {
     if (factory.rank() > MAX_RANK) throw new Malformed("rank " + factory.rank() + " is above " + MAX_RANK);
+    if (factory.damping() > MAX_DAMPING) throw new Malformed("damping " + factory.damping() + " is above " + MAX_DAMPING);
     if (factory instanceof MlpFactory.Config c) {
       MlpTrainingConfig t = c.training();
+      if (t.learningRate() > MAX_LEARNING_RATE) throw new Malformed("learning rate " + t.learningRate() + " is above " + MAX_LEARNING_RATE);
+      if (t.l2() > MAX_L2) throw new Malformed("l2 " + t.l2() + " is above " + MAX_L2);
       if (t.hidden() > FixedMlp.MAX_HIDDEN) throw new Malformed("hidden " + t.hidden() + " is above " + FixedMlp.MAX_HIDDEN);
       if (t.epochs() > MAX_EPOCHS) throw new Malformed("epochs " + t.epochs() + " is above " + MAX_EPOCHS);
       if (t.batchSize() > MAX_BATCH) throw new Malformed("batch " + t.batchSize() + " is above " + MAX_BATCH);
     } else if (factory instanceof LogisticFactory.Config c) {
+      if (c.convergence().l2() > MAX_L2) throw new Malformed("l2 " + c.convergence().l2() + " is above " + MAX_L2);
+      if (c.convergence().gradientTolerance() > 1) throw new Malformed("the gradient tolerance " + c.convergence().gradientTolerance() + " is above 1");
       if (c.convergence().maxIterations() > MAX_ITERATIONS) throw new Malformed("max-iterations is above " + MAX_ITERATIONS);
       if (c.convergence().history() > MAX_HISTORY) throw new Malformed("history is above " + MAX_HISTORY);
     }

@@ -110,6 +110,14 @@ class JobSpecTest {
   }
 
   @Test
+  void aSettingAboveWhatADecoderAcceptsCannotBeEncoded() {
+    assertThatThrownBy(() -> new JobSpec(EVALUATION, new MlpFactory.Config(MlpTrainingConfig.defaults(), 64, 5_000)))
+        .isInstanceOf(JobSpec.Malformed.class).hasMessage("damping 5000.0 is above 1000.0");
+    assertThatThrownBy(() -> new JobSpec(EVALUATION, new MlpFactory.Config(MlpTrainingConfig.defaults().withEpochs(1_001), 64, 1e-2)))
+        .hasMessage("epochs 1001 is above 1000");
+  }
+
+  @Test
   void aSettingWithNoExactPartsPerBillionFormCannotBeCommitted() {
     assertThatThrownBy(() -> new JobSpec(EVALUATION, new MlpFactory.Config(MlpTrainingConfig.defaults(), 64, 1e-12)))
         .isInstanceOf(JobSpec.Malformed.class).hasMessageContaining("no exact form in parts per billion");
