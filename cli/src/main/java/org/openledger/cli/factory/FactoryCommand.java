@@ -33,9 +33,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "factory",
     mixinStandardHelpOptions = true,
-    description = "Open a fine-tuning job that specifies what to train (open), train and deliver one (deliver) or every one "
-        + "you can build (run, the trainer daemon), or rebuild and attest a registered version (attest).",
-    subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.Deliver.class, FactoryCommand.RunDaemon.class, FactoryCommand.Attest.class})
+    description = "Open a fine-tuning job that specifies what to train (open), show one (job), train and deliver one "
+        + "(deliver) or every one you can build (run, the trainer daemon), or rebuild and attest a registered version (attest).",
+    subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.ShowJob.class, FactoryCommand.Deliver.class, FactoryCommand.RunDaemon.class, FactoryCommand.Attest.class})
 public final class FactoryCommand {
 
   /** The two shipped architectures, as {@code --architecture} names them. */
@@ -226,6 +226,50 @@ public final class FactoryCommand {
         BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
         new Output("job", "model", "architecture", "specification", "datasetRoot", "tx")
             .row(job, model, spec.factory().architecture(), spec.toString(), spec.root().toHexString(), r.getTransactionHash())
+            .print(System.out, rpc.json());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "job", mixinStandardHelpOptions = true, description = {
+      "Show a fine-tuning job and what it asks to be trained.",
+      "",
+      "Prints the job's model, state, budget, minimum score, deadline and its training specification as a trainer reads it "
+          + "(architecture and every hyper-parameter), or says that the job carries none (its datasetRoot is the evaluation "
+          + "set itself, and a trainer uses its own settings). A specification a trainer would refuse is shown with the reason.",
+      "",
+      "Example:",
+      "  openledger factory job --job 3",
+      ""})
+  static final class ShowJob implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+
+    @Option(names = "--job", required = true, paramLabel = "ID", description = "The Services job.")
+    BigInteger job;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, null)) {
+        if (job.signum() <= 0 || job.compareTo(s.view(s.services(false).jobCount())) > 0) {
+          throw new UserError("there is no job " + job + " (ids start at 1; openledger factory run lists what it delivers)");
+        }
+        String training;
+        String architecture;
+        org.openledger.contracts.web3j.Services.Job j;
+        try {
+          Trainer.JobTerms t = new Trainer(s, LogisticFactory.Config.defaults(), org.openledger.prover.eval.Progress.NONE).terms(job);
+          j = t.job();
+          architecture = t.spec().map(x -> x.factory().architecture()).orElse("(the trainer's)");
+          training = t.spec().map(JobSpec::toString).orElse("no specification: datasetRoot is the evaluation set");
+        } catch (UserError e) {
+          j = s.view(s.services(false).job(job));
+          architecture = "(refused)";
+          training = e.getMessage();
+        }
+        new Output("job", "model", "state", "budget", "minScore", "deadline", "architecture", "training", "datasetRoot")
+            .row(job, j.modelId, j.state, Open.format(j.budget), j.minScore, j.deadline, architecture, training,
+                org.web3j.utils.Numeric.toHexString(j.datasetRoot))
             .print(System.out, rpc.json());
         return 0;
       }

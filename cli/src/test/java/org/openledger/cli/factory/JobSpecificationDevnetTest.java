@@ -141,6 +141,21 @@ class JobSpecificationDevnetTest {
   }
 
   @Test
+  void factoryJobShowsWhatAJobAsksToBeTrained() throws Exception {
+    BigInteger job = opened("--architecture", "mlp", "--hidden", "20", "--epochs", "4");
+    Run r = OpenLedgerCommandTest.run("factory", "job", "--job", job.toString(), "--json", "--rpc-url", node.rpcUrl()); // no key: it only reads
+    JsonNode row = json(r).get(0);
+    assertThat(row.get("architecture").asText()).isEqualTo("mlp");
+    assertThat(row.get("training").asText()).contains("architecture=mlp", "hidden=20", "epochs=4", "seed=11");
+    assertThat(row.get("state").asText()).isEqualTo("1");
+  }
+
+  static JsonNode json(Run r) throws Exception {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  @Test
   void aLogisticJobWithNonDefaultSettingsIsTrainedAsAskedWhateverTheTrainersOwnSettingsAndAttested() throws Exception {
     BigInteger job = opened("--rank", "40", "--damping", "0.05", "--l2", "0.02");
     // erin's own factory is the MLP: the job's specification wins
