@@ -242,8 +242,11 @@ interface IServices {
     /// @notice Governance changed a parameter.
     event ParameterSet(bytes32 indexed name, uint256 value);
 
-    /// @notice The model's owner opens a fine-tuning job, escrowing the value sent as its budget. A trainer must deliver a version
-    /// whose committed evaluation score is at least `minScore` within `deadlineBlocks` blocks (1 to maxJobDurationBlocks).
+    /// @notice The model's owner opens a fine-tuning job, escrowing the value sent as its budget. `datasetRoot` commits what the job
+    /// asks for: the Keccak-256 of its training specification in the content store (evaluation set, architecture and
+    /// hyper-parameters; docs/attribution.md §9), or of its evaluation set alone, which leaves the training to the trainer.
+    /// A trainer must deliver a version whose committed evaluation score is at least `minScore` within `deadlineBlocks`
+    /// blocks (1 to maxJobDurationBlocks).
     /// An Approved model moves to Training; a model already Training, Evaluation or Deployed is left as it is.
     /// @return jobId the new job's id
     function openJob(uint256 modelId, bytes32 datasetRoot, uint256 minScore, uint64 deadlineBlocks) external payable returns (uint256 jobId);

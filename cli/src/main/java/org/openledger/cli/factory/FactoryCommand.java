@@ -4,18 +4,27 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.cli.UserError;
+import org.openledger.cli.chain.ContentStore;
+import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.KeyOptions;
 import org.openledger.cli.chain.Open;
+import org.openledger.cli.chain.Output;
 import org.openledger.cli.chain.RpcOptions;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.eval.ProgressBar;
+import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.factory.Checkpoints;
+import org.openledger.prover.factory.JobSpec;
+import org.openledger.prover.proof.ContentSource;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.MlpFactory;
 import org.openledger.prover.factory.VersionFactory;
 import org.openledger.prover.model.LogisticRegression.Convergence;
+import org.openledger.prover.model.MlpTrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,23 +33,40 @@ import picocli.CommandLine.Option;
 @Command(
     name = "factory",
     mixinStandardHelpOptions = true,
-    description = "Train and deliver a funded fine-tuning job (deliver), or rebuild and attest a registered version (attest).",
-    subcommands = {FactoryCommand.Deliver.class, FactoryCommand.Attest.class})
+    description = "Open a fine-tuning job that specifies what to train (open), show one (job), train and deliver one "
+        + "(deliver) or every one you can build (run, the trainer daemon), or rebuild and attest a registered version (attest).",
+    subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.ShowJob.class, FactoryCommand.Deliver.class, FactoryCommand.RunDaemon.class, FactoryCommand.Attest.class})
 public final class FactoryCommand {
 
   /** The two shipped architectures, as {@code --architecture} names them. */
   enum Architecture { logistic, mlp }
 
+  /** What to train: the options a job specification commits ({@code open}) or a trainer uses for a job without one ({@code deliver}). */
   static final class Build {
-    @Option(names = "--architecture", paramLabel = "ARCH", defaultValue = "logistic", description = {
-        "What to train (default ${DEFAULT-VALUE}):",
+    @Option(names = "--architecture", paramLabel = "ARCH", description = {
+        "What to train (default logistic):",
         "  logistic  multinomial logistic regression to convergence; damped Hessian, whitened-PCA basis",
-        "  mlp       a one-hidden-layer ReLU MLP (seeded SGD, 30 epochs); per-layer K-FAC basis of Kronecker rows",
+        "  mlp       a one-hidden-layer ReLU MLP (seeded mini-batch SGD); per-layer K-FAC basis of Kronecker rows",
         "Both are proven, challenged and attested the same way (docs/attribution.md)."})
     Architecture architecture;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "MLP hidden width (default 64; --architecture mlp only).")
+    @Option(names = "--hidden", paramLabel = "N", description = "MLP hidden width, 1..1024 (default 64; mlp only).")
     Integer hidden;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "MLP SGD passes over the training set (default 30; mlp only).")
+    Integer epochs;
+
+    @Option(names = "--batch", paramLabel = "N", description = "MLP examples per SGD step (default 32; mlp only).")
+    Integer batch;
+
+    @Option(names = "--learning-rate", paramLabel = "ETA", description = "MLP initial step size, decaying linearly to 0 (default 0.1; mlp only).")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "MLP initial weights and batch order (default 11; mlp only).")
+    Long seed;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", description = "Training L2 penalty (default 0.01 for logistic, 0.001 for mlp).")
+    Double l2;
 
     @Option(names = "--rank", paramLabel = "K", description = "Basis rank k (default 128 for logistic, capped at the number of "
         + "examples; 64 Kronecker rows for mlp).")
@@ -50,25 +76,43 @@ public final class FactoryCommand {
         + "which makes it the objective's own Hessian; for mlp: 0.01 on the K-FAC eigenvalues).")
     Double damping;
 
+    /** True when any option was given (a job with a specification takes none). */
+    boolean given() {
+      return architecture != null || hidden != null || epochs != null || batch != null || learningRate != null || seed != null || l2 != null
+          || rank != null || damping != null;
+    }
+
     VersionFactory config() {
-      if (hidden != null && architecture != Architecture.mlp) throw new UserError("--hidden sets the MLP's width: add --architecture mlp, or drop --hidden");
+      Architecture arch = architecture == null ? Architecture.logistic : architecture;
+      if (arch != Architecture.mlp) {
+        for (var o : java.util.List.of(java.util.Map.entry("--hidden", hidden != null), java.util.Map.entry("--epochs", epochs != null),
+            java.util.Map.entry("--batch", batch != null), java.util.Map.entry("--learning-rate", learningRate != null),
+            java.util.Map.entry("--seed", seed != null))) {
+          if (o.getValue()) throw new UserError(o.getKey() + " sets the MLP's training: add --architecture mlp, or drop " + o.getKey());
+        }
+      }
       try {
-        return switch (architecture) {
+        return switch (arch) {
           case logistic -> {
-            Convergence c = Convergence.defaults();
+            Convergence d = Convergence.defaults();
+            Convergence c = new Convergence(l2 == null ? d.l2() : l2, d.gradientTolerance(), d.maxIterations(), d.history());
             yield new LogisticFactory.Config(rank == null ? 128 : rank, damping == null ? c.l2() : damping, c);
           }
           case mlp -> {
             MlpFactory.Config d = MlpFactory.Config.defaults();
+            MlpTrainingConfig t = d.training();
             if (hidden != null && (hidden < 1 || hidden > FixedMlp.MAX_HIDDEN)) {
               throw new UserError("--hidden must be in 1.." + FixedMlp.MAX_HIDDEN + ", got " + hidden);
             }
-            yield new MlpFactory.Config(d.training().withHidden(hidden == null ? d.training().hidden() : hidden),
-                rank == null ? d.rank() : rank, damping == null ? d.damping() : damping);
+            if (seed != null && seed < 0) throw new UserError("--seed must be 0 or more, got " + seed);
+            t = new MlpTrainingConfig(seed == null ? t.seed() : seed, hidden == null ? t.hidden() : hidden, epochs == null ? t.epochs() : epochs,
+                batch == null ? t.batchSize() : batch, learningRate == null ? t.learningRate() : learningRate, l2 == null ? t.l2() : l2);
+            yield new MlpFactory.Config(t, rank == null ? d.rank() : rank, damping == null ? d.damping() : damping);
           }
         };
       } catch (IllegalArgumentException e) {
-        throw new UserError("--rank must be at least 1 and --damping positive (got " + rank + ", " + damping + ")");
+        throw new UserError("--rank, --epochs and --batch must be at least 1, --damping and --learning-rate positive, --l2 not negative: "
+            + e.getMessage());
       }
     }
   }
@@ -100,19 +144,155 @@ public final class FactoryCommand {
     }
   }
 
-  @Command(name = "deliver", mixinStandardHelpOptions = true, description = {
-      "Take a funded fine-tuning job and deliver a trained version with its attribution index.",
+  @Command(name = "open", mixinStandardHelpOptions = true, description = {
+      "Fund a fine-tuning job for your model that says exactly what to train.",
       "",
-      "Accepts the job (if Open), reads the model's datanets' accepted contributions (image contributions in the node's "
-          + "content store) and trains --architecture: multinomial logistic regression to convergence (then the damped "
-          + "Hessian and its whitened-PCA basis), or the MLP (then its per-layer K-FAC Kronecker basis, --hidden units wide). "
-          + "It quantizes the model, builds the integer index (docs/attribution.md), publishes every blob the roots name, and "
-          + "delivers the version with the committed model's accuracy on the job's evaluation set (its datasetRoot) as "
-          + "the evaluation score in basis points. The owner keeps setHost and setRates.",
+      "Writes the job's specification — the evaluation set's hash, the architecture and every hyper-parameter below — as "
+          + "canonical text (docs/attribution.md §9), publishes it to the node's content store, and opens the job with its "
+          + "hash as datasetRoot, escrowing --budget. A trainer (openledger factory deliver, the console's factory) trains "
+          + "exactly that and refuses what it cannot build; an attester rebuilds the version with the same settings. The "
+          + "evaluation set is an image-contribution file (--evaluation-file publishes it) or one already in the content store "
+          + "(--evaluation): the delivered version's score is its committed model's accuracy on it, in basis points, and must "
+          + "reach --min-score.",
+      "",
+      "Examples:",
+      "  openledger factory open --model 1 --evaluation-file eval.bin --budget 50",
+      "  openledger factory open --model 1 --evaluation 0x… --budget 50 --architecture mlp --hidden 32 --epochs 20 --min-score 6000",
+      ""})
+  static final class OpenJob implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+    @Mixin Build build;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "Your model (Approved, Training, Evaluation or Deployed).")
+    BigInteger model;
+
+    @Option(names = "--evaluation", paramLabel = "HASH", description = "Content hash of the evaluation set already in the node's "
+        + "content store (an image contribution).")
+    String evaluation;
+
+    @Option(names = "--evaluation-file", paramLabel = "FILE", description = "The evaluation set as an image-contribution file, which "
+        + "this publishes to the content store (instead of --evaluation).")
+    Path evaluationFile;
+
+    @Option(names = "--budget", required = true, paramLabel = "OPEN", description = "OPEN escrowed for the trainer (less the service fee).")
+    String budget;
+
+    @Option(names = "--min-score", paramLabel = "BP", defaultValue = "0", description = "Lowest evaluation accuracy, in basis points, that "
+        + "earns the budget; below it the job fails and refunds you (default ${DEFAULT-VALUE}).")
+    BigInteger minScore;
+
+    @Option(names = "--deadline", paramLabel = "BLOCKS", defaultValue = "1000", description = "Blocks a trainer has to deliver (default ${DEFAULT-VALUE}).")
+    BigInteger deadline;
+
+    @Override
+    public Integer call() {
+      if ((evaluation == null) == (evaluationFile == null)) throw new UserError("give the evaluation set: --evaluation HASH or --evaluation-file FILE");
+      VersionFactory config = build.config();
+      byte[] file = null;
+      Bytes32 root;
+      if (evaluationFile != null) {
+        try {
+          file = java.nio.file.Files.readAllBytes(evaluationFile);
+          ImageContribution.decode(file);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+          throw new UserError("--evaluation-file " + evaluationFile + " is not a readable image-contribution file: " + e.getMessage());
+        }
+        root = Bytes32.wrap(org.openledger.precompiles.Keccak.hash(file));
+      } else {
+        try {
+          root = Bytes32.fromHexString(evaluation);
+        } catch (IllegalArgumentException e) {
+          throw new UserError("--evaluation must be a 32-byte hex hash (0x…), got " + evaluation);
+        }
+      }
+      JobSpec spec;
+      try {
+        spec = new JobSpec(root, config);
+      } catch (JobSpec.Malformed e) {
+        throw new UserError("the job cannot be specified: " + e.getMessage());
+      }
+      try (Session s = new Session(rpc, keys)) {
+        ContentStore store = new ContentStore(s.node());
+        if (file != null) store.put(file);
+        try {
+          ImageContribution.decode(new RpcContentSource(store).get(root));
+        } catch (ContentSource.Unavailable | IllegalArgumentException e) {
+          throw new UserError("--evaluation " + root.toHexString() + " is not an image contribution in the node's content store: "
+              + e.getMessage() + " — pass the file with --evaluation-file to publish it");
+        }
+        store.put(spec.encode());
+        TransactionReceipt r = s.send(s.services(true).openJob(model, spec.root().toArray(), minScore, deadline, Open.parse(budget, "--budget")));
+        BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
+        new Output("job", "model", "architecture", "specification", "datasetRoot", "tx")
+            .row(job, model, spec.factory().architecture(), spec.toString(), spec.root().toHexString(), r.getTransactionHash())
+            .print(System.out, rpc.json());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "job", mixinStandardHelpOptions = true, description = {
+      "Show a fine-tuning job and what it asks to be trained.",
+      "",
+      "Prints the job's model, state, budget, minimum score, deadline and its training specification as a trainer reads it "
+          + "(architecture and every hyper-parameter), or says that the job carries none (its datasetRoot is the evaluation "
+          + "set itself, and a trainer uses its own settings). A specification a trainer would refuse is shown with the reason.",
+      "",
+      "Example:",
+      "  openledger factory job --job 3",
+      ""})
+  static final class ShowJob implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+
+    @Option(names = "--job", required = true, paramLabel = "ID", description = "The Services job.")
+    BigInteger job;
+
+    @Override
+    public Integer call() {
+      try (Session s = new Session(rpc, null)) {
+        if (job.signum() <= 0 || job.compareTo(s.view(s.services(false).jobCount())) > 0) {
+          throw new UserError("there is no job " + job + " (ids start at 1; openledger factory run lists what it delivers)");
+        }
+        String training;
+        String architecture;
+        org.openledger.contracts.web3j.Services.Job j;
+        try {
+          Trainer.JobTerms t = new Trainer(s, LogisticFactory.Config.defaults(), org.openledger.prover.eval.Progress.NONE).terms(job);
+          j = t.job();
+          architecture = t.spec().map(x -> x.factory().architecture()).orElse("(the trainer's)");
+          training = t.spec().map(JobSpec::toString).orElse("no specification: datasetRoot is the evaluation set");
+        } catch (UserError e) {
+          j = s.view(s.services(false).job(job));
+          architecture = "(refused)";
+          training = e.getMessage();
+        }
+        new Output("job", "model", "state", "budget", "minScore", "deadline", "architecture", "training", "datasetRoot")
+            .row(job, j.modelId, j.state, Open.format(j.budget), j.minScore, j.deadline, architecture, training,
+                org.web3j.utils.Numeric.toHexString(j.datasetRoot))
+            .print(System.out, rpc.json());
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "deliver", mixinStandardHelpOptions = true, description = {
+      "Take a funded fine-tuning job and deliver the version it specifies, with its attribution index.",
+      "",
+      "Reads the job's specification (openledger factory open writes one) and checks it, its evaluation set and the "
+          + "model's datanets' accepted contributions before sending anything; a specification it cannot build is refused "
+          + "and the job left as it is. Then it accepts the job (if Open) and trains exactly what the specification asks: "
+          + "multinomial logistic regression to convergence (then the damped Hessian and its whitened-PCA basis), or the MLP "
+          + "(then its per-layer K-FAC Kronecker basis). It quantizes the model, builds the integer index "
+          + "(docs/attribution.md), publishes every blob the roots name, and delivers the version with the committed model's "
+          + "accuracy on the evaluation set as the evaluation score in basis points. The owner keeps setHost and setRates.",
+      "",
+      "The training options below apply only to a job opened without a specification (its datasetRoot is the evaluation "
+          + "set itself); for a job with one they are refused.",
       "",
       "Examples:",
       "  openledger factory deliver --job 1",
-      "  openledger factory deliver --job 1 --architecture mlp --hidden 32",
+      "  openledger factory deliver --job 1 --architecture mlp --hidden 32     (a job without a specification)",
       ""})
   static final class Deliver implements Callable<Integer> {
     @Mixin RpcOptions rpc;
@@ -131,14 +311,101 @@ public final class FactoryCommand {
 
     @Override
     public Integer call() {
+      VersionFactory own = build.config();
       try (Session s = new Session(rpc, keys)) {
-        Trainer.Delivery d = new Trainer(s, build.config(), ProgressBar.stderr(), resume.checkpoints())
-            .deliver(job, Open.parse(inRate, "--in-rate"), Open.parse(outRate, "--out-rate"));
+        Trainer trainer = new Trainer(s, own, ProgressBar.stderr(), resume.checkpoints());
+        var spec = trainer.terms(job).spec();
+        if (spec.isPresent() && build.given()) {
+          throw new UserError("job " + job + " specifies what to train (" + spec.get() + "): drop the training options, the trainer builds exactly that");
+        }
+        Trainer.Delivery d = trainer.deliver(job, Open.parse(inRate, "--in-rate"), Open.parse(outRate, "--out-rate"));
         System.out.printf("delivered %s version %s of job %s: %d examples, %d index leaves, k = %d, evaluation %.2f%%%n",
-            build.architecture, d.version(), job, d.examples(), d.leaves(), d.artifacts().rank(), d.evaluationScoreBp() / 100.0);
+            d.trained().architecture(), d.version(), job, d.examples(), d.leaves(), d.artifacts().rank(), d.evaluationScoreBp() / 100.0);
         System.out.println("weightsRoot " + d.artifacts().weightsRoot().toHexString() + "\nbasisRoot   " + d.artifacts().basisRoot().toHexString()
             + "\nindexRoot   " + d.artifacts().indexRoot().toHexString());
         return 0;
+      }
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = {
+      "The ModelFactory trainer daemon: deliver every funded job it can build, as each job specifies.",
+      "",
+      "Every --interval seconds it scans the Services jobs from --from-job on (only --model's, if given) and, for each "
+          + "Open job whose deadline has not passed, does what openledger factory deliver does: reads and checks the job's "
+          + "specification, evaluation set and training data, accepts the job, trains exactly what it asks, publishes and "
+          + "delivers. A job it cannot build (a malformed or unsupported specification, a missing evaluation set) is "
+          + "reported once on stderr, left Open for its owner, and skipped from then on. The training options below apply "
+          + "only to jobs opened without a specification. --once makes one pass and exits.",
+      "",
+      "Examples:",
+      "  openledger factory run",
+      "  openledger factory run --model 3 --in-rate 0.5 --out-rate 1",
+      "  openledger factory run --once --from-job 12",
+      ""})
+  static final class RunDaemon implements Callable<Integer> {
+    @Mixin RpcOptions rpc;
+    @Mixin KeyOptions keys;
+    @Mixin Build build;
+    @Mixin Resume resume;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Only this model's jobs (default: every model's).")
+    BigInteger model;
+
+    @Option(names = "--from-job", paramLabel = "ID", defaultValue = "1", description = "Ignore jobs with a lower id (default ${DEFAULT-VALUE}).")
+    BigInteger fromJob;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5", description = "Seconds between scans (default ${DEFAULT-VALUE}).")
+    int interval;
+
+    @Option(names = "--once", description = "One pass over the jobs, then exit.")
+    boolean once;
+
+    @Option(names = "--in-rate", paramLabel = "OPEN", defaultValue = "0", description = "Input rate per 1,000 tokens each version registers (default ${DEFAULT-VALUE}).")
+    String inRate;
+
+    @Option(names = "--out-rate", paramLabel = "OPEN", defaultValue = "0", description = "Output rate per 1,000 tokens (default ${DEFAULT-VALUE}).")
+    String outRate;
+
+    private final java.util.Set<BigInteger> skipped = new java.util.HashSet<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (interval < 1) throw new UserError("--interval must be at least 1 second, got " + interval);
+      VersionFactory own = build.config();
+      BigInteger in = Open.parse(inRate, "--in-rate"), out = Open.parse(outRate, "--out-rate");
+      try (Session s = new Session(rpc, keys)) {
+        Trainer trainer = new Trainer(s, own, ProgressBar.stderr(), resume.checkpoints());
+        while (true) {
+          try {
+            pass(s, trainer, in, out);
+          } catch (UserError e) {
+            if (once) throw e;
+            System.err.println("scan failed, retrying in " + interval + " s: " + e.getMessage());
+          }
+          if (once) return 0;
+          Thread.sleep(interval * 1000L);
+        }
+      }
+    }
+
+    /** Delivers every Open, unexpired job of the scanned range that this trainer has not skipped. */
+    private void pass(Session s, Trainer trainer, BigInteger in, BigInteger out) {
+      BigInteger count = s.view(s.services(false).jobCount());
+      for (BigInteger id = fromJob.max(BigInteger.ONE); id.compareTo(count) <= 0; id = id.add(BigInteger.ONE)) {
+        if (skipped.contains(id)) continue;
+        org.openledger.contracts.web3j.Services.Job job = s.view(s.services(false).job(id));
+        if (job.state.intValueExact() != org.openledger.contracts.services.Services.JOB_OPEN) continue;
+        if (model != null && !model.equals(job.modelId)) continue;
+        if (job.deadline.compareTo(s.blockNumber()) < 0) continue;
+        try {
+          Trainer.Delivery d = trainer.deliver(id, in, out);
+          System.out.printf("delivered %s version %s of model %s for job %s: %d examples, k = %d, evaluation %.2f%%%n", d.trained().architecture(),
+              d.version(), job.modelId, id, d.examples(), d.artifacts().rank(), d.evaluationScoreBp() / 100.0);
+        } catch (RuntimeException e) { // a refused job, or a build that failed: report it once, keep serving the others
+          skipped.add(id);
+          System.err.println("job " + id + " skipped: " + e.getMessage());
+        }
       }
     }
   }
@@ -147,10 +414,11 @@ public final class FactoryCommand {
       "Rebuild a registered version from its training data and attest it when it matches.",
       "",
       "Fetches the version's weights, basis and index from the content store by their roots, rebuilds them from the "
-          + "contributions its datanets had accepted when it was registered — as the architecture its weights commit, "
-          + "logistic regression or the MLP (at its committed width, the default training settings) — and sends "
-          + "Provers.attest when every int16 coordinate is within one quantization step. Needs the minimum attester bond "
-          + "(openledger prover bonds)."})
+          + "contributions its datanets had accepted when it was registered, with the settings it was trained with: those of "
+          + "the specification of the job that delivered it, else the kind, width, rank and damping the version commits and "
+          + "the default training settings. It sends Provers.attest when the weights and basis are within one quantization "
+          + "step of the rebuild and the index is exactly the one the published weights and basis give. Needs the minimum "
+          + "attester bond (openledger prover bonds)."})
   static final class Attest implements Callable<Integer> {
     // --version names a model version here, so only the help half of the standard options
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;

@@ -45,6 +45,39 @@ class FactoryCommandTest {
   }
 
   @Test
+  void mlpTrainingOptionsSetEverySgdSetting() {
+    assertThat(parsed("--job", "1", "--architecture", "mlp", "--epochs", "7", "--batch", "16", "--learning-rate", "0.05", "--seed", "3",
+        "--l2", "0.002").config()).isInstanceOfSatisfying(MlpFactory.Config.class, c -> {
+          assertThat(c.training()).isEqualTo(new org.openledger.prover.model.MlpTrainingConfig(3, 64, 7, 16, 0.05, 0.002));
+        });
+  }
+
+  @Test
+  void anMlpTrainingOptionWithoutTheMlpArchitectureIsRefusedWithTheFix() {
+    assertThatThrownBy(() -> parsed("--job", "1", "--epochs", "7").config()).isInstanceOf(UserError.class)
+        .hasMessage("--epochs sets the MLP's training: add --architecture mlp, or drop --epochs");
+  }
+
+  @Test
+  void noTrainingOptionMeansNoneWasGiven() {
+    assertThat(parsed("--job", "1").given()).isFalse();
+    assertThat(parsed("--job", "1", "--architecture", "logistic").given()).isTrue();
+  }
+
+  @Test
+  void theHelpOfOpenSaysTheJobCommitsWhatToTrain() {
+    String usage = new CommandLine(new FactoryCommand.OpenJob()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("--evaluation-file", "--architecture", "--epochs", "--learning-rate", "--seed", "--budget", "--min-score",
+        "trains exactly that");
+  }
+
+  @Test
+  void theHelpOfRunSaysWhatItSkips() {
+    String usage = new CommandLine(new FactoryCommand.RunDaemon()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("--once", "--from-job", "--interval", "left Open for its owner");
+  }
+
+  @Test
   void anUnknownArchitectureIsAUsageError() {
     assertThatThrownBy(() -> parsed("--job", "1", "--architecture", "transformer")).isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("logistic, mlp");

@@ -315,8 +315,11 @@ public final class Services extends NativeContract {
 
   public static final FunctionSpec OPEN_JOB = D.function(
       "openJob(uint256 modelId, bytes32 datasetRoot, uint256 minScore, uint64 deadlineBlocks) payable returns (uint256 jobId)", """
-      The model's owner opens a fine-tuning job, escrowing the value sent as its budget. A trainer must deliver a version
-      whose committed evaluation score is at least `minScore` within `deadlineBlocks` blocks (1 to maxJobDurationBlocks).
+      The model's owner opens a fine-tuning job, escrowing the value sent as its budget. `datasetRoot` commits what the job
+      asks for: the Keccak-256 of its training specification in the content store (evaluation set, architecture and
+      hyper-parameters; docs/attribution.md §9), or of its evaluation set alone, which leaves the training to the trainer.
+      A trainer must deliver a version whose committed evaluation score is at least `minScore` within `deadlineBlocks`
+      blocks (1 to maxJobDurationBlocks).
       An Approved model moves to Training; a model already Training, Evaluation or Deployed is left as it is.
       @return jobId the new job's id""",
       (s, data) -> Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE) + Models.MARK_TRAINING.nestedCost(s, BigInteger.ONE)

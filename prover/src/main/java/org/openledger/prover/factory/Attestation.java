@@ -1,24 +1,39 @@
 package org.openledger.prover.factory;
 
+import java.util.List;
 import java.util.Optional;
 import org.openledger.contracts.attribution.BasisRow;
 import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FixedMlp;
+import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.MlpBasisRow;
+import org.openledger.prover.attribution.index.IndexBuilder;
+import org.openledger.prover.attribution.kfac.MlpIndexBuilder;
 import org.openledger.prover.proof.VersionArtifacts;
 
 /**
- * What an attester checks before it attests a version (DESIGN §6): its own rebuild of the weights,
- * basis and index from the same training data matches what the version published, every int16
- * coordinate within one quantization step (a different machine's floating point may round a
- * borderline value the other way; anything more is a different model or index). Shapes and
- * power-of-two scales must be equal, for logistic regression and the MLP alike.
+ * What an attester checks before it attests a version (DESIGN §6), for logistic regression and the
+ * MLP alike:
+ * <ul>
+ *   <li>its own rebuild of the weights and the basis from the same training data matches what the
+ *       version published, every int16 coordinate within one quantization step (training and the
+ *       basis are floating point: another machine or compute backend may round a borderline value
+ *       the other way; anything more is a different model or basis). Shapes and power-of-two
+ *       scales must be equal;
+ *   <li>the index is exactly the one the published model and basis give on the training data:
+ *       leaves are integer arithmetic over committed values, so there is no rounding to forgive,
+ *       and comparing them with the attester's own (one step off) basis would not be exact either
+ *       — a leaf sums many examples, so one step in a basis factor moves it by more than one.
+ * </ul>
  */
 public final class Attestation {
   private Attestation() {}
 
-  /** Empty when the published artifacts match the rebuild; otherwise the first difference found. */
-  public static Optional<String> compare(VersionArtifacts published, VersionArtifacts rebuilt) {
+  /**
+   * Empty when the published artifacts match the rebuild and the published index is the one the
+   * published model and basis give on {@code set}; otherwise the first difference found.
+   */
+  public static Optional<String> compare(VersionArtifacts published, VersionArtifacts rebuilt, TrainingSet set) {
     Optional<String> model = switch (published.model()) {
       case FixedLogistic a when rebuilt.model() instanceof FixedLogistic b -> logistic(a, b);
       case FixedMlp a when rebuilt.model() instanceof FixedMlp b -> mlp(a, b);
@@ -30,17 +45,30 @@ public final class Attestation {
       Optional<String> r = row(j, published.rows().get(j), rebuilt.rows().get(j));
       if (r.isPresent()) return r;
     }
-    if (published.leaves().size() != rebuilt.leaves().size()) {
-      return Optional.of(published.leaves().size() + " index leaves published, " + rebuilt.leaves().size() + " rebuilt");
+    List<IndexLeaf> expected;
+    try {
+      expected = switch (published.model()) {
+        case FixedLogistic m -> new IndexBuilder(m, published.denseBasis()).build(set.examples(), set.owners()).leaves();
+        case FixedMlp m -> new MlpIndexBuilder(m, published.mlpRows()).build(set.examples(), set.owners()).leaves();
+      };
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return Optional.of("the published model and basis give no index on the training data: " + e.getMessage());
     }
-    for (int i = 0; i < published.leaves().size(); i++) {
+    if (published.leaves().size() != expected.size()) {
+      return Optional.of(published.leaves().size() + " index leaves published, " + expected.size() + " from the published model and basis");
+    }
+    for (int i = 0; i < expected.size(); i++) {
       var p = published.leaves().get(i);
-      var q = rebuilt.leaves().get(i);
+      var q = expected.get(i);
       if (!p.contributor().equals(q.contributor()) || p.datanetId() != q.datanetId() || !p.contributionsRoot().equals(q.contributionsRoot())) {
         return Optional.of("leaf " + i + " names another contributor, datanet or contributions");
       }
-      Optional<String> u = within("leaf " + i + " coordinate", p.u(), q.u());
-      if (u.isPresent()) return u;
+      for (int j = 0; j < p.u().length && j < q.u().length; j++) {
+        if (p.u()[j] != q.u()[j]) {
+          return Optional.of("leaf " + i + " coordinate " + j + " is " + p.u()[j] + " published, " + q.u()[j] + " from the published model and basis");
+        }
+      }
+      if (p.u().length != q.u().length) return Optional.of("leaf " + i + " has " + p.u().length + " coordinates, the basis " + q.u().length);
     }
     return Optional.empty();
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.MlpBasisRow;
+import org.openledger.prover.attribution.kfac.MlpIndexBuilder;
 import org.openledger.prover.proof.VersionArtifacts;
 
 /**
@@ -76,17 +77,19 @@ class MlpFactoryTest {
   @Test
   void theAttesterAcceptsAnHonestRebuild() {
     VersionArtifacts rebuilt = MlpVersionFixture.build(MlpVersionFixture.CONFIG.toRebuild(published().model(), 32, 1e-2)).artifacts();
-    assertThat(Attestation.compare(published(), rebuilt)).isEmpty();
+    assertThat(Attestation.compare(published(), rebuilt, MlpVersionFixture.set())).isEmpty();
   }
 
   @Test
-  void theAttesterAcceptsADifferenceOfOneQuantizationStep() {
+  void theAttesterAcceptsAWeightOneQuantizationStepOffWithTheIndexItGives() {
     FixedMlp m = (FixedMlp) published().model();
     short[] w1 = m.w1().clone();
     w1[7] += w1[7] == Short.MAX_VALUE ? -1 : 1;
-    VersionArtifacts nudged = VersionArtifacts.of(new FixedMlp(m.inputs(), m.hidden(), m.classes(), m.shift1(), m.shift2(), w1, m.b1(), m.w2(), m.b2()),
-        published().rows(), published().leaves());
-    assertThat(Attestation.compare(nudged, published())).isEmpty();
+    FixedMlp moved = new FixedMlp(m.inputs(), m.hidden(), m.classes(), m.shift1(), m.shift2(), w1, m.b1(), m.w2(), m.b2());
+    // its index is the one its own (moved) weights give: leaves are checked exactly
+    var leaves = new MlpIndexBuilder(moved, published().mlpRows()).build(MlpVersionFixture.set().examples(), MlpVersionFixture.set().owners()).leaves();
+    VersionArtifacts nudged = VersionArtifacts.of(moved, published().rows(), leaves);
+    assertThat(Attestation.compare(nudged, published(), MlpVersionFixture.set())).isEmpty();
   }
 
   @Test
@@ -96,7 +99,7 @@ class MlpFactoryTest {
     w2[3] += w2[3] > 0 ? -2 : 2;
     VersionArtifacts tampered = VersionArtifacts.of(new FixedMlp(m.inputs(), m.hidden(), m.classes(), m.shift1(), m.shift2(), m.w1(), m.b1(), w2, m.b2()),
         published().rows(), published().leaves());
-    assertThat(Attestation.compare(tampered, published())).hasValueSatisfying(d -> assertThat(d).startsWith("layer-2 weight 3"));
+    assertThat(Attestation.compare(tampered, published(), MlpVersionFixture.set())).hasValueSatisfying(d -> assertThat(d).startsWith("layer-2 weight 3"));
   }
 
   @Test
@@ -107,7 +110,7 @@ class MlpFactoryTest {
     b[0] += b[0] > 0 ? -2 : 2;
     rows.set(2, new MlpBasisRow(r.index(), r.layer(), r.shift(), r.a(), b));
     VersionArtifacts tampered = VersionArtifacts.of(published().model(), rows, published().leaves());
-    assertThat(Attestation.compare(tampered, published())).hasValueSatisfying(d -> assertThat(d).startsWith("basis row 2 input factor 0"));
+    assertThat(Attestation.compare(tampered, published(), MlpVersionFixture.set())).hasValueSatisfying(d -> assertThat(d).startsWith("basis row 2 input factor 0"));
   }
 
   @Test
@@ -118,13 +121,25 @@ class MlpFactoryTest {
     u[4] += u[4] > 0 ? -2 : 2;
     leaves.set(1, new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
     VersionArtifacts tampered = VersionArtifacts.of(published().model(), published().rows(), leaves);
-    assertThat(Attestation.compare(tampered, published())).hasValueSatisfying(d -> assertThat(d).startsWith("leaf 1 coordinate 4"));
+    assertThat(Attestation.compare(tampered, published(), MlpVersionFixture.set())).hasValueSatisfying(d -> assertThat(d).startsWith("leaf 1 coordinate 4"));
+  }
+
+  @Test
+  void theAttesterRefusesAVersionWithALeafCoordinateMovedOneStep() {
+    List<IndexLeaf> leaves = new ArrayList<>(published().leaves());
+    IndexLeaf l = leaves.get(2);
+    short[] u = l.u().clone();
+    u[0] += u[0] == Short.MAX_VALUE ? -1 : 1;
+    leaves.set(2, new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
+    VersionArtifacts tampered = VersionArtifacts.of(published().model(), published().rows(), leaves);
+    assertThat(Attestation.compare(tampered, published(), MlpVersionFixture.set()))
+        .hasValueSatisfying(d -> assertThat(d).startsWith("leaf 2 coordinate 0").endsWith("from the published model and basis"));
   }
 
   @Test
   void theAttesterRefusesALogisticRebuildOfAnMlpVersion() {
     var logistic = LogisticFactory.Config.defaults();
     VersionArtifacts rebuilt = MlpVersionFixture.build(new LogisticFactory.Config(32, logistic.damping(), logistic.convergence())).artifacts();
-    assertThat(Attestation.compare(published(), rebuilt)).hasValueSatisfying(d -> assertThat(d).startsWith("model kind differs"));
+    assertThat(Attestation.compare(published(), rebuilt, MlpVersionFixture.set())).hasValueSatisfying(d -> assertThat(d).startsWith("model kind differs"));
   }
 }
