@@ -259,6 +259,25 @@ public final class ConsoleApi {
             log.getBlockNumber()));
       }
     }
+    // one-step fraud proofs against this prover's proofs: the proof's request names the prover, the events do not
+    List<Object> fraudProofs = new ArrayList<>();
+    EthFilter ff = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, OpenLedgerContracts.PROVERS);
+    ff.addOptionalTopics(EventEncoder.encode(Provers.FRAUDPROVEN_EVENT), EventEncoder.encode(Provers.CHALLENGEFAILED_EVENT));
+    for (Log log : Payouts.logs(s, ff)) {
+      if (log.getTopics().get(0).equals(EventEncoder.encode(Provers.FRAUDPROVEN_EVENT))) {
+        var e = Provers.getFraudProvenEventFromLog(log);
+        if (proven.contains(e.requestId)) {
+          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", fraudKind(e.kind), "outcome",
+              "proven: slashed " + Open.format(e.slashed) + ", challenger paid " + Open.format(e.toChallenger), "block", log.getBlockNumber()));
+        }
+      } else {
+        var e = Provers.getChallengeFailedEventFromLog(log);
+        if (proven.contains(e.requestId)) {
+          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", fraudKind(e.kind), "outcome",
+              "failed: the challenger forfeited " + Open.format(e.forfeited), "block", log.getBlockNumber()));
+        }
+      }
+    }
     List<Object> earnings = new ArrayList<>();
     BigInteger earned = BigInteger.ZERO;
     for (Log log : Payouts.logs(s, byProver(OpenLedgerContracts.INFERENCE, EventEncoder.encode(Inference.PAID_EVENT), topic))) {
@@ -267,8 +286,15 @@ public final class ConsoleApi {
       earnings.add(map("request", e.requestId, "role", e.role, "amount", Open.format(e.amount), "block", log.getBlockNumber()));
     }
     return map("address", who, "bond", map("total", Open.format(bond.component1()), "locked", Open.format(bond.component2()), "unbonding",
-        Open.format(bond.component3()), "readyAt", bond.component4()), "claims", claims, "proofs", proofs, "challenges", challenges, "earnings",
+        Open.format(bond.component3()), "readyAt", bond.component4()), "claims", claims, "proofs", proofs, "challenges", challenges, "fraudProofs", fraudProofs, "earnings",
         earnings, "earned", Open.format(earned));
+  }
+
+  /** The one-step fraud proof kinds of {@code FraudProven} and {@code ChallengeFailed} (Provers' NatSpec). */
+  private static String fraudKind(BigInteger kind) {
+    String[] kinds = {"output", "psi", "omission", "span"};
+    int k = kind.intValue();
+    return k >= 0 && k < kinds.length ? kinds[k] : "kind " + kind;
   }
 
   /** Logs of {@code event} at {@code contract} whose second topic is {@code topic}: the indexed address after the request id. */

@@ -231,6 +231,7 @@ class ConsoleBrowserTest {
     shot("contributor");
     go("#/prover/" + address("erin"));
     await("erin's earnings", () -> !text("#prover-earned").equals("0"));
+    assertThat(text("#fraud-proofs")).contains("No one-step fraud proofs"); // an honest proof: nobody proved it wrong
     shot("prover");
   }
 

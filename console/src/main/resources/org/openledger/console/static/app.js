@@ -239,6 +239,7 @@ const pages = {
         <h2>Claims</h2>${table('claims', ['request', 'locked', 'until block', 'block'], p.claims.map((c) => `<tr><td>${c.request}</td><td>${esc(c.locked)}</td><td>${c.until}</td><td>${c.block}</td></tr>`), 'No claims.')}
         <h2>Proofs</h2>${table('proofs', ['request', 'proof hash', 'contributors', 'challenge window ends', 'transaction'], p.proofs.map((x) => `<tr><td>${x.request}</td><td class="mono">${esc(short(x.proofHash))}</td><td>${x.contributors}</td><td>${x.challengeEnds}</td><td class="mono">${esc(short(x.tx))}</td></tr>`), 'No proofs.')}
         <h2>Challenges</h2>${table('challenges', ['request', 'challenger', 'evidence', 'block'], p.challenges.map((x) => `<tr><td>${x.request}</td><td>${who(x.challenger)}</td><td class="mono">${esc(short(x.evidenceHash))}</td><td>${x.block}</td></tr>`), 'No challenges against this prover.')}
+        <h2>Fraud proofs</h2>${table('fraud-proofs', ['request', 'challenger', 'kind', 'outcome', 'block'], p.fraudProofs.map((x) => `<tr><td>${x.request}</td><td>${who(x.challenger)}</td><td>${esc(x.kind)}</td><td>${esc(x.outcome)}</td><td>${x.block}</td></tr>`), 'No one-step fraud proofs against this prover\'s proofs.')}
         <h2>Earnings</h2>${table('earnings', ['request', 'amount (OPEN)', 'block'], p.earnings.map((x) => `<tr><td>${x.request}</td><td>${esc(x.amount)}</td><td>${x.block}</td></tr>`), 'Nothing earned yet.')}`;
     },
   },
