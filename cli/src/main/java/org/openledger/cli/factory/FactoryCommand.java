@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.cli.prover.VersionAttester;
+import org.openledger.cli.attribute.SpanVersionCheck;
 import org.openledger.cli.UserError;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.RpcContentSource;
@@ -412,6 +414,8 @@ public final class FactoryCommand {
 
   @Command(name = "attest", description = {
       "Rebuild a registered version from its training data and attest it when it matches.",
+      "A text-spans version (openledger model register-spans) is rebuilt from the text its model's datanets had accepted "
+          + "when it was registered, and attested when that builds its corpus root exactly.",
       "",
       "Fetches the version's weights, basis and index from the content store by their roots, rebuilds them from the "
           + "contributions its datanets had accepted when it was registered, with the settings it was trained with: those of "
@@ -433,7 +437,18 @@ public final class FactoryCommand {
     @Override
     public Integer call() {
       try (Session s = new Session(rpc, keys)) {
-        Optional<String> mismatch = new Trainer(s, LogisticFactory.Config.defaults(), ProgressBar.stderr(), resume.checkpoints()).attest(model, version);
+        Trainer trainer = new Trainer(s, LogisticFactory.Config.defaults(), ProgressBar.stderr(), resume.checkpoints());
+        // a text-spans version is rebuilt from its corpus, as the prover daemon's attester does; every other by training
+        VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(s, ProgressBar.stderr()));
+        Optional<String> mismatch;
+        try {
+          mismatch = rebuild.mismatch(model, version);
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception unavailable) { // its artifacts, training data or corpus cannot be read here
+          mismatch = Optional.of(unavailable.getMessage());
+        }
+        if (mismatch.isEmpty()) s.send(s.provers(true).attest(model, version));
         if (mismatch.isPresent()) {
           System.out.println("not attested: " + mismatch.get());
           return 1;

@@ -137,6 +137,25 @@ class SpanLifecycleTest {
   }
 
   @Test
+  void factoryAttestRebuildsASpanVersionFromItsCorpusAndAttestsIt() throws Exception {
+    String datanet = field(as(0, "datanet", "create", "--name", "lighthouse", "--deposit", "1", "--json"), "datanet");
+    contribute(2, datanet, TextContribution.of(HARBOUR).encode());
+    String model = approvedModel(datanet, "keeper");
+    String version = field(as(3, "model", "register-spans", "--model", model, "--json"), "version");
+    // account 1 bonds as a prover (attesters need the minimum bond), then attests by hand
+    Run bonded = as(1, "prover", "--once", "--no-attest", "--data-dir", tmp.resolve("prover-bond-1").toString(), "--metrics-port", "-1", "--no-challenge");
+    assertThat(bonded.exit()).as(bonded.err()).isZero();
+
+    Run attested = as(1, "factory", "attest", "--model", model, "--version", version);
+
+    assertThat(attested.exit()).as(attested.err()).isZero();
+    assertThat(attested.out()).contains("attested version " + version);
+    Session reader = Session.as(rpc, DevelopmentKeys.account(0));
+    assertThat(reader.view(reader.models(false).hasAttested(new BigInteger(model), new BigInteger(version), DevelopmentKeys.account(1).getAddress())))
+        .isTrue();
+  }
+
+  @Test
   void theAttesterDoesNotAttestASpanVersionWhoseCorpusRootTheAcceptedTextDoesNotBuild() throws Exception {
     String datanet = field(as(0, "datanet", "create", "--name", "gardens", "--deposit", "1", "--json"), "datanet");
     contribute(2, datanet, TextContribution.of("Prune the roses in late winter, just above an outward facing bud.").encode());
