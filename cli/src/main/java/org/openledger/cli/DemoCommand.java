@@ -31,6 +31,7 @@ import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.eval.Progress;
+import org.openledger.prover.factory.JobSpec;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.proof.LogisticProofEngine;
 import org.web3j.utils.Numeric;
@@ -178,8 +179,10 @@ public final class DemoCommand implements Callable<Integer> {
     // 6. a ModelFactory job, trained and delivered by erin
     byte[] evaluation = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES).encode();
     String evaluationRoot = new ContentStore(node).put(evaluation);
-    r = as(dave).send(as(dave).services(true).openJob(model, Numeric.hexStringToByteArray(evaluationRoot), BigInteger.valueOf(7_000),
-        BigInteger.valueOf(1_000), open("50")));
+    // the job says what to train (factory open's specification): logistic regression with the default settings
+    JobSpec spec = new JobSpec(org.apache.tuweni.bytes.Bytes32.fromHexString(evaluationRoot), LogisticFactory.Config.defaults());
+    new ContentStore(node).put(spec.encode());
+    r = as(dave).send(as(dave).services(true).openJob(model, spec.root().toArray(), BigInteger.valueOf(7_000), BigInteger.valueOf(1_000), open("50")));
     BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
     Trainer.Delivery delivery = new Trainer(as(erin), LogisticFactory.Config.defaults(), Progress.NONE).deliver(job, open("0.5"), open("1"));
     BigInteger version = delivery.version();

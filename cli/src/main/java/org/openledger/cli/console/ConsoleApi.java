@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tuweni.bytes.Bytes32;
 import org.apache.tuweni.bytes.Bytes;
 import org.openledger.cli.UserError;
 import org.openledger.cli.chain.Connection;
@@ -19,6 +20,7 @@ import org.openledger.cli.payouts.Payouts;
 import org.openledger.console.server.ApiError;
 import org.openledger.console.server.ConsoleServer;
 import org.openledger.console.server.Request;
+import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.web3j.Datanets;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.Models;
@@ -31,6 +33,11 @@ import org.openledger.governance.proposals.Proposals;
 import org.openledger.governance.timelock.Timelock;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
+import org.openledger.prover.factory.JobSpec;
+import org.openledger.prover.factory.LogisticFactory;
+import org.openledger.prover.factory.MlpFactory;
+import org.openledger.prover.factory.VersionFactory;
+import org.openledger.prover.model.MlpTrainingConfig;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -371,11 +378,30 @@ public final class ConsoleApi {
     BigInteger budget = Open.parse(r.required("budget"), "budget");
     BigInteger minScoreBp = percentToBp(r.required("minScore"));
     BigInteger deadline = r.text("deadline") == null ? BigInteger.valueOf(1_000) : r.id("deadline");
-    String root = new ContentStore(node).put(evaluation);
-    Outcome o = send(r, OpenLedgerContracts.SERVICES, reader().services(false).openJob(model, Numeric.hexStringToByteArray(root), minScoreBp, deadline,
+    // the job says what to train (openledger factory open's specification), so any trainer builds exactly that
+    VersionFactory training = architecture(r);
+    JobSpec spec = new JobSpec(Bytes32.fromHexString(new ContentStore(node).put(evaluation)), training);
+    new ContentStore(node).put(spec.encode());
+    Outcome o = send(r, OpenLedgerContracts.SERVICES, reader().services(false).openJob(model, spec.root().toArray(), minScoreBp, deadline,
         budget), budget);
     if (o.receipt() != null) o.result().put("job", Services.getJobOpenedEvents(o.receipt()).get(0).jobId);
     return o.result();
+  }
+
+  /** The job form's architecture: logistic regression (the default) or the MLP with its hidden width, other settings at their defaults. */
+  private static VersionFactory architecture(Request r) {
+    String arch = r.text("architecture") == null ? "logistic" : r.text("architecture");
+    return switch (arch) {
+      case "logistic" -> LogisticFactory.Config.defaults();
+      case "mlp" -> {
+        MlpFactory.Config d = MlpFactory.Config.defaults();
+        int hidden = r.text("hidden") == null || r.text("hidden").isBlank() ? d.training().hidden() : r.id("hidden").intValueExact();
+        if (hidden < 1 || hidden > FixedMlp.MAX_HIDDEN) throw ApiError.badInput("hidden units must be 1.." + FixedMlp.MAX_HIDDEN + ", got " + hidden);
+        MlpTrainingConfig t = d.training();
+        yield new MlpFactory.Config(new MlpTrainingConfig(t.seed(), hidden, t.epochs(), t.batchSize(), t.learningRate(), t.l2()), d.rank(), d.damping());
+      }
+      default -> throw ApiError.badInput("architecture must be logistic or mlp, got " + arch);
+    };
   }
 
   private Object propose(Request r) {

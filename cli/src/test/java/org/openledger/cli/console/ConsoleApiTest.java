@@ -76,6 +76,16 @@ class ConsoleApiTest {
   }
 
   @Test
+  void aJobForAnUnknownArchitectureIsRefusedInWordsAndNothingIsSent() {
+    int before = api.get("/api/jobs").body().size();
+    var r = api.post("/api/jobs", Map.of("model", "1", "evaluation", Base64.getEncoder().encodeToString(new byte[] {1}), "architecture", "transformer",
+        "minScore", "70", "budget", "50", "as", ALICE));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.error()).isEqualTo("architecture must be logistic or mlp, got transformer");
+    assertThat(api.get("/api/jobs").body().size()).isEqualTo(before);
+  }
+
+  @Test
   void anUnknownDatanetIsNotFoundInTheContractsWordsAndNothingIsSent() {
     int before = datanetCount();
     var r = api.post("/api/datanets/999/contributions", Map.of("content", Base64.getEncoder().encodeToString(new byte[] {1}), "as", BOB));

@@ -148,6 +148,8 @@ const pages = {
       <form id="launch-job" data-post="/api/jobs" data-done="Opened job {job}" data-busy="Publishing the evaluation set and opening the job…">
         <label>Model id <input name="model" required size="6"></label>
         <label>Evaluation set (image-contribution file) <input type="file" name="evaluation" required></label>
+        <label>Architecture <select name="architecture"><option value="logistic">logistic regression</option><option value="mlp">MLP (one hidden ReLU layer)</option></select></label>
+        <label>Hidden units (MLP) <input name="hidden" value="64" size="4"></label>
         <label>Minimum accuracy (%) <input name="minScore" value="70" size="6"></label>
         <label>Budget (OPEN) <input name="budget" value="50" size="8"></label>
         <button>Launch</button></form></section>`,
