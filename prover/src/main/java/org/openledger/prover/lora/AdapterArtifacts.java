@@ -1,16 +1,16 @@
 package org.openledger.prover.lora;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
-import org.openledger.precompiles.Keccak;
 import org.openledger.prover.attribution.adapter.AdapterBasisRow;
 import org.openledger.prover.proof.ContentSource;
 import org.openledger.prover.proof.ContentTree;
 import org.openledger.prover.proof.ProofEngine;
+import org.openledger.prover.proof.VersionArtifacts;
 
 /**
  * Everything an adapter version commits to (docs/openlora.md §5): the adapter blob (its weights
@@ -59,7 +59,7 @@ public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBa
   }
 
   public IndexTree basisTree() {
-    return IndexTree.of(rows.stream().map(r -> Bytes32.wrap(Keccak.hash(r.leafBytes()))).toList());
+    return VersionArtifacts.basisTree(rows.stream().map(AdapterBasisRow::leafBytes).toList());
   }
 
   public Bytes32 basisRoot() {
@@ -72,18 +72,12 @@ public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBa
 
   /** The blobs a content store needs so the adapter version's three roots resolve (the base's weights are the base version's). */
   public List<byte[]> blobs() {
-    List<byte[]> out = new ArrayList<>();
-    out.add(adapter.weightsBytes());
-    out.addAll(ContentTree.publish(rows.stream().map(AdapterBasisRow::leafBytes).toList()).blobs());
-    ContentTree.Published index = ContentTree.publish(leaves.stream().map(IndexLeaf::leafBytes).toList());
-    out.addAll(index.blobs());
-    out.add(ByteBuffer.allocate(36).putInt(leaves.size()).put(index.root().toArrayUnsafe()).array());
-    return out;
+    return VersionArtifacts.blobs(adapter.weightsBytes(), rows.stream().map(AdapterBasisRow::leafBytes).toList(), leaves);
   }
 
   /** Whether a weights blob is an adapter's ({@code "OLA1"} first, little-endian). */
   public static boolean isAdapter(byte[] weights) {
-    return weights.length >= 4 && ByteBuffer.wrap(weights).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() == LoraAdapter.MAGIC;
+    return CommittedModel.isAdapter(weights); // the chain's own test, so prover and fraud proofs never disagree on a blob
   }
 
   /**
@@ -94,15 +88,7 @@ public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBa
   public static AdapterArtifacts load(ContentSource source, ProofEngine.Version v) throws ContentSource.Unavailable {
     try {
       LoraAdapter adapter = LoraAdapter.fromWeightsBytes(source.get(v.weightsRoot()));
-      byte[] header = source.get(v.indexRoot());
-      if (header.length != 36) throw new ContentSource.Unavailable("index root " + v.indexRoot().toHexString() + " does not name an n ‖ treeRoot header");
-      ByteBuffer h = ByteBuffer.wrap(header);
-      long n = h.getInt() & 0xffffffffL;
-      Bytes32 treeRoot = Bytes32.wrap(header, 4);
-      if (n == 0 || n > 1 << 24) throw new ContentSource.Unavailable("index of " + n + " leaves");
-      if (v.basisRank() < 1) throw new ContentSource.Unavailable("basis rank " + v.basisRank());
-      List<IndexLeaf> leaves = new ArrayList<>((int) n);
-      for (byte[] b : ContentTree.fetch(source, treeRoot, (int) n)) leaves.add(IndexLeaf.decode(b, v.basisRank()));
+      List<IndexLeaf> leaves = VersionArtifacts.fetchLeaves(source, v);
       List<byte[]> leafBytes = ContentTree.fetch(source, v.basisRoot(), v.basisRank());
       List<AdapterBasisRow> rows = new ArrayList<>(leafBytes.size());
       for (int j = 0; j < leafBytes.size(); j++) rows.add(AdapterBasisRow.decode(leafBytes.get(j), j, adapter));

@@ -1,15 +1,10 @@
 package org.openledger.prover.lora;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FraudChecks;
-import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Keccak;
 import org.openledger.prover.attribution.adapter.AdapterQueryBuilder;
@@ -17,6 +12,7 @@ import org.openledger.prover.attribution.index.Query;
 import org.openledger.prover.proof.ContentSource;
 import org.openledger.prover.proof.ProofAuditor;
 import org.openledger.prover.proof.ProofEngine;
+import org.openledger.prover.proof.VersionCache;
 
 /**
  * Proves and audits requests on adapter versions (docs/openlora.md §5): recomputes the class from
@@ -30,28 +26,15 @@ import org.openledger.prover.proof.ProofEngine;
  * leaf needs only the index, and is reported for {@code challengeOmission}.
  */
 public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
-  private static final int CACHED_VERSIONS = 4;
-
-  private final ContentSource content;
-  private final Map<Version, AdapterArtifacts> cache = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Version, AdapterArtifacts> eldest) {
-      return size() > CACHED_VERSIONS;
-    }
-  };
+  private final VersionCache<AdapterArtifacts> versions;
 
   public AdapterProofEngine(ContentSource content) {
-    this.content = content;
+    this.versions = new VersionCache<>(content, AdapterArtifacts::load);
   }
 
   /** The version's artifacts, fetched once. */
-  public synchronized AdapterArtifacts artifacts(Version v) throws ContentSource.Unavailable {
-    AdapterArtifacts a = cache.get(v);
-    if (a == null) {
-      a = AdapterArtifacts.load(content, v);
-      cache.put(v, a);
-    }
-    return a;
+  public AdapterArtifacts artifacts(Version v) throws ContentSource.Unavailable {
+    return versions.artifacts(v);
   }
 
   @Override
@@ -63,7 +46,7 @@ public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
     byte[] input;
     try {
       a = artifacts(version);
-      input = content.get(binding.inputHash());
+      input = versions.content().get(binding.inputHash());
     } catch (ContentSource.Unavailable e) {
       return new Outcome.NotProvable(e.getMessage());
     }
@@ -99,7 +82,7 @@ public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
     byte[] input;
     try {
       a = artifacts(version);
-      input = content.get(binding.inputHash());
+      input = versions.content().get(binding.inputHash());
     } catch (ContentSource.Unavailable e) {
       return new Finding.Uncheckable(e.getMessage());
     }
@@ -117,20 +100,6 @@ public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
     if (proof.psiShift() != q.shift() || !java.util.Arrays.equals(proof.psi(), q.psi())) {
       return new Finding.Uncheckable("ψ is not the adapter's; the chain does not recompute ψ over an adapter's parameters");
     }
-    Set<Long> included = new HashSet<>();
-    for (AttributionProof.ProvenLeaf l : proof.leaves()) included.add(l.index());
-    AttributionProof.ProvenLeaf best = null;
-    short[] psi = proof.psi();
-    for (int i = 0; i < a.leaves().size(); i++) {
-      if (included.contains((long) i)) continue;
-      IndexLeaf leaf = a.leaves().get(i);
-      if (!FraudChecks.omits(proof, i, leaf)) continue;
-      AttributionProof.ProvenLeaf candidate = new AttributionProof.ProvenLeaf(i, leaf, leaf.score(psi));
-      if (best == null || AttributionProof.ORDER.compare(candidate, best) < 0) best = candidate;
-    }
-    if (best != null) {
-      return new Finding.Omitted(best.index(), best.score(), best.leaf().leafBytes(), a.tree().multiproof(new int[] {(int) best.index()}));
-    }
-    return new Finding.Sound();
+    return ProofAuditor.omissionOrSound(proof, a.leaves(), a.tree());
   }
 }

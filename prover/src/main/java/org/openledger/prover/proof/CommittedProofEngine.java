@@ -1,8 +1,6 @@
 package org.openledger.prover.proof;
 
 import java.math.BigInteger;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.AttributionProof;
@@ -10,7 +8,6 @@ import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.BasisRow;
 import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.FraudChecks;
-import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.Rounding;
 import org.openledger.precompiles.Keccak;
 import org.openledger.prover.attribution.index.Query;
@@ -25,9 +22,9 @@ import org.openledger.prover.attribution.index.Query;
 public abstract sealed class CommittedProofEngine implements ProofEngine, ProofAuditor permits LogisticProofEngine, MlpProofEngine {
   public static final int OUTPUT_MARGIN = org.openledger.contracts.model.Models.OUTPUT_CLASSIFIER_MARGIN;
 
-  private final VersionCache versions;
+  private final VersionCache<VersionArtifacts> versions;
 
-  CommittedProofEngine(VersionCache versions) {
+  CommittedProofEngine(VersionCache<VersionArtifacts> versions) {
     this.versions = versions;
   }
 
@@ -121,19 +118,6 @@ public abstract sealed class CommittedProofEngine implements ProofEngine, ProofA
       long value = recomputed.bitLength() < 64 ? recomputed.longValue() : recomputed.signum() * Long.MAX_VALUE;
       return new Finding.WrongPsi(j, psi[j], value, weights, input, row.leafBytes(), a.basisTree().multiproof(new int[] {j}));
     }
-    Set<Long> included = new HashSet<>();
-    for (AttributionProof.ProvenLeaf l : proof.leaves()) included.add(l.index());
-    AttributionProof.ProvenLeaf best = null;
-    for (int i = 0; i < a.leaves().size(); i++) {
-      if (included.contains((long) i)) continue;
-      IndexLeaf leaf = a.leaves().get(i);
-      if (!FraudChecks.omits(proof, i, leaf)) continue;
-      AttributionProof.ProvenLeaf candidate = new AttributionProof.ProvenLeaf(i, leaf, leaf.score(psi));
-      if (best == null || AttributionProof.ORDER.compare(candidate, best) < 0) best = candidate;
-    }
-    if (best != null) {
-      return new Finding.Omitted(best.index(), best.score(), best.leaf().leafBytes(), a.tree().multiproof(new int[] {(int) best.index()}));
-    }
-    return new Finding.Sound();
+    return ProofAuditor.omissionOrSound(proof, a.leaves(), a.tree());
   }
 }

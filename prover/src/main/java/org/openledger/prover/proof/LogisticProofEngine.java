@@ -13,10 +13,10 @@ import org.openledger.prover.attribution.index.QueryBuilder;
 public final class LogisticProofEngine extends CommittedProofEngine {
 
   public LogisticProofEngine(ContentSource content) {
-    this(new VersionCache(content));
+    this(new VersionCache<>(content, VersionArtifacts::load));
   }
 
-  LogisticProofEngine(VersionCache versions) {
+  LogisticProofEngine(VersionCache<VersionArtifacts> versions) {
     super(versions);
   }
 

@@ -14,10 +14,10 @@ import org.openledger.prover.attribution.kfac.MlpQueryBuilder;
 public final class MlpProofEngine extends CommittedProofEngine {
 
   public MlpProofEngine(ContentSource content) {
-    this(new VersionCache(content));
+    this(new VersionCache<>(content, VersionArtifacts::load));
   }
 
-  MlpProofEngine(VersionCache versions) {
+  MlpProofEngine(VersionCache<VersionArtifacts> versions) {
     super(versions);
   }
 

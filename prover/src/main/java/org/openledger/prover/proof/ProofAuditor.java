@@ -1,9 +1,15 @@
 package org.openledger.prover.proof;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.AttributionVerifier;
+import org.openledger.contracts.attribution.FraudChecks;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.IndexTree;
 
 /**
  * Checks another prover's accepted proof by recomputing what it claims from committed data
@@ -57,4 +63,35 @@ public interface ProofAuditor {
    * output, ψ from coordinate 0 up, then omission.
    */
   Finding audit(AttributionVerifier.Binding binding, ProofEngine.Version version, Bytes proof);
+
+  /** A challenge kind's name, as {@code FraudProven.kind} and {@code ChallengeFailed.kind} number it (metrics, logs, pages). */
+  static String kindName(int kind) {
+    return switch (kind) {
+      case 0 -> "output";
+      case 1 -> "psi";
+      case 2 -> "omission";
+      case 3 -> "span";
+      default -> "kind " + kind;
+    };
+  }
+
+  /**
+   * The omission check every v1 proof gets last: the best leaf of the index (by the proof's order)
+   * that the proof left out and the chain's {@link FraudChecks#omits} confirms, else sound.
+   */
+  static Finding omissionOrSound(AttributionProof proof, List<IndexLeaf> leaves, IndexTree tree) {
+    Set<Long> included = new HashSet<>();
+    for (AttributionProof.ProvenLeaf l : proof.leaves()) included.add(l.index());
+    short[] psi = proof.psi();
+    AttributionProof.ProvenLeaf best = null;
+    for (int i = 0; i < leaves.size(); i++) {
+      if (included.contains((long) i)) continue;
+      IndexLeaf leaf = leaves.get(i);
+      if (!FraudChecks.omits(proof, i, leaf)) continue;
+      AttributionProof.ProvenLeaf candidate = new AttributionProof.ProvenLeaf(i, leaf, leaf.score(psi));
+      if (best == null || AttributionProof.ORDER.compare(candidate, best) < 0) best = candidate;
+    }
+    if (best == null) return new Finding.Sound();
+    return new Finding.Omitted(best.index(), best.score(), best.leaf().leafBytes(), tree.multiproof(new int[] {(int) best.index()}));
+  }
 }

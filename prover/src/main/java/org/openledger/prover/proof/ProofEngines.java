@@ -18,7 +18,7 @@ import org.openledger.prover.lora.AdapterProofEngine;
  * the model ({@code CommittedModel.fromWeightsBytes}).
  */
 public final class ProofEngines implements ProofEngine, ProofAuditor {
-  private final VersionCache versions;
+  private final VersionCache<VersionArtifacts> versions;
   private final LogisticProofEngine logistic;
   private final MlpProofEngine mlp;
   private final AdapterProofEngine adapters;
@@ -31,7 +31,7 @@ public final class ProofEngines implements ProofEngine, ProofAuditor {
   };
 
   public ProofEngines(ContentSource content) {
-    this.versions = new VersionCache(content);
+    this.versions = new VersionCache<>(content, VersionArtifacts::load);
     this.logistic = new LogisticProofEngine(versions);
     this.mlp = new MlpProofEngine(versions);
     this.adapters = new AdapterProofEngine(content);

@@ -88,7 +88,12 @@ public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<I
 
   /** The basis tree: leaf j is keccak256 of row j's leaf bytes, whatever the row's kind. */
   public IndexTree basisTree() {
-    return IndexTree.of(rows.stream().map(r -> Bytes32.wrap(Keccak.hash(r.leafBytes()))).toList());
+    return basisTree(rows.stream().map(BasisRow::leafBytes).toList());
+  }
+
+  /** The basis tree over rows' leaf bytes: leaf j is keccak256 of row j's bytes (whole models and adapters alike). */
+  public static IndexTree basisTree(List<byte[]> rowLeaves) {
+    return IndexTree.of(rowLeaves.stream().map(b -> Bytes32.wrap(Keccak.hash(b))).toList());
   }
 
   public Bytes32 basisRoot() {
@@ -101,9 +106,18 @@ public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<I
 
   /** Every blob a content store needs so that the three roots resolve to these values. */
   public List<byte[]> blobs() {
+    return blobs(model.weightsBytes(), rows.stream().map(BasisRow::leafBytes).toList(), leaves);
+  }
+
+  /**
+   * Every blob a content store needs so that a version's three roots resolve: the weights, the
+   * basis tree over {@code rowLeaves}, the index tree over the leaves and its {@code n ‖ treeRoot}
+   * header (the index root) — the one layout whole models and adapters share.
+   */
+  public static List<byte[]> blobs(byte[] weights, List<byte[]> rowLeaves, List<IndexLeaf> leaves) {
     List<byte[]> out = new ArrayList<>();
-    out.add(model.weightsBytes());
-    out.addAll(ContentTree.publish(rows.stream().map(BasisRow::leafBytes).toList()).blobs());
+    out.add(weights);
+    out.addAll(ContentTree.publish(rowLeaves).blobs());
     ContentTree.Published index = ContentTree.publish(leaves.stream().map(IndexLeaf::leafBytes).toList());
     out.addAll(index.blobs());
     out.add(indexHeader(leaves.size(), index.root()));
@@ -117,16 +131,8 @@ public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<I
    */
   public static VersionArtifacts load(ContentSource source, ProofEngine.Version v) throws ContentSource.Unavailable {
     CommittedModel model = decodeWeights(source.get(v.weightsRoot()));
-    byte[] header = source.get(v.indexRoot());
-    if (header.length != 36) throw new ContentSource.Unavailable("index root " + v.indexRoot().toHexString() + " does not name an n ‖ treeRoot header");
-    ByteBuffer h = ByteBuffer.wrap(header);
-    long n = h.getInt() & 0xffffffffL;
-    Bytes32 treeRoot = Bytes32.wrap(header, 4);
-    if (n == 0 || n > 1 << 24) throw new ContentSource.Unavailable("index of " + n + " leaves");
-    if (v.basisRank() < 1) throw new ContentSource.Unavailable("basis rank " + v.basisRank());
-    List<IndexLeaf> leaves = new ArrayList<>((int) n);
     try {
-      for (byte[] b : ContentTree.fetch(source, treeRoot, (int) n)) leaves.add(IndexLeaf.decode(b, v.basisRank()));
+      List<IndexLeaf> leaves = fetchLeaves(source, v);
       List<byte[]> leafBytes = ContentTree.fetch(source, v.basisRoot(), v.basisRank());
       List<BasisRow> rows = new ArrayList<>(leafBytes.size());
       for (int j = 0; j < leafBytes.size(); j++) rows.add(model.basisRow(j, leafBytes.get(j)));
@@ -138,6 +144,24 @@ public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<I
     } catch (IllegalArgumentException e) {
       throw new ContentSource.Unavailable("malformed artifact: " + e.getMessage());
     }
+  }
+
+  /**
+   * A version's index leaves from its registered index root (the {@code n ‖ treeRoot} header, then
+   * the tree's leaves), each decoded at the version's basis rank.
+   *
+   * @throws IllegalArgumentException if a leaf does not decode
+   */
+  public static List<IndexLeaf> fetchLeaves(ContentSource source, ProofEngine.Version v) throws ContentSource.Unavailable {
+    byte[] header = source.get(v.indexRoot());
+    if (header.length != 36) throw new ContentSource.Unavailable("index root " + v.indexRoot().toHexString() + " does not name an n ‖ treeRoot header");
+    long n = ByteBuffer.wrap(header).getInt() & 0xffffffffL;
+    Bytes32 treeRoot = Bytes32.wrap(header, 4);
+    if (n == 0 || n > 1 << 24) throw new ContentSource.Unavailable("index of " + n + " leaves");
+    if (v.basisRank() < 1) throw new ContentSource.Unavailable("basis rank " + v.basisRank());
+    List<IndexLeaf> leaves = new ArrayList<>((int) n);
+    for (byte[] b : ContentTree.fetch(source, treeRoot, (int) n)) leaves.add(IndexLeaf.decode(b, v.basisRank()));
+    return leaves;
   }
 
   static byte[] indexHeader(int n, Bytes32 treeRoot) {
