@@ -178,10 +178,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     // 6. a ModelFactory job, trained and delivered by erin
     byte[] evaluation = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES).encode();
-    String evaluationRoot = new ContentStore(node).put(evaluation);
+    ContentStore store = new ContentStore(node);
     // the job says what to train (factory open's specification): logistic regression with the default settings
-    JobSpec spec = new JobSpec(org.apache.tuweni.bytes.Bytes32.fromHexString(evaluationRoot), LogisticFactory.Config.defaults());
-    new ContentStore(node).put(spec.encode());
+    JobSpec spec = new JobSpec(org.apache.tuweni.bytes.Bytes32.fromHexString(store.put(evaluation)), LogisticFactory.Config.defaults());
+    store.put(spec.encode());
     r = as(dave).send(as(dave).services(true).openJob(model, spec.root().toArray(), BigInteger.valueOf(7_000), BigInteger.valueOf(1_000), open("50")));
     BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
     Trainer.Delivery delivery = new Trainer(as(erin), LogisticFactory.Config.defaults(), Progress.NONE).deliver(job, open("0.5"), open("1"));

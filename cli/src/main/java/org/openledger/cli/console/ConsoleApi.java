@@ -37,7 +37,7 @@ import org.openledger.prover.factory.JobSpec;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.MlpFactory;
 import org.openledger.prover.factory.VersionFactory;
-import org.openledger.prover.model.MlpTrainingConfig;
+import org.openledger.prover.proof.ProofAuditor;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -274,13 +274,13 @@ public final class ConsoleApi {
       if (log.getTopics().get(0).equals(EventEncoder.encode(Provers.FRAUDPROVEN_EVENT))) {
         var e = Provers.getFraudProvenEventFromLog(log);
         if (proven.contains(e.requestId)) {
-          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", fraudKind(e.kind), "outcome",
+          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", ProofAuditor.kindName(e.kind.intValueExact()), "outcome",
               "proven: slashed " + Open.format(e.slashed) + ", challenger paid " + Open.format(e.toChallenger), "block", log.getBlockNumber()));
         }
       } else {
         var e = Provers.getChallengeFailedEventFromLog(log);
         if (proven.contains(e.requestId)) {
-          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", fraudKind(e.kind), "outcome",
+          fraudProofs.add(map("request", e.requestId, "challenger", e.challenger, "kind", ProofAuditor.kindName(e.kind.intValueExact()), "outcome",
               "failed: the challenger forfeited " + Open.format(e.forfeited), "block", log.getBlockNumber()));
         }
       }
@@ -295,13 +295,6 @@ public final class ConsoleApi {
     return map("address", who, "bond", map("total", Open.format(bond.component1()), "locked", Open.format(bond.component2()), "unbonding",
         Open.format(bond.component3()), "readyAt", bond.component4()), "claims", claims, "proofs", proofs, "challenges", challenges, "fraudProofs", fraudProofs, "earnings",
         earnings, "earned", Open.format(earned));
-  }
-
-  /** The one-step fraud proof kinds of {@code FraudProven} and {@code ChallengeFailed} (Provers' NatSpec). */
-  private static String fraudKind(BigInteger kind) {
-    String[] kinds = {"output", "psi", "omission", "span"};
-    int k = kind.intValue();
-    return k >= 0 && k < kinds.length ? kinds[k] : "kind " + kind;
   }
 
   /** Logs of {@code event} at {@code contract} whose second topic is {@code topic}: the indexed address after the request id. */
@@ -380,8 +373,9 @@ public final class ConsoleApi {
     BigInteger deadline = r.text("deadline") == null ? BigInteger.valueOf(1_000) : r.id("deadline");
     // the job says what to train (openledger factory open's specification), so any trainer builds exactly that
     VersionFactory training = architecture(r);
-    JobSpec spec = new JobSpec(Bytes32.fromHexString(new ContentStore(node).put(evaluation)), training);
-    new ContentStore(node).put(spec.encode());
+    ContentStore store = new ContentStore(node);
+    JobSpec spec = new JobSpec(Bytes32.fromHexString(store.put(evaluation)), training);
+    store.put(spec.encode());
     Outcome o = send(r, OpenLedgerContracts.SERVICES, reader().services(false).openJob(model, spec.root().toArray(), minScoreBp, deadline,
         budget), budget);
     if (o.receipt() != null) o.result().put("job", Services.getJobOpenedEvents(o.receipt()).get(0).jobId);
@@ -397,8 +391,7 @@ public final class ConsoleApi {
         MlpFactory.Config d = MlpFactory.Config.defaults();
         int hidden = r.text("hidden") == null || r.text("hidden").isBlank() ? d.training().hidden() : r.id("hidden").intValueExact();
         if (hidden < 1 || hidden > FixedMlp.MAX_HIDDEN) throw ApiError.badInput("hidden units must be 1.." + FixedMlp.MAX_HIDDEN + ", got " + hidden);
-        MlpTrainingConfig t = d.training();
-        yield new MlpFactory.Config(new MlpTrainingConfig(t.seed(), hidden, t.epochs(), t.batchSize(), t.learningRate(), t.l2()), d.rank(), d.damping());
+        yield new MlpFactory.Config(d.training().withHidden(hidden), d.rank(), d.damping());
       }
       default -> throw ApiError.badInput("architecture must be logistic or mlp, got " + arch);
     };

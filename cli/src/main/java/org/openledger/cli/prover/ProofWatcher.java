@@ -50,7 +50,6 @@ import org.web3j.utils.Numeric;
 public final class ProofWatcher {
   private static final Logger LOG = LoggerFactory.getLogger(ProofWatcher.class);
   private static final int MAX_ATTEMPTS = 5;
-  private static final String[] KINDS = {"output", "psi", "omission", "span"};
 
   private final Session session;
   private final Journal journal;
@@ -171,7 +170,7 @@ public final class ProofWatcher {
       }
       default -> {
         metrics.audits.labels("wrong").inc();
-        String kind = KINDS[finding.kind()];
+        String kind = ProofAuditor.kindName(finding.kind());
         LOG.warn("event=proof_wrong request={} prover={} kind={} detail=\"{}\"", id, prover, kind, describe(finding));
         if (!challenge) {
           metrics.challenges.labels(kind, "skipped").inc();
@@ -230,11 +229,11 @@ public final class ProofWatcher {
     String who = Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(me.toHexString()), 64);
     for (Log l : logs(Provers.FRAUDPROVEN_EVENT, since, latest, List.of(topic(id), who))) {
       var won = Provers.getFraudProvenEventFromLog(l);
-      return Optional.of("challenged (" + KINDS[won.kind.intValueExact()] + "): won " + won.toChallenger + " (found on-chain after a restart)");
+      return Optional.of("challenged (" + ProofAuditor.kindName(won.kind.intValueExact()) + "): won " + won.toChallenger + " (found on-chain after a restart)");
     }
     for (Log l : logs(Provers.CHALLENGEFAILED_EVENT, since, latest, List.of(topic(id), who))) {
       var lost = Provers.getChallengeFailedEventFromLog(l);
-      return Optional.of("challenged (" + KINDS[lost.kind.intValueExact()] + "): lost " + lost.forfeited + " (found on-chain after a restart)");
+      return Optional.of("challenged (" + ProofAuditor.kindName(lost.kind.intValueExact()) + "): lost " + lost.forfeited + " (found on-chain after a restart)");
     }
     return Optional.empty();
   }
