@@ -28,6 +28,7 @@ import org.openledger.compute.opencl.OpenClDiscovery;
 import org.openledger.compute.opencl.OpenClTuning;
 import org.openledger.compute.scoring.Int16Matrix;
 import org.openledger.compute.scoring.ScoringIndex;
+import org.openledger.compute.testing.RandomMatrices;
 
 /**
  * The compute bench: each prover-shaped operation on our backends and on its reference (numpy
@@ -121,7 +122,8 @@ public final class ComputeBench {
       eigen(backend, label, quick ? 512 : 4096, quick ? 2 : 1);
     }
     if (wants("features")) {
-      features(backend, label, 4096 / s, 10, 785, 1024 / s, rounds, reps, targets ? 1.0 : 0);
+      features(backend, label, 4096 / s, 10, 785, 1024 / s, true, rounds, reps, targets ? 1.0 : 0);
+      features(backend, label, 4096 / s, 10, 785, 1024 / s, false, rounds, reps, 0);
     }
     if (wants("kron")) {
       kroneckerFeatures(backend, label, 4096 / s, 64, 785, 16, 32, rounds, reps, targets ? 1.0 : 0);
@@ -166,12 +168,20 @@ public final class ComputeBench {
     compare(label, "eigh (dsyevd) " + n, () -> numpy("eigh", 1, n), () -> backend.symmetricEigen(sym), rounds, 1, 0.9);
   }
 
-  private void features(ComputeBackend backend, String label, int n, int out, int in, int k, int rounds, int reps, double target)
-      throws Exception {
+  /**
+   * Logistic regression's dense features. The target row feeds what the prover feeds: output
+   * gradients that are softmax residuals (rows summing to zero, which the CPU backend exploits, see
+   * {@code ZeroSumRows}), and numpy the same kind of P; the second row, without a target, feeds
+   * unstructured Gaussian P to both, the shape-only comparison.
+   */
+  private void features(ComputeBackend backend, String label, int n, int out, int in, int k, boolean softmax, int rounds,
+      int reps, double target) throws Exception {
     Random random = new Random(15);
+    FloatMatrix p = softmax ? RandomMatrices.softmaxResiduals(random, n, out) : floats(random, n, out);
     FeatureRequest features = FeatureRequest.linear(
-        new LayerGradients(floats(random, n, out), floats(random, n, in)), new LayerBasis.Dense(floats(random, k, out * in)));
-    compare(label, "features n=" + n + " " + out + "x" + in + " k=" + k, () -> numpy("features", 2, n, out, in, k),
+        new LayerGradients(p, floats(random, n, in)), new LayerBasis.Dense(floats(random, k, out * in)));
+    String name = "features n=" + n + " " + out + "x" + in + " k=" + k + (softmax ? ", P softmax residuals" : ", P unstructured");
+    compare(label, name, () -> numpy(softmax ? "features_softmax" : "features", 2, n, out, in, k),
         () -> backend.projectedGradients(features), rounds, reps, target);
   }
 

@@ -16,6 +16,32 @@ public final class RandomMatrices {
     return new FloatMatrix(rows, cols, data);
   }
 
+  /**
+   * A classifier's output gradients: onehot(y) − softmax(z) for random logits (σ = 3) and labels,
+   * in double, then stored as floats, as the prover computes them. Each row sums to zero.
+   */
+  public static FloatMatrix softmaxResiduals(Random random, int n, int out) {
+    float[] data = new float[n * out];
+    for (int i = 0; i < n; i++) {
+      double[] z = new double[out];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int o = 0; o < out; o++) {
+        z[o] = 3 * random.nextGaussian();
+        max = Math.max(max, z[o]);
+      }
+      double total = 0;
+      for (int o = 0; o < out; o++) {
+        z[o] = Math.exp(z[o] - max);
+        total += z[o];
+      }
+      int label = random.nextInt(out);
+      for (int o = 0; o < out; o++) {
+        data[i * out + o] = (float) ((o == label ? 1 : 0) - z[o] / total);
+      }
+    }
+    return new FloatMatrix(n, out, data);
+  }
+
   /** Full int16 range, with the extremes (-32768, 32767, 0) over-represented. */
   public static Int16Matrix int16(Random random, int rows, int cols) {
     short[] data = new short[rows * cols];

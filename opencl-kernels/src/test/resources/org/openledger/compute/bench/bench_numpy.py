@@ -38,9 +38,16 @@ def main():
         g = rng.standard_normal((n, n))
         s = (g + g.T) / 2
         fn = lambda: np.linalg.eigh(s)
-    elif op == "features":  # the per-example gradient materialised, then projected
+    elif op in ("features", "features_softmax"):  # the per-example gradient materialised, then projected
         n, out, inp, k = args
-        P = rng.standard_normal((n, out), dtype=np.float32)
+        if op == "features_softmax":  # what the prover feeds: onehot(y) - softmax(z), in double, as float32
+            z = 3 * rng.standard_normal((n, out))
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            P = -(e / e.sum(axis=1, keepdims=True))
+            P[np.arange(n), rng.integers(0, out, n)] += 1
+            P = P.astype(np.float32)
+        else:
+            P = rng.standard_normal((n, out), dtype=np.float32)
         X = rng.standard_normal((n, inp), dtype=np.float32)
         B = rng.standard_normal((k, out * inp), dtype=np.float32)
         fn = lambda: (P[:, :, None] * X[:, None, :]).reshape(n, -1) @ B.T
