@@ -237,9 +237,10 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   /**
-   * The body, or null when it is over the limit. A declared length over the limit is refused
-   * before reading a byte; a chunked body is read only up to the limit plus one byte. The JDK
-   * server then drains a little and closes the connection instead of reading the rest.
+   * The body, or null when it is over the limit. A declared length up to twice the limit is read
+   * and discarded, so a client still sending it reads the 413 instead of a reset connection; a
+   * larger one is refused before reading a byte, and a chunked body is read only up to the limit
+   * plus one byte. The JDK server then drains a little and closes the connection.
    */
   private byte[] readBody(HttpExchange exchange) throws IOException {
     int max = limits.maxBodyBytes();
@@ -253,12 +254,26 @@ public final class JsonRpcServer implements AutoCloseable {
         length = Long.MAX_VALUE; // the JDK server rejects it before us; never trust it
       }
       if (length < 0 || length > max) {
+        if (length > max && length <= 2L * max) {
+          discard(in, length);
+        }
         return null;
       }
       return in.readNBytes((int) length);
     }
     byte[] body = in.readNBytes(max + 1);
     return body.length > max ? null : body;
+  }
+
+  private static void discard(InputStream in, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    for (long left = length; left > 0; ) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        return;
+      }
+      left -= read;
+    }
   }
 
   private void preflight(HttpExchange exchange) throws IOException {

@@ -4,7 +4,8 @@ package org.openledger.devnet.rpc.server;
  * What one client may ask of the server at once. Each limit answers -32005 (limit exceeded) with a
  * message that names it.
  *
- * @param maxBodyBytes largest request body accepted (HTTP 413 above it, read no further)
+ * @param maxBodyBytes largest request body accepted (HTTP 413 above it; a body up to twice this is
+ *     read and discarded so its sender sees the 413, a larger one is not read)
  * @param maxBatchLength most requests in one batch
  * @param maxConcurrentRequests HTTP requests being processed at the same time (HTTP 429 above it)
  */

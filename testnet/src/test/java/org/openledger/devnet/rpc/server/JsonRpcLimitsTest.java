@@ -83,6 +83,16 @@ class JsonRpcLimitsTest {
   }
 
   @Test
+  void aBodyUpToTwiceTheLimitIsReadAndRefusedSoTheSenderGetsThe413() {
+    String prefix = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":[\"";
+    String body = prefix + "a".repeat(2 * BODY_LIMIT - prefix.length() - 3) + "\"]}";
+    Reply r = rpc.post(body);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("error").get("code").asInt()).isEqualTo(-32005);
+    assertThat(rpc.stillServing()).isTrue();
+  }
+
+  @Test
   void chunkedOversizeBodyIsRefusedWith413() {
     // no length declared: the server reads up to the limit and stops
     Reply r = rpc.send(rpc.request().POST(HttpRequest.BodyPublishers.ofInputStream(
