@@ -103,6 +103,7 @@ public final class CpuBackend implements ComputeBackend {
       switch (request.bases().get(l)) {
         case LayerBasis.Dense dense -> denseFeatures(layer, dense.rows(), out, total, column);
         case LayerBasis.Kronecker kron -> kroneckerFeatures(layer, kron, out, total, column);
+        case LayerBasis.KroneckerPairs pairs -> kroneckerPairFeatures(layer, pairs, out, total, column);
       }
       column += request.bases().get(l).features();
     }
@@ -165,6 +166,26 @@ public final class CpuBackend implements ComputeBackend {
     } finally {
       scratch.give(g);
     }
+  }
+
+  private void kroneckerPairFeatures(LayerGradients layer, LayerBasis.KroneckerPairs basis, float[] out, int ldOut, int column) {
+    if (basis.features() == 0) {
+      return;
+    }
+    FloatMatrix left = gemmTransposedB(layer.outputGrads(), basis.outFactor());
+    FloatMatrix right = gemmTransposedB(layer.inputs(), basis.inFactor());
+    int kOut = left.cols();
+    int kIn = right.cols();
+    int[] outSlots = basis.outSlots();
+    int[] inSlots = basis.inSlots();
+    float[] weights = basis.weights();
+    float[] l = left.data();
+    float[] r = right.data();
+    IntStream.range(0, layer.examples()).parallel().forEach(i -> {
+      for (int q = 0; q < weights.length; q++) {
+        out[i * ldOut + column + q] = weights[q] * l[i * kOut + outSlots[q]] * r[i * kIn + inSlots[q]];
+      }
+    });
   }
 
   private void kroneckerFeatures(LayerGradients layer, LayerBasis.Kronecker basis, float[] out, int ldOut, int column) {

@@ -48,4 +48,57 @@ public sealed interface LayerBasis {
       }
     }
   }
+
+  /**
+   * Chosen Kronecker pairs (the prover's K-FAC / EK-FAC basis, rows picked by whitened variance
+   * rather than a full grid): feature q of an example is
+   * {@code weights[q] · (B_out p)[outSlots[q]] · (B_in x)[inSlots[q]]}, multiplied in that order.
+   * Like {@link Kronecker}, two thin GEMMs and then one product per feature.
+   */
+  record KroneckerPairs(FloatMatrix outFactor, FloatMatrix inFactor, int[] outSlots, int[] inSlots, float[] weights)
+      implements LayerBasis {
+    public KroneckerPairs {
+      if (outSlots.length != inSlots.length || outSlots.length != weights.length) {
+        throw new IllegalArgumentException(outSlots.length + " output slots, " + inSlots.length + " input slots and "
+            + weights.length + " weights: one of each per pair");
+      }
+      outSlots = outSlots.clone();
+      inSlots = inSlots.clone();
+      weights = weights.clone();
+      for (int q = 0; q < outSlots.length; q++) {
+        if (outSlots[q] < 0 || outSlots[q] >= outFactor.rows() || inSlots[q] < 0 || inSlots[q] >= inFactor.rows()) {
+          throw new IllegalArgumentException("pair " + q + " (" + outSlots[q] + ", " + inSlots[q] + ") is outside factors of "
+              + outFactor.rows() + " and " + inFactor.rows() + " rows");
+        }
+      }
+    }
+
+    @Override
+    public int features() {
+      return weights.length;
+    }
+
+    @Override
+    public void checkFits(int outDim, int inDim) {
+      if (outFactor.cols() != outDim || inFactor.cols() != inDim) {
+        throw new IllegalArgumentException("Kronecker factors " + outFactor + " ⊗ " + inFactor
+            + " do not fit a " + outDim + "x" + inDim + " layer");
+      }
+    }
+
+    @Override
+    public int[] outSlots() {
+      return outSlots.clone();
+    }
+
+    @Override
+    public int[] inSlots() {
+      return inSlots.clone();
+    }
+
+    @Override
+    public float[] weights() {
+      return weights.clone();
+    }
+  }
 }

@@ -151,6 +151,7 @@ public final class OpenClBackend implements ComputeBackend {
         switch (basis) {
           case LayerBasis.Dense dense -> denseFeatures(layer, dense.rows(), phi, total, column);
           case LayerBasis.Kronecker kron -> kroneckerFeatures(layer, kron, phi, total, column);
+          case LayerBasis.KroneckerPairs pairs -> kroneckerPairFeatures(layer, pairs, phi, total, column);
         }
         column += basis.features();
       }
@@ -214,6 +215,44 @@ public final class OpenClBackend implements ComputeBackend {
       clSetKernelArg1i(outer, arg++, ldPhi);
       clSetKernelArg1i(outer, arg, column);
       cl.run(outer, new long[] {roundUp(kOut * kIn, 16), roundUp(n, 4)}, new long[] {16, 4});
+      cl.finish();
+    }
+  }
+
+  private void kroneckerPairFeatures(LayerGradients layer, LayerBasis.KroneckerPairs basis, DeviceBuffer phi, int ldPhi, int column) {
+    int n = layer.examples();
+    int kOut = basis.outFactor().rows();
+    int kIn = basis.inFactor().rows();
+    int q = basis.features();
+    if (q == 0) {
+      return;
+    }
+    try (DeviceBuffer p = uploadFloats(layer.outputGrads().data());
+         DeviceBuffer x = uploadFloats(layer.inputs().data());
+         DeviceBuffer bOut = uploadFloats(basis.outFactor().data());
+         DeviceBuffer bIn = uploadFloats(basis.inFactor().data());
+         DeviceBuffer outSlots = uploadInts(basis.outSlots());
+         DeviceBuffer inSlots = uploadInts(basis.inSlots());
+         DeviceBuffer weights = uploadFloats(basis.weights());
+         DeviceBuffer left = cl.allocate(4L * n * kOut, CL_MEM_READ_WRITE);
+         DeviceBuffer right = cl.allocate(4L * n * kIn, CL_MEM_READ_WRITE)) {
+      enqueueGemm(n, kOut, layer.outDim(), p, 0, bOut, left, true);
+      enqueueGemm(n, kIn, layer.inDim(), x, 0, bIn, right, true);
+      long pairs = cl.kernel(FEATURES, "", "pairs");
+      int arg = 0;
+      clSetKernelArg1i(pairs, arg++, n);
+      clSetKernelArg1i(pairs, arg++, kOut);
+      clSetKernelArg1i(pairs, arg++, kIn);
+      clSetKernelArg1i(pairs, arg++, q);
+      clSetKernelArg1p(pairs, arg++, left.mem());
+      clSetKernelArg1p(pairs, arg++, right.mem());
+      clSetKernelArg1p(pairs, arg++, outSlots.mem());
+      clSetKernelArg1p(pairs, arg++, inSlots.mem());
+      clSetKernelArg1p(pairs, arg++, weights.mem());
+      clSetKernelArg1p(pairs, arg++, phi.mem());
+      clSetKernelArg1i(pairs, arg++, ldPhi);
+      clSetKernelArg1i(pairs, arg, column);
+      cl.run(pairs, new long[] {roundUp(q, 16), roundUp(n, 4)}, new long[] {16, 4});
       cl.finish();
     }
   }
@@ -409,6 +448,17 @@ public final class OpenClBackend implements ComputeBackend {
     ByteBuffer staging = MemoryUtil.memAlloc(Math.max(4, Math.multiplyExact(data.length, 4)));
     try {
       staging.asFloatBuffer().put(data);
+      staging.limit(data.length * 4);
+      return cl.upload(staging, CL_MEM_READ_ONLY);
+    } finally {
+      MemoryUtil.memFree(staging);
+    }
+  }
+
+  private DeviceBuffer uploadInts(int[] data) {
+    ByteBuffer staging = MemoryUtil.memAlloc(Math.max(4, Math.multiplyExact(data.length, 4)));
+    try {
+      staging.asIntBuffer().put(data);
       staging.limit(data.length * 4);
       return cl.upload(staging, CL_MEM_READ_ONLY);
     } finally {

@@ -25,3 +25,14 @@ __kernel void outer(const int n, const int kOut, const int kIn,
   const int a = ab / kIn, b = ab % kIn;
   phi[(long) i * ldPhi + column + ab] = L[(long) i * kOut + a] * R[(long) i * kIn + b];
 }
+
+// Chosen Kronecker pairs: phi[i, column + q] = W[q] * L[i, os[q]] * R[i, is[q]] (in that order).
+__kernel void pairs(const int n, const int kOut, const int kIn, const int q,
+                    __global const float* L, __global const float* R,
+                    __global const int* os, __global const int* is, __global const float* W,
+                    __global float* phi, const int ldPhi, const int column) {
+  const int j = get_global_id(0);
+  const int i = get_global_id(1);
+  if (j >= q || i >= n) return;
+  phi[(long) i * ldPhi + column + j] = (W[j] * L[(long) i * kOut + os[j]]) * R[(long) i * kIn + is[j]];
+}

@@ -66,6 +66,47 @@ class FeatureProperties {
     }
   }
 
+  /** The prover's K-FAC basis shape: pairs chosen from two layers' factors, repeats and gaps allowed. */
+  @Property(tries = 60)
+  void chosenKroneckerPairsEqualTheirWrittenOutRows(
+      @ForAll @IntRange(min = 1, max = 20) int n,
+      @ForAll @IntRange(min = 1, max = 10) int hidden,
+      @ForAll @IntRange(min = 1, max = 12) int in,
+      @ForAll @IntRange(min = 1, max = 6) int classes,
+      @ForAll @IntRange(min = 0, max = 30) int pairs,
+      @ForAll long seed) {
+    Random random = new Random(seed);
+    LayerGradients first = new LayerGradients(RandomMatrices.floats(random, n, hidden), RandomMatrices.floats(random, n, in));
+    LayerGradients second = new LayerGradients(RandomMatrices.floats(random, n, classes), RandomMatrices.floats(random, n, hidden));
+    FeatureRequest request = new FeatureRequest(List.of(first, second), List.of(
+        randomPairs(random, hidden, in, pairs), randomPairs(random, classes, hidden, 1 + pairs / 2)));
+    for (ComputeBackend backend : TestBackends.all()) {
+      assertMatchesDefinition(backend.projectedGradients(request), request, backend);
+    }
+  }
+
+  @Test
+  void aPairOutsideTheFactorsIsRefused() {
+    assertThatThrownBy(() -> new LayerBasis.KroneckerPairs(FloatMatrix.zeros(2, 3), FloatMatrix.zeros(4, 5),
+        new int[] {2}, new int[] {0}, new float[] {1f}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pair 0 (2, 0)");
+  }
+
+  private static LayerBasis.KroneckerPairs randomPairs(Random random, int out, int in, int count) {
+    int kOut = 1 + random.nextInt(4);
+    int kIn = 1 + random.nextInt(5);
+    int[] os = new int[count];
+    int[] is = new int[count];
+    float[] w = new float[count];
+    for (int q = 0; q < count; q++) {
+      os[q] = random.nextInt(kOut);
+      is[q] = random.nextInt(kIn);
+      w[q] = 0.25f + 2 * random.nextFloat();
+    }
+    return new LayerBasis.KroneckerPairs(RandomMatrices.floats(random, kOut, out), RandomMatrices.floats(random, kIn, in), os, is, w);
+  }
+
   @Test
   void aBasisOfTheWrongWidthIsRefused() {
     LayerGradients layer = new LayerGradients(FloatMatrix.zeros(2, 3), FloatMatrix.zeros(2, 4));
@@ -118,7 +159,10 @@ class FeatureProperties {
     }
   }
 
-  /** A Kronecker basis written out as its dense rows: row a·kIn + b is B_out[a] ⊗ B_in[b]. */
+  /**
+   * A Kronecker basis written out as its dense rows: row a·kIn + b is B_out[a] ⊗ B_in[b]; chosen
+   * pairs' row q is w_q · B_out[os_q] ⊗ B_in[is_q].
+   */
   private static FloatMatrix denseRows(LayerBasis basis, int out, int in) {
     return switch (basis) {
       case LayerBasis.Dense dense -> dense.rows();
@@ -136,6 +180,19 @@ class FeatureProperties {
           }
         }
         yield new FloatMatrix(kOut * kIn, out * in, rows);
+      }
+      case LayerBasis.KroneckerPairs pairs -> {
+        int q = pairs.features();
+        float[] rows = new float[q * out * in];
+        for (int r = 0; r < q; r++) {
+          for (int o = 0; o < out; o++) {
+            for (int j = 0; j < in; j++) {
+              rows[(r * out + o) * in + j] = pairs.weights()[r] * pairs.outFactor().get(pairs.outSlots()[r], o)
+                  * pairs.inFactor().get(pairs.inSlots()[r], j);
+            }
+          }
+        }
+        yield new FloatMatrix(q, out * in, rows);
       }
     };
   }

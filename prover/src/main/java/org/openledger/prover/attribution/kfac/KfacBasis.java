@@ -1,8 +1,11 @@
 package org.openledger.prover.attribution.kfac;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openledger.compute.ComputeBackend;
+import org.openledger.compute.features.FeatureRequest;
+import org.openledger.compute.features.LayerBasis;
 import org.openledger.compute.features.LayerGradients;
 import org.openledger.compute.linalg.FloatMatrix;
 
@@ -74,16 +77,20 @@ public record KfacBasis(List<Layer> layers, List<Row> rows) {
 
   /**
    * {@code B g} for every example of {@code gradients} (one {@link LayerGradients} per layer, as
-   * {@link MlpGradients} gives them): n × k. Two GEMMs per layer project s and ã onto the factor
-   * vectors; each feature is then one product.
+   * {@link MlpGradients} gives them): n × k, on the compute backend's fused Kronecker-pair kernel
+   * ({@link LayerBasis.KroneckerPairs}: two thin GEMMs per layer project s and ã onto the factor
+   * vectors, then each feature is one product).
    */
   public FloatMatrix project(ComputeBackend backend, List<LayerGradients> gradients) {
     if (gradients.size() != layers.size()) {
       throw new IllegalArgumentException(gradients.size() + " layers of gradients, the basis has " + layers.size());
     }
     int n = gradients.get(0).examples();
-    FloatMatrix[] ps = new FloatMatrix[layers.size()];
-    FloatMatrix[] pa = new FloatMatrix[layers.size()];
+    int k = rows.size();
+    // the kernel returns each layer's features together, layers in order; column[r] is row r's place there
+    int[] column = new int[k];
+    List<LayerBasis> bases = new ArrayList<>();
+    int placed = 0;
     for (int l = 0; l < layers.size(); l++) {
       LayerGradients g = gradients.get(l);
       Layer layer = layers.get(l);
@@ -91,18 +98,31 @@ public record KfacBasis(List<Layer> layers, List<Row> rows) {
         throw new IllegalArgumentException("layer " + l + " gradients " + g.outDim() + "×" + g.inDim()
             + " do not fit factors " + layer.outFactors().cols() + "×" + layer.inFactors().cols());
       }
-      ps[l] = Factored.project(backend, g.outputGrads(), layer.outFactors());
-      pa[l] = Factored.project(backend, g.inputs(), layer.inFactors());
+      int count = 0;
+      for (Row row : rows) {
+        count += row.layer() == l ? 1 : 0;
+      }
+      int[] outSlots = new int[count];
+      int[] inSlots = new int[count];
+      float[] weights = new float[count];
+      int q = 0;
+      for (int r = 0; r < k; r++) {
+        Row row = rows.get(r);
+        if (row.layer() == l) {
+          outSlots[q] = row.outSlot();
+          inSlots[q] = row.inSlot();
+          weights[q] = (float) row.weight();
+          column[r] = placed + q++;
+        }
+      }
+      bases.add(new LayerBasis.KroneckerPairs(layer.outFactors(), layer.inFactors(), outSlots, inSlots, weights));
+      placed += count;
     }
-    int k = rows.size();
+    float[] grouped = backend.projectedGradients(new FeatureRequest(gradients, bases)).data();
     float[] out = new float[Math.multiplyExact(n, k)];
-    for (int r = 0; r < k; r++) {
-      Row row = rows.get(r);
-      FloatMatrix s = ps[row.layer()];
-      FloatMatrix a = pa[row.layer()];
-      float w = (float) row.weight();
-      for (int i = 0; i < n; i++) {
-        out[i * k + r] = w * s.get(i, row.outSlot()) * a.get(i, row.inSlot());
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < k; r++) {
+        out[i * k + r] = grouped[i * k + column[r]];
       }
     }
     return new FloatMatrix(n, k, out);
