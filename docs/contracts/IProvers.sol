@@ -87,7 +87,8 @@ interface IProvers {
     /// @notice The claimed partial sums round to the registered coordinate: there is nothing to challenge.
     error LeafClaimAgrees(int64 claimedSum, int16 coordinate);
 
-    /// @notice Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+    /// @notice Not this move's turn. States: 0 none, 1 open (awaiting a dispute; in a bisected game, of the last opened node's
+    /// children), 2 disputed (awaiting the descent, or in a bisected game the split or the descent), 3 uploading,
     /// 4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.
     error WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required);
 
@@ -280,7 +281,7 @@ interface IProvers {
     /// @notice A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.
     event ContributionUploaded(uint256 indexed gameId, uint256 uploaded, uint256 total, uint64 deadline);
 
-    /// @notice A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).
+    /// @notice A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no split, descent or upload in time, 2 no step in time, 3 the one step).
     event LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger);
 
     /// @notice A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.
@@ -378,8 +379,9 @@ interface IProvers {
     /// faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.
     function stepLeafChallenge(uint256 gameId, uint256 example, int64[] calldata exampleValues, bytes calldata record, bytes calldata weights, bytes calldata basisRow, bytes32[] calldata basisProof) external;
 
-    /// @notice Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
-    /// descent or no complete upload, and the challenger loses its bond to the defender.
+    /// @notice Anyone ends a game whose phase window passed: no dispute (after the opening or a split), or no step after the upload,
+    /// and the challenger wins; no split or descent after a dispute, or no complete upload, and the challenger loses its
+    /// bond to the defender.
     function timeoutLeafChallenge(uint256 gameId) external;
 
     /// @notice A leaf-coordinate challenge: what it disputes, its parties, its state (as WrongLeafChallengeState), its phase's last block, the disputed contribution and the bytes uploaded.

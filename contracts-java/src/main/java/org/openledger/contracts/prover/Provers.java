@@ -133,7 +133,8 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec LEAF_CLAIM_AGREES = D.error("LeafClaimAgrees(int64 claimedSum, int16 coordinate)",
       "The claimed partial sums round to the registered coordinate: there is nothing to challenge.");
   public static final ErrorSpec WRONG_LEAF_CHALLENGE_STATE = D.error("WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required)", """
-      Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+      Not this move's turn. States: 0 none, 1 open (awaiting a dispute; in a bisected game, of the last opened node's
+      children), 2 disputed (awaiting the descent, or in a bisected game the split or the descent), 3 uploading,
       4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.""");
   public static final ErrorSpec LEAF_CHALLENGE_EXPIRED = D.error("LeafChallengeExpired(uint256 gameId, uint64 deadline)",
       "The response window of this phase ended at that block; only timeoutLeafChallenge can move the game now.");
@@ -191,7 +192,7 @@ public final class Provers extends NativeContract {
       "A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.");
   public static final EventSpec LEAF_CHALLENGE_DECIDED = D.event(
       "LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger)",
-      "A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).");
+      "A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no split, descent or upload in time, 2 no step in time, 3 the one step).");
   public static final EventSpec VERSION_FAULTED = D.event(
       "VersionFaulted(uint256 indexed modelId, uint256 indexed version, uint256 gameId, uint256 slashed)",
       "A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.");
@@ -300,8 +301,9 @@ public final class Provers extends NativeContract {
       faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.""",
       LeafChallenges::stepGas);
   public static final FunctionSpec TIMEOUT_LEAF_CHALLENGE = D.function("timeoutLeafChallenge(uint256 gameId)", """
-      Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
-      descent or no complete upload, and the challenger loses its bond to the defender.""",
+      Anyone ends a game whose phase window passed: no dispute (after the opening or a split), or no step after the upload,
+      and the challenger wins; no split or descent after a dispute, or no complete upload, and the challenger loses its
+      bond to the defender.""",
       GasRule.fixed(LeafChallenges::timeoutGas));
   public static final FunctionSpec LEAF_CHALLENGE = D.function(
       "leafChallenge(uint256 gameId) view returns (uint256 modelId, uint256 version, uint256 leafIndex, uint256 coordinate, address challenger, address defender, uint8 state, uint64 deadline, uint256 disputed, uint256 uploaded)",
