@@ -253,6 +253,8 @@ public final class Provers extends NativeContract {
       whose total must not round to the registered coordinate. Posts leafChallengerBond. Defenders may dispute within
       leafResponseWindow blocks; without a dispute the challenger wins.""",
       LeafChallenges::openGas);
+  /** The most contribution leaves {@link #OPEN_LEAF_CHALLENGE} takes; a leaf with more is challenged by {@link #OPEN_LEAF_BISECTION}. */
+  public static final int MAX_LISTED_CONTRIBUTIONS = LeafChallenges.MAX_CONTRIBUTIONS;
   public static final FunctionSpec OPEN_LEAF_BISECTION = D.function(
       "openLeafBisection(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes leaf, bytes32[] leafProof, int64 total, bytes rootNode, int256 leftSum) payable returns (uint256 gameId)", """
       Opens a leaf-coordinate challenge by bisection, for a leaf with any number of contributions (at least two): as
