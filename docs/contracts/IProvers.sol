@@ -65,8 +65,9 @@ interface IProvers {
     error AdapterNotChallengeable(uint256 modelId, uint256 version);
 
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
-    /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
-    /// contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
+    /// 2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves or a contributions-tree
+    /// node's preimage (the leaf's contributionsRoot, or the node a bisected leaf challenge disputes), 6 partial sums (or a
+    /// node's claimed split), 7 example values (the hashes a leaf challenge stored), 8 contribution content
     /// (its contentHash), 9 example record (the hash the upload stored), 10 stretch (challengeSpan's span index and byte
     /// range: a listed span, contained in the range, the range on the output's token boundaries). Nothing changes.
     error EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got);
@@ -86,7 +87,8 @@ interface IProvers {
     /// @notice The claimed partial sums round to the registered coordinate: there is nothing to challenge.
     error LeafClaimAgrees(int64 claimedSum, int16 coordinate);
 
-    /// @notice Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+    /// @notice Not this move's turn. States: 0 none, 1 open (awaiting a dispute; in a bisected game, of the last opened node's
+    /// children), 2 disputed (awaiting the descent, or in a bisected game the split or the descent), 3 uploading,
     /// 4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.
     error WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required);
 
@@ -110,6 +112,9 @@ interface IProvers {
 
     /// @notice The chunk completes another number of example records than the call declared (and paid gas for).
     error WrongRecordCount(uint256 declared, uint256 completed);
+
+    /// @notice splitLeafChallenge moves only a game opened with openLeafBisection; a game opened with its contribution list descends at once.
+    error NotBisected(uint256 gameId);
 
     /// @notice A version records at most this many attesters, so slashing them fits one transaction.
     error TooManyAttesters(uint256 max);
@@ -267,13 +272,16 @@ interface IProvers {
     /// @notice A defender disputed the challenger's partial sum of one contribution; the challenger must descend into it by `deadline`.
     event PartialSumDisputed(uint256 indexed gameId, address indexed defender, uint256 contribution, uint64 deadline);
 
+    /// @notice The challenger of a bisected leaf challenge opened a contributions-tree node (depth 1: the root): its children and their claimed sums. Defenders dispute one (0 left, 1 right) until `deadline`.
+    event LeafChallengeSplit(uint256 indexed gameId, uint256 depth, bytes32 left, bytes32 right, int256 leftSum, int256 rightSum, uint64 deadline);
+
     /// @notice The challenger posted one value per example of the disputed contribution; it must upload the content by `deadline`.
     event LeafChallengeDescended(uint256 indexed gameId, bytes32 contentHash, uint256 examples, uint64 deadline);
 
     /// @notice A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.
     event ContributionUploaded(uint256 indexed gameId, uint256 uploaded, uint256 total, uint64 deadline);
 
-    /// @notice A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).
+    /// @notice A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no split, descent or upload in time, 2 no step in time, 3 the one step).
     event LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger);
 
     /// @notice A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.
@@ -329,13 +337,33 @@ interface IProvers {
     /// leafResponseWindow blocks; without a dispute the challenger wins.
     function openLeafChallenge(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes calldata leaf, bytes32[] calldata leafProof, bytes calldata contributions, int64[] calldata partialSums) external payable returns (uint256 gameId);
 
+    /// @notice Opens a leaf-coordinate challenge by bisection, for a leaf with any number of contributions (at least two): as
+    /// openLeafChallenge, but instead of the contribution list the challenger claims the exact total Σ raw_j over the
+    /// contributor's examples (which must not round to the registered coordinate) and opens the contributionsRoot by its
+    /// preimage rootNode = 0x01 ‖ left ‖ right with the left child's claimed sum (the right's is total − leftSum). Defenders
+    /// dispute a child with disputePartialSum (0 left, 1 right); the challenger answers with splitLeafChallenge until the
+    /// disputed node is a contribution leaf, then descends with descendLeafChallenge. Posts leafChallengerBond.
+    function openLeafBisection(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes calldata leaf, bytes32[] calldata leafProof, int64 total, bytes calldata rootNode, int256 leftSum) external payable returns (uint256 gameId);
+
+    /// @notice The challenger of a bisected game opens the disputed contributions-tree node: its preimage 0x01 ‖ left ‖ right
+    /// (which must hash to it) and the left child's claimed sum; the right's is the disputed sum minus it, so the two add up.
+    /// A disputed node that is a contribution leaf (0x00 ‖ id ‖ contentHash) is descended into instead. The defender disputes
+    /// a child within leafResponseWindow; without it the challenger wins.
+    function splitLeafChallenge(uint256 gameId, bytes calldata node, int256 leftSum) external;
+
+    /// @notice A bisected leaf challenge's position (depth 0: a game opened with its contribution list): the nodes opened so far, the node the defender disputed with the challenger's sum for it, and the last opened node's children with their claimed sums.
+    function leafBisection(uint256 gameId) external view returns (uint256 depth, bytes32 disputedNode, int256 disputedSum, bytes32 left, bytes32 right, int256 leftSum, int256 rightSum);
+
     /// @notice The model's owner or an attester of the version disputes the challenger's partial sum of one contribution (its index
     /// in contributions order) and becomes the game's defender. The challenger must descend within leafResponseWindow.
+    /// In a bisected game the "contribution" is the side of the last opened node, 0 left or 1 right, and every round after
+    /// the first is the first disputer's alone.
     function disputePartialSum(uint256 gameId, uint256 contribution) external;
 
     /// @notice The challenger descends into the disputed contribution: its partial sums again, the disputed contribution's leaf with its
     /// Merkle proof against the contributionsRoot, and raw_j of each of its examples (1 to 1,024, in content order) adding up
-    /// exactly to the disputed partial sum. The content must then be uploaded within leafResponseWindow.
+    /// exactly to the disputed partial sum. In a bisected game partialSums and contributionProof are empty: the leaf must hash
+    /// to the disputed node and the values add up to its claimed sum. The content must then be uploaded within leafResponseWindow.
     function descendLeafChallenge(uint256 gameId, int64[] calldata partialSums, bytes calldata contributionLeaf, bytes32[] calldata contributionProof, int64[] calldata exampleValues) external;
 
     /// @notice The challenger uploads the disputed contribution's content (an OLI1 image contribution, at most 4,096 pixels per
@@ -351,8 +379,9 @@ interface IProvers {
     /// faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.
     function stepLeafChallenge(uint256 gameId, uint256 example, int64[] calldata exampleValues, bytes calldata record, bytes calldata weights, bytes calldata basisRow, bytes32[] calldata basisProof) external;
 
-    /// @notice Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
-    /// descent or no complete upload, and the challenger loses its bond to the defender.
+    /// @notice Anyone ends a game whose phase window passed: no dispute (after the opening or a split), or no step after the upload,
+    /// and the challenger wins; no split or descent after a dispute, or no complete upload, and the challenger loses its
+    /// bond to the defender.
     function timeoutLeafChallenge(uint256 gameId) external;
 
     /// @notice A leaf-coordinate challenge: what it disputes, its parties, its state (as WrongLeafChallengeState), its phase's last block, the disputed contribution and the bytes uploaded.

@@ -71,6 +71,21 @@ public final class IndexTree {
     return levels.get(0)[index];
   }
 
+  /** Levels above the leaves: 0 for a one-leaf tree. */
+  public int height() {
+    return levels.size() - 1;
+  }
+
+  /** The number of nodes on {@code level} (0: the leaves). */
+  public int width(int level) {
+    return levels.get(level).length;
+  }
+
+  /** Node {@code position} of {@code level} (0: the leaves); an odd last node equals the one it moved up from. */
+  public Bytes32 at(int level, int position) {
+    return levels.get(level)[position];
+  }
+
   /** The Merkle root (for the basis, this is {@code basisRoot}). */
   public Bytes32 root() {
     return levels.get(levels.size() - 1)[0];

@@ -54,7 +54,18 @@ import org.openledger.precompiles.storage.Slot;
  *       the challenger's value, the challenger wins, otherwise the challenger loses.
  * </ol>
  *
- * Anyone may settle a phase whose window passed ({@code timeoutLeafChallenge}): without a dispute
+ * <p><b>Bisected</b> (any number of contributions; {@code openLeafBisection}): instead of listing the
+ * leaf's contributions, the challenger claims the total and opens the contributions tree's root by
+ * its preimage {@code 0x01 ‖ left ‖ right} with the left child's sum (the right one's is the rest);
+ * the defender disputes one child ({@code disputePartialSum} with 0 or 1) and the challenger opens
+ * it the same way ({@code splitLeafChallenge}) until the disputed node's preimage is a contribution
+ * leaf {@code 0x00 ‖ id ‖ contentHash}, where it descends as above with an empty list of partial
+ * sums and no proof. Walking preimages rather than positions needs no leaf count: the §5 tree has no
+ * padding (an odd last node moves up unchanged, the same hash) and its prefixes keep leaves and
+ * nodes apart, so every node the walk reaches is one of the tree's and its leaves are exactly the
+ * contributions.
+ *
+ * <p>Anyone may settle a phase whose window passed ({@code timeoutLeafChallenge}): without a dispute
  * or without a step the challenger wins; without a descent or a complete upload it loses. Sound for
  * an honest party on either side: if the leaf is right, the challenger's total differs from the
  * true sum, so some partial sum and then some example value is wrong and the defender can pick it;
@@ -97,6 +108,16 @@ final class LeafChallenges {
   static final Slot VERSIONS = Slot.at(6);
   /** mapping(gameId => mapping(example => bytes32 recordHash)). */
   static final Slot RECORDS = Slot.at(7);
+  /** mapping(gameId => a bisected game's node words, {@link B}); depth 0 marks a game opened with its contribution list. */
+  static final Slot BISECTIONS = Slot.at(8);
+
+  /** Words of a bisected game: the disputed node and its claimed sum, the last opened node's children and their sums, the depth reached. */
+  enum B {
+    NODE, NODE_SUM, LEFT, RIGHT, LEFT_SUM, RIGHT_SUM, DEPTH
+  }
+
+  /** A contributions-tree node's preimage: {@code 0x01 ‖ left ‖ right}, or a contribution leaf {@code 0x00 ‖ id ‖ contentHash}. */
+  private static final int NODE_BYTES = 1 + 32 + 32;
 
   /** Words of a game; the sponge and the carried partial record follow at {@link #SPONGE} and {@link #CARRY}. */
   enum G {
@@ -111,7 +132,83 @@ final class LeafChallenges {
 
   // ------------------------------------------------------------------ the game
 
+  /** What both openings establish: the version is challengeable and {@code leaf} is its index leaf {@code leafIndex}. */
+  private record Challenged(BigInteger modelId, BigInteger version, BigInteger leafIndex, BigInteger coordinate, IndexLeaf leaf, int leafShift) {}
+
   static Object open(CallContext ctx, Args in) {
+    Challenged c = challenged(ctx, in);
+    byte[] contributions = in.bytes(7).toArrayUnsafe();
+    int n = contributions.length / CONTRIBUTION_LEAF_BYTES;
+    if (n == 0 || n > MAX_CONTRIBUTIONS || contributions.length % CONTRIBUTION_LEAF_BYTES != 0) {
+      throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
+    }
+    List<Bytes32> leafHashes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (contributions[i * CONTRIBUTION_LEAF_BYTES] != 0) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
+      leafHashes.add(Bytes32.wrap(Keccak.hash(Arrays.copyOfRange(contributions, i * CONTRIBUTION_LEAF_BYTES, (i + 1) * CONTRIBUTION_LEAF_BYTES))));
+    }
+    // rebuilding the whole tree from 0x00-prefixed leaves fixes the count, which one path would not
+    Bytes32 contributionsRoot = IndexTree.of(leafHashes).root();
+    if (!contributionsRoot.equals(c.leaf().contributionsRoot())) {
+      throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), c.leaf().contributionsRoot(), contributionsRoot);
+    }
+    long[] partials = int64s(in.list(8), ITEM_PARTIAL_SUMS);
+    if (partials.length != n) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_PARTIAL_SUMS));
+    BigInteger gameId = start(ctx, c, sum(partials, ITEM_PARTIAL_SUMS), n);
+    ctx.store(f(GAMES.mapping(gameId), G.PARTIALS_HASH), packedHash(partials));
+    return gameId;
+  }
+
+  /**
+   * Opens a bisected game: the claimed total, the contributions root's preimage and its left child's
+   * claimed sum. The defenders then dispute one of the root's two children, as for two partial sums.
+   */
+  static Object openBisection(CallContext ctx, Args in) {
+    Challenged c = challenged(ctx, in);
+    long total = in.integer(7).longValueExact(); // the ABI's int64 bounds it
+    BigInteger gameId = start(ctx, c, total, 2);
+    Slot g = GAMES.mapping(gameId);
+    splitNode(ctx, gameId, c.leaf().contributionsRoot(), BigInteger.valueOf(total), in.bytes(8).toArrayUnsafe(), in.integer(9), 1,
+        ctx.loadUint(f(g, G.DEADLINE)).longValueExact());
+    return gameId;
+  }
+
+  /** The challenger opens the disputed node of a bisected game: its preimage and its left child's claimed sum. */
+  static Object split(CallContext ctx, Args in) {
+    BigInteger gameId = in.uint(0);
+    Slot g = inPhase(ctx, gameId, DISPUTED);
+    onlyChallenger(ctx, g, gameId);
+    Slot b = BISECTIONS.mapping(gameId);
+    long depth = ctx.loadUint(bf(b, B.DEPTH)).longValueExact();
+    if (depth == 0) throw Provers.NOT_BISECTED.revert(gameId);
+    long deadline = enter(ctx, g, OPEN); // the defenders' turn again, as after an opening
+    splitNode(ctx, gameId, ctx.load(bf(b, B.NODE)), loadInt(ctx, bf(b, B.NODE_SUM)), in.bytes(1).toArrayUnsafe(), in.integer(2), depth + 1, deadline);
+    return null;
+  }
+
+  /**
+   * Checks {@code node} is the preimage of inner node {@code expected} and records its children with
+   * the claimed split of {@code sum}: {@code leftSum} and the rest, so the two always add up.
+   */
+  private static void splitNode(CallContext ctx, BigInteger gameId, Bytes32 expected, BigInteger sum, byte[] node, BigInteger leftSum, long depth,
+      long deadline) {
+    if (node.length != NODE_BYTES || node[0] != 0x01) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS)); // a leaf is descended into
+    Bytes32 got = Bytes32.wrap(Keccak.hash(node));
+    if (!got.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), expected, got);
+    BigInteger rightSum = sum.subtract(leftSum);
+    if (rightSum.bitLength() > 255) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_PARTIAL_SUMS)); // no int256
+    Bytes32 left = Bytes32.wrap(Arrays.copyOfRange(node, 1, 33)), right = Bytes32.wrap(Arrays.copyOfRange(node, 33, NODE_BYTES));
+    Slot b = BISECTIONS.mapping(gameId);
+    ctx.store(bf(b, B.LEFT), left);
+    ctx.store(bf(b, B.RIGHT), right);
+    storeInt(ctx, bf(b, B.LEFT_SUM), leftSum);
+    storeInt(ctx, bf(b, B.RIGHT_SUM), rightSum);
+    ctx.storeUint(bf(b, B.DEPTH), BigInteger.valueOf(depth));
+    ctx.emit(Provers.LEAF_CHALLENGE_SPLIT, gameId, BigInteger.valueOf(depth), left, right, leftSum, rightSum, BigInteger.valueOf(deadline));
+  }
+
+  /** The checks both openings share, up to the leaf's Merkle proof against the version's indexRoot. */
+  private static Challenged challenged(CallContext ctx, Args in) {
     BigInteger modelId = in.uint(0), version = in.uint(1), leafCount = in.uint(2), leafIndex = in.uint(3), coordinate = in.uint(4);
     Slot versionRecord = version(modelId, version);
     if (ctx.loadBool(versionRecord.field(0))) throw Provers.VERSION_FAULTY.revert(modelId, version);
@@ -138,30 +235,15 @@ final class LeafChallenges {
     Bytes32 computed = IndexTree.rootFrom(leafCount.longValueExact(), new long[] {leafIndex.longValueExact()}, new Bytes32[] {leaf.hash()},
         hashes(in.list(6))).map(r -> IndexTree.indexRoot(leafCount.longValueExact(), r)).orElse(Bytes32.ZERO);
     if (!computed.equals(indexRoot)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_LEAF), indexRoot, computed);
+    return new Challenged(modelId, version, leafIndex, coordinate, leaf, leafShift);
+  }
 
-    byte[] contributions = in.bytes(7).toArrayUnsafe();
-    int n = contributions.length / CONTRIBUTION_LEAF_BYTES;
-    if (n == 0 || n > MAX_CONTRIBUTIONS || contributions.length % CONTRIBUTION_LEAF_BYTES != 0) {
-      throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
-    }
-    List<Bytes32> leafHashes = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      if (contributions[i * CONTRIBUTION_LEAF_BYTES] != 0) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
-      leafHashes.add(Bytes32.wrap(Keccak.hash(Arrays.copyOfRange(contributions, i * CONTRIBUTION_LEAF_BYTES, (i + 1) * CONTRIBUTION_LEAF_BYTES))));
-    }
-    // rebuilding the whole tree from 0x00-prefixed leaves fixes the count, which one path would not
-    Bytes32 contributionsRoot = IndexTree.of(leafHashes).root();
-    if (!contributionsRoot.equals(leaf.contributionsRoot())) {
-      throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), leaf.contributionsRoot(), contributionsRoot);
-    }
-    long[] partials = int64s(in.list(8), ITEM_PARTIAL_SUMS);
-    if (partials.length != n) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_PARTIAL_SUMS));
-    long total = sum(partials, ITEM_PARTIAL_SUMS);
-    int j = coordinate.intValueExact();
-    short registered = leaf.u()[j];
+  /** Refuses a total that rounds to the registered coordinate, then records a new game awaiting a dispute among {@code parts}. */
+  private static BigInteger start(CallContext ctx, Challenged c, long total, int parts) {
+    short registered = c.leaf().u()[c.coordinate().intValueExact()];
     boolean differs;
     try {
-      differs = FraudChecks.leafCoordinateDiffers(registered, total, leafShift);
+      differs = FraudChecks.leafCoordinateDiffers(registered, total, c.leafShift());
     } catch (ArithmeticException overflow) {
       differs = true; // a total at the edge of int64 rounds outside int16, so it cannot be the registered coordinate
     }
@@ -170,17 +252,16 @@ final class LeafChallenges {
     BigInteger gameId = ctx.loadUint(GAME_COUNT).add(BigInteger.ONE);
     ctx.storeUint(GAME_COUNT, gameId);
     Slot g = GAMES.mapping(gameId);
-    ctx.storeUint(f(g, G.MODEL_ID), modelId);
-    ctx.storeUint(f(g, G.VERSION), version);
-    ctx.storeUint(f(g, G.LEAF_INDEX), leafIndex);
-    ctx.storeUint(f(g, G.COORDINATE), coordinate);
+    ctx.storeUint(f(g, G.MODEL_ID), c.modelId());
+    ctx.storeUint(f(g, G.VERSION), c.version());
+    ctx.storeUint(f(g, G.LEAF_INDEX), c.leafIndex());
+    ctx.storeUint(f(g, G.COORDINATE), c.coordinate());
     ctx.storeAddress(f(g, G.CHALLENGER), ctx.caller());
     ctx.storeUint(f(g, G.BOND), ctx.value());
-    ctx.store(f(g, G.CONTRIBUTIONS_ROOT), contributionsRoot);
-    ctx.storeUint(f(g, G.CONTRIBUTIONS), BigInteger.valueOf(n));
-    ctx.store(f(g, G.PARTIALS_HASH), packedHash(partials));
+    ctx.store(f(g, G.CONTRIBUTIONS_ROOT), c.leaf().contributionsRoot());
+    ctx.storeUint(f(g, G.CONTRIBUTIONS), BigInteger.valueOf(parts));
     long deadline = enter(ctx, g, OPEN);
-    ctx.emit(Provers.LEAF_CHALLENGE_OPENED, gameId, modelId, version, leafIndex, coordinate, ctx.caller(), BigInteger.valueOf(total),
+    ctx.emit(Provers.LEAF_CHALLENGE_OPENED, gameId, c.modelId(), c.version(), c.leafIndex(), c.coordinate(), ctx.caller(), BigInteger.valueOf(total),
         BigInteger.valueOf(registered), BigInteger.valueOf(deadline));
     return gameId;
   }
@@ -197,6 +278,15 @@ final class LeafChallenges {
     BigInteger contribution = in.uint(1);
     BigInteger count = ctx.loadUint(f(g, G.CONTRIBUTIONS));
     if (contribution.compareTo(count) >= 0) throw Provers.PART_OUT_OF_RANGE.revert(contribution, count);
+    // the first dispute names the defender; a bisected game's later rounds are its alone, as is the step
+    Address defender = ctx.loadAddress(f(g, G.DEFENDER));
+    if (!defender.equals(Address.ZERO) && !defender.equals(ctx.caller())) throw Provers.NOT_DEFENDER.revert(gameId, ctx.caller());
+    Slot b = BISECTIONS.mapping(gameId);
+    if (ctx.loadUint(bf(b, B.DEPTH)).signum() > 0) {
+      boolean right = contribution.signum() > 0;
+      ctx.store(bf(b, B.NODE), ctx.load(bf(b, right ? B.RIGHT : B.LEFT)));
+      ctx.store(bf(b, B.NODE_SUM), ctx.load(bf(b, right ? B.RIGHT_SUM : B.LEFT_SUM)));
+    }
     ctx.storeAddress(f(g, G.DEFENDER), ctx.caller());
     ctx.storeUint(f(g, G.DISPUTED), contribution);
     long deadline = enter(ctx, g, DISPUTED);
@@ -208,21 +298,34 @@ final class LeafChallenges {
     BigInteger gameId = in.uint(0);
     Slot g = inPhase(ctx, gameId, DISPUTED);
     onlyChallenger(ctx, g, gameId);
-    long[] partials = int64s(in.list(1), ITEM_PARTIAL_SUMS);
-    Bytes32 stored = ctx.load(f(g, G.PARTIALS_HASH)), got = packedHash(partials);
-    if (!got.equals(stored)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_PARTIAL_SUMS), stored, got);
-    int i = ctx.loadUint(f(g, G.DISPUTED)).intValueExact();
-    long count = ctx.loadUint(f(g, G.CONTRIBUTIONS)).longValueExact();
-
     byte[] leaf = in.bytes(2).toArrayUnsafe();
-    if (leaf.length != CONTRIBUTION_LEAF_BYTES || leaf[0] != 0) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
-    Bytes32 contributionsRoot = ctx.load(f(g, G.CONTRIBUTIONS_ROOT));
-    Bytes32 computed = IndexTree.rootFrom(count, new long[] {i}, new Bytes32[] {Bytes32.wrap(Keccak.hash(leaf))}, hashes(in.list(3)))
-        .orElse(Bytes32.ZERO);
-    if (!computed.equals(contributionsRoot)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), contributionsRoot, computed);
+    Slot b = BISECTIONS.mapping(gameId);
+    BigInteger disputed;
+    if (ctx.loadUint(bf(b, B.DEPTH)).signum() > 0) {
+      // the bisection reached this node: its hash fixes the leaf, so no list and no path
+      if (!in.list(1).isEmpty()) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_PARTIAL_SUMS));
+      if (!in.list(3).isEmpty() || leaf.length != CONTRIBUTION_LEAF_BYTES || leaf[0] != 0) {
+        throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
+      }
+      Bytes32 node = ctx.load(bf(b, B.NODE)), got = Bytes32.wrap(Keccak.hash(leaf));
+      if (!got.equals(node)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), node, got);
+      disputed = loadInt(ctx, bf(b, B.NODE_SUM));
+    } else {
+      long[] partials = int64s(in.list(1), ITEM_PARTIAL_SUMS);
+      Bytes32 stored = ctx.load(f(g, G.PARTIALS_HASH)), got = packedHash(partials);
+      if (!got.equals(stored)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_PARTIAL_SUMS), stored, got);
+      int i = ctx.loadUint(f(g, G.DISPUTED)).intValueExact();
+      long count = ctx.loadUint(f(g, G.CONTRIBUTIONS)).longValueExact();
+      if (leaf.length != CONTRIBUTION_LEAF_BYTES || leaf[0] != 0) throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_CONTRIBUTIONS));
+      Bytes32 contributionsRoot = ctx.load(f(g, G.CONTRIBUTIONS_ROOT));
+      Bytes32 computed = IndexTree.rootFrom(count, new long[] {i}, new Bytes32[] {Bytes32.wrap(Keccak.hash(leaf))}, hashes(in.list(3)))
+          .orElse(Bytes32.ZERO);
+      if (!computed.equals(contributionsRoot)) throw Provers.EVIDENCE_MISMATCH.revert(item(ITEM_CONTRIBUTIONS), contributionsRoot, computed);
+      disputed = BigInteger.valueOf(partials[i]);
+    }
 
     long[] values = int64s(in.list(4), ITEM_VALUES);
-    if (values.length == 0 || values.length > MAX_EXAMPLES || sum(values, ITEM_VALUES) != partials[i]) {
+    if (values.length == 0 || values.length > MAX_EXAMPLES || !BigInteger.valueOf(sum(values, ITEM_VALUES)).equals(disputed)) {
       throw Provers.MALFORMED_EVIDENCE.revert(item(ITEM_VALUES));
     }
     Bytes32 contentHash = Bytes32.wrap(Arrays.copyOfRange(leaf, 1 + 32, 1 + 64));
@@ -431,7 +534,30 @@ final class LeafChallenges {
         ctx.loadUint(f(g, G.STATE)), ctx.loadUint(f(g, G.DEADLINE)), ctx.loadUint(f(g, G.DISPUTED)), ctx.loadUint(f(g, G.UPLOADED)));
   }
 
+  /** A bisected game's position: the depth reached, the disputed node and its claimed sum, the last opened node's children and theirs. */
+  static List<Object> bisectionView(CallContext ctx, BigInteger gameId) {
+    Slot b = BISECTIONS.mapping(gameId);
+    return List.of(ctx.loadUint(bf(b, B.DEPTH)), ctx.load(bf(b, B.NODE)), loadInt(ctx, bf(b, B.NODE_SUM)), ctx.load(bf(b, B.LEFT)),
+        ctx.load(bf(b, B.RIGHT)), loadInt(ctx, bf(b, B.LEFT_SUM)), loadInt(ctx, bf(b, B.RIGHT_SUM)));
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private static Slot bf(Slot b, B field) {
+    return b.field(field.ordinal());
+  }
+
+  /** A signed value as its 256-bit two's complement word, as Solidity stores an int256. */
+  private static void storeInt(CallContext ctx, Slot slot, BigInteger value) {
+    byte[] word = new byte[32], bytes = value.toByteArray();
+    if (value.signum() < 0) Arrays.fill(word, (byte) 0xff);
+    System.arraycopy(bytes, 0, word, 32 - bytes.length, bytes.length);
+    ctx.store(slot, Bytes32.wrap(word));
+  }
+
+  private static BigInteger loadInt(CallContext ctx, Slot slot) {
+    return new BigInteger(ctx.load(slot).toArrayUnsafe());
+  }
 
   private static Slot inPhase(CallContext ctx, BigInteger gameId, int phase) {
     Slot g = GAMES.mapping(gameId);
@@ -584,24 +710,47 @@ final class LeafChallenges {
 
   static long openGas(GasSchedule s, Bytes data) {
     byte[] d = data.toArrayUnsafe();
-    int leaf = length(d, 5), proof = length(d, 6), contributions = length(d, 7) / CONTRIBUTION_LEAF_BYTES, partials = length(d, 8);
+    int contributions = length(d, 7) / CONTRIBUTION_LEAF_BYTES, partials = length(d, 8);
+    return challengedGas(s, d) + contributions * (s.hashing(CONTRIBUTION_LEAF_BYTES) + s.hashBlock()) + s.hashing(8L * partials)
+        + partials * (s.abiValue() + s.multiplyAdd()) + s.storageWrite(); // the partial sums' hash
+  }
+
+  /** The opening both games share: the leaf and its proof hashed, the version read, the game's words written, its event. */
+  private static long challengedGas(GasSchedule s, byte[] d) {
+    int leaf = length(d, 5), proof = length(d, 6);
     return s.hashing(leaf) + (proof + 1L) * s.hashBlock()
-        + contributions * (s.hashing(CONTRIBUTION_LEAF_BYTES) + s.hashBlock()) + s.hashing(8L * partials) + partials * (s.abiValue() + s.multiplyAdd())
         + Models.VERSION_VIEW.nestedCost(s, BigInteger.ONE, BigInteger.ONE) + Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE)
-        // the faulty flag, the bond parameter (2), the game count; the game's ten words; keys: the version, the game, the bond
-        + 4 * s.storageRead() + 11 * s.storageWrite() + 3 * s.storageKey() + phase(s) + s.log(4, 32 * 6);
+        // the faulty flag, the bond parameter (2), the game count; the game count and nine words; keys: the version, the game, the bond
+        + 4 * s.storageRead() + 10 * s.storageWrite() + 3 * s.storageKey() + phase(s) + s.log(4, 32 * 6);
+  }
+
+  /** Opening a node: its 65-byte preimage hashed, its children and their sums and the depth written (one key), its event. */
+  private static long splitNodeGas(GasSchedule s) {
+    return s.hashing(NODE_BYTES) + 5 * s.storageWrite() + s.storageKey() + s.log(2, 32 * 6);
+  }
+
+  static long openBisectionGas(GasSchedule s, Bytes data) {
+    return challengedGas(s, data.toArrayUnsafe()) + splitNodeGas(s) + s.storageRead(); // the deadline, read back for the split's event
+  }
+
+  static long splitGas(GasSchedule s, Bytes data) {
+    // the challenger, the depth, the disputed node and its sum (one more key: the game's bisection words)
+    return phase(s) + 4 * s.storageRead() + s.storageKey() + splitNodeGas(s);
   }
 
   static long disputeGas(GasSchedule s, Bytes data) {
-    return phase(s) + 6 * s.storageRead() + 2 * s.storageWrite() + s.storageKey() + s.log(3, 64)
+    // a bisected game also reads the defender, the depth and the disputed child's hash and sum, and writes them as the disputed node
+    return phase(s) + 10 * s.storageRead() + 4 * s.storageWrite() + 2 * s.storageKey() + s.log(3, 64)
         + Models.MODEL_VIEW.nestedCost(s, BigInteger.ONE) + Models.HAS_ATTESTED.nestedCost(s, BigInteger.ONE, BigInteger.ONE, Address.ZERO);
   }
 
   static long descendGas(GasSchedule s, Bytes data) {
     byte[] d = data.toArrayUnsafe();
     int partials = length(d, 1), proof = length(d, 3), values = length(d, 4);
+    // the depth (its key) tells the games apart; the list game reads its words, a bisected one the disputed node and sum
     return s.hashing(8L * partials) + s.hashing(CONTRIBUTION_LEAF_BYTES) + (proof + 1L) * s.hashBlock() + s.hashing(8L * values)
-        + (partials + values) * s.abiValue() + values * s.multiplyAdd() + phase(s) + 7 * s.storageRead() + 3 * s.storageWrite() + s.storageKey() + s.log(2, 96);
+        + (partials + values) * s.abiValue() + values * s.multiplyAdd() + phase(s) + 8 * s.storageRead() + 3 * s.storageWrite() + 2 * s.storageKey()
+        + s.log(2, 96);
   }
 
   static long uploadGas(GasSchedule s, Bytes data) {

@@ -117,8 +117,9 @@ public final class Provers extends NativeContract {
       openLeafChallenge refuse it. challengeOmission needs only the index and works for adapters. Nothing changes.""");
   public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
-      2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves (the leaf's
-      contributionsRoot), 6 partial sums, 7 example values (the hashes a leaf challenge stored), 8 contribution content
+      2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves or a contributions-tree
+      node's preimage (the leaf's contributionsRoot, or the node a bisected leaf challenge disputes), 6 partial sums (or a
+      node's claimed split), 7 example values (the hashes a leaf challenge stored), 8 contribution content
       (its contentHash), 9 example record (the hash the upload stored), 10 stretch (challengeSpan's span index and byte
       range: a listed span, contained in the range, the range on the output's token boundaries). Nothing changes.""");
   public static final ErrorSpec MALFORMED_EVIDENCE = D.error("MalformedEvidence(uint8 item)",
@@ -132,7 +133,8 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec LEAF_CLAIM_AGREES = D.error("LeafClaimAgrees(int64 claimedSum, int16 coordinate)",
       "The claimed partial sums round to the registered coordinate: there is nothing to challenge.");
   public static final ErrorSpec WRONG_LEAF_CHALLENGE_STATE = D.error("WrongLeafChallengeState(uint256 gameId, uint8 state, uint8 required)", """
-      Not this move's turn. States: 0 none, 1 open (awaiting a dispute), 2 disputed (awaiting the descent), 3 uploading,
+      Not this move's turn. States: 0 none, 1 open (awaiting a dispute; in a bisected game, of the last opened node's
+      children), 2 disputed (awaiting the descent, or in a bisected game the split or the descent), 3 uploading,
       4 picking (awaiting the defender's step), 5 challenger won, 6 challenger lost.""");
   public static final ErrorSpec LEAF_CHALLENGE_EXPIRED = D.error("LeafChallengeExpired(uint256 gameId, uint64 deadline)",
       "The response window of this phase ended at that block; only timeoutLeafChallenge can move the game now.");
@@ -147,6 +149,8 @@ public final class Provers extends NativeContract {
       "A contribution chunk must continue where the upload stands (or restart at offset 0).");
   public static final ErrorSpec WRONG_RECORD_COUNT = D.error("WrongRecordCount(uint256 declared, uint256 completed)",
       "The chunk completes another number of example records than the call declared (and paid gas for).");
+  public static final ErrorSpec NOT_BISECTED = D.error("NotBisected(uint256 gameId)",
+      "splitLeafChallenge moves only a game opened with openLeafBisection; a game opened with its contribution list descends at once.");
   public static final ErrorSpec TOO_MANY_ATTESTERS = D.error("TooManyAttesters(uint256 max)",
       "A version records at most this many attesters, so slashing them fits one transaction.");
 
@@ -177,6 +181,9 @@ public final class Provers extends NativeContract {
   public static final EventSpec PARTIAL_SUM_DISPUTED = D.event(
       "PartialSumDisputed(uint256 indexed gameId, address indexed defender, uint256 contribution, uint64 deadline)",
       "A defender disputed the challenger's partial sum of one contribution; the challenger must descend into it by `deadline`.");
+  public static final EventSpec LEAF_CHALLENGE_SPLIT = D.event(
+      "LeafChallengeSplit(uint256 indexed gameId, uint256 depth, bytes32 left, bytes32 right, int256 leftSum, int256 rightSum, uint64 deadline)",
+      "The challenger of a bisected leaf challenge opened a contributions-tree node (depth 1: the root): its children and their claimed sums. Defenders dispute one (0 left, 1 right) until `deadline`.");
   public static final EventSpec LEAF_CHALLENGE_DESCENDED = D.event(
       "LeafChallengeDescended(uint256 indexed gameId, bytes32 contentHash, uint256 examples, uint64 deadline)",
       "The challenger posted one value per example of the disputed contribution; it must upload the content by `deadline`.");
@@ -185,7 +192,7 @@ public final class Provers extends NativeContract {
       "A chunk of the disputed contribution was absorbed; when uploaded equals total, the defender may step until `deadline`.");
   public static final EventSpec LEAF_CHALLENGE_DECIDED = D.event(
       "LeafChallengeDecided(uint256 indexed gameId, bool challengerWon, uint8 reason, uint256 slashed, uint256 toChallenger)",
-      "A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no descent or upload in time, 2 no step in time, 3 the one step).");
+      "A leaf-coordinate challenge ended (reason 0 no dispute in time, 1 no split, descent or upload in time, 2 no step in time, 3 the one step).");
   public static final EventSpec VERSION_FAULTED = D.event(
       "VersionFaulted(uint256 indexed modelId, uint256 indexed version, uint256 gameId, uint256 slashed)",
       "A leaf-coordinate challenge showed the version's index wrong: its attesters were slashed, no proof of it is accepted or becomes final.");
@@ -246,15 +253,39 @@ public final class Provers extends NativeContract {
       whose total must not round to the registered coordinate. Posts leafChallengerBond. Defenders may dispute within
       leafResponseWindow blocks; without a dispute the challenger wins.""",
       LeafChallenges::openGas);
+  /** The most contribution leaves {@link #OPEN_LEAF_CHALLENGE} takes; a leaf with more is challenged by {@link #OPEN_LEAF_BISECTION}. */
+  public static final int MAX_LISTED_CONTRIBUTIONS = LeafChallenges.MAX_CONTRIBUTIONS;
+  public static final FunctionSpec OPEN_LEAF_BISECTION = D.function(
+      "openLeafBisection(uint256 modelId, uint256 version, uint256 leafCount, uint256 leafIndex, uint256 coordinate, bytes leaf, bytes32[] leafProof, int64 total, bytes rootNode, int256 leftSum) payable returns (uint256 gameId)", """
+      Opens a leaf-coordinate challenge by bisection, for a leaf with any number of contributions (at least two): as
+      openLeafChallenge, but instead of the contribution list the challenger claims the exact total Σ raw_j over the
+      contributor's examples (which must not round to the registered coordinate) and opens the contributionsRoot by its
+      preimage rootNode = 0x01 ‖ left ‖ right with the left child's claimed sum (the right's is total − leftSum). Defenders
+      dispute a child with disputePartialSum (0 left, 1 right); the challenger answers with splitLeafChallenge until the
+      disputed node is a contribution leaf, then descends with descendLeafChallenge. Posts leafChallengerBond.""",
+      LeafChallenges::openBisectionGas);
+  public static final FunctionSpec SPLIT_LEAF_CHALLENGE = D.function("splitLeafChallenge(uint256 gameId, bytes node, int256 leftSum)", """
+      The challenger of a bisected game opens the disputed contributions-tree node: its preimage 0x01 ‖ left ‖ right
+      (which must hash to it) and the left child's claimed sum; the right's is the disputed sum minus it, so the two add up.
+      A disputed node that is a contribution leaf (0x00 ‖ id ‖ contentHash) is descended into instead. The defender disputes
+      a child within leafResponseWindow; without it the challenger wins.""",
+      LeafChallenges::splitGas);
+  public static final FunctionSpec LEAF_BISECTION = D.function(
+      "leafBisection(uint256 gameId) view returns (uint256 depth, bytes32 disputedNode, int256 disputedSum, bytes32 left, bytes32 right, int256 leftSum, int256 rightSum)",
+      "A bisected leaf challenge's position (depth 0: a game opened with its contribution list): the nodes opened so far, the node the defender disputed with the challenger's sum for it, and the last opened node's children with their claimed sums.",
+      GasRule.view(7, 1));
   public static final FunctionSpec DISPUTE_PARTIAL_SUM = D.function("disputePartialSum(uint256 gameId, uint256 contribution)", """
       The model's owner or an attester of the version disputes the challenger's partial sum of one contribution (its index
-      in contributions order) and becomes the game's defender. The challenger must descend within leafResponseWindow.""",
+      in contributions order) and becomes the game's defender. The challenger must descend within leafResponseWindow.
+      In a bisected game the "contribution" is the side of the last opened node, 0 left or 1 right, and every round after
+      the first is the first disputer's alone.""",
       LeafChallenges::disputeGas);
   public static final FunctionSpec DESCEND_LEAF_CHALLENGE = D.function(
       "descendLeafChallenge(uint256 gameId, int64[] partialSums, bytes contributionLeaf, bytes32[] contributionProof, int64[] exampleValues)", """
       The challenger descends into the disputed contribution: its partial sums again, the disputed contribution's leaf with its
       Merkle proof against the contributionsRoot, and raw_j of each of its examples (1 to 1,024, in content order) adding up
-      exactly to the disputed partial sum. The content must then be uploaded within leafResponseWindow.""",
+      exactly to the disputed partial sum. In a bisected game partialSums and contributionProof are empty: the leaf must hash
+      to the disputed node and the values add up to its claimed sum. The content must then be uploaded within leafResponseWindow.""",
       LeafChallenges::descendGas);
   public static final FunctionSpec UPLOAD_CONTRIBUTION = D.function(
       "uploadContribution(uint256 gameId, uint256 offset, bytes chunk, uint256 records)", """
@@ -272,8 +303,9 @@ public final class Provers extends NativeContract {
       faulty and its attesters slashed. If it is wrong, the challenger's bond goes to the defender.""",
       LeafChallenges::stepGas);
   public static final FunctionSpec TIMEOUT_LEAF_CHALLENGE = D.function("timeoutLeafChallenge(uint256 gameId)", """
-      Anyone ends a game whose phase window passed: no dispute, or no step after the upload, and the challenger wins; no
-      descent or no complete upload, and the challenger loses its bond to the defender.""",
+      Anyone ends a game whose phase window passed: no dispute (after the opening or a split), or no step after the upload,
+      and the challenger wins; no split or descent after a dispute, or no complete upload, and the challenger loses its
+      bond to the defender.""",
       GasRule.fixed(LeafChallenges::timeoutGas));
   public static final FunctionSpec LEAF_CHALLENGE = D.function(
       "leafChallenge(uint256 gameId) view returns (uint256 modelId, uint256 version, uint256 leafIndex, uint256 coordinate, address challenger, address defender, uint8 state, uint64 deadline, uint256 disputed, uint256 uploaded)",
@@ -343,6 +375,9 @@ public final class Provers extends NativeContract {
     on(OPEN_LEAF_CHALLENGE, LeafChallenges::open);
     on(DISPUTE_PARTIAL_SUM, LeafChallenges::dispute);
     on(DESCEND_LEAF_CHALLENGE, LeafChallenges::descend);
+    on(OPEN_LEAF_BISECTION, LeafChallenges::openBisection);
+    on(SPLIT_LEAF_CHALLENGE, LeafChallenges::split);
+    on(LEAF_BISECTION, (ctx, in) -> LeafChallenges.bisectionView(ctx, in.uint(0)));
     on(UPLOAD_CONTRIBUTION, LeafChallenges::upload);
     on(STEP_LEAF_CHALLENGE, LeafChallenges::step);
     on(TIMEOUT_LEAF_CHALLENGE, LeafChallenges::timeout);

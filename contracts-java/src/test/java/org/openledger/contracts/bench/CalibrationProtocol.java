@@ -19,6 +19,7 @@ import org.openledger.contracts.attribution.BasisRows;
 import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.SumTree;
 import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.KeccakSponge;
@@ -697,6 +698,8 @@ final class CalibrationProtocol {
      * and k = 512 basis, 64 attesters): the challenged leaf has 1,024 contributions, the disputed one
      * 1,024 images of 28×28 (804,875 bytes, uploaded in 100,096-byte chunks). The challenger's values
      * are right, so the step and the timeout take the costliest path: the first win, slashing all 64.
+     * The bisected games run on the same leaf (their moves cost the same at any contribution count):
+     * the dispute case disputes a bisected game, the costlier kind.
      */
     private final class LeafFlow {
       static final int CONTRIBUTIONS = 1_024, IMAGES = 1_024, J = BASIS_RANK - 1, SHIFT = 20;
@@ -706,10 +709,11 @@ final class CalibrationProtocol {
       final long[] partials = new long[CONTRIBUTIONS];
       final List<byte[]> contributionLeaves = new ArrayList<>();
       final IndexTree contributionsTree;
+      final SumTree sums;
       final List<IndexLeaf> leaves = new ArrayList<>();
       final IndexTree tree;
       final BigInteger model, version;
-      BigInteger open, disputed, uploading, picking;
+      BigInteger disputed, uploading, picking, bisectionOpen, bisectionDisputed;
 
       LeafFlow() {
         short[] row = java.util.Arrays.copyOfRange(FRAUD_BASIS.rows(), J * 7_850, (J + 1) * 7_850);
@@ -723,6 +727,7 @@ final class CalibrationProtocol {
           contributionLeaves.add(Bytes.concatenate(Bytes.of(0), Bytes32.leftPad(Bytes.ofUnsignedInt(i + 1)), hash).toArray());
         }
         contributionsTree = IndexTree.of(contributionLeaves.stream().map(l -> Bytes32.wrap(Keccak.hash(l))).toList());
+        sums = SumTree.of(contributionLeaves, partials);
         short[] u = INDEX.get(0).u().clone();
         u[J] = (short) Math.max(-32_767, Math.min(32_767, Rounding.shift(partials[0], SHIFT) + 1)); // off by one quantization step
         leaves.add(new IndexLeaf(BASE_OWNER, 1, contributionsTree.root(), u));
@@ -769,6 +774,22 @@ final class CalibrationProtocol {
         return id(ok(CHALLENGER, Addresses.PROVERS, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_CHALLENGE, openArgs()));
       }
 
+      Object[] bisectionArgs() {
+        SumTree.Opening root = sums.opening(sums.root()).orElseThrow();
+        return new Object[] {model, version, BigInteger.valueOf(INDEX_LEAVES), BigInteger.ZERO, BigInteger.valueOf(J),
+            Bytes.wrap(leaves.get(0).leafBytes()), tree.multiproof(new int[] {0}), sums.total(), Bytes.wrap(root.preimage()), root.leftSum()};
+      }
+
+      BigInteger openedBisection() {
+        return id(ok(CHALLENGER, Addresses.PROVERS, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_BISECTION, bisectionArgs()));
+      }
+
+      /** The challenger's opening of the left child of the root, which the defender disputed. */
+      Object[] splitArgs(BigInteger game) {
+        SumTree.Opening left = sums.opening(sums.opening(sums.root()).orElseThrow().left()).orElseThrow();
+        return new Object[] {game, Bytes.wrap(left.preimage()), left.leftSum()};
+      }
+
       Object[] descendArgs(BigInteger game) {
         return new Object[] {game, int64s(partials), Bytes.wrap(contributionLeaves.get(0)), contributionsTree.multiproof(new int[] {0}), int64s(values)};
       }
@@ -782,13 +803,15 @@ final class CalibrationProtocol {
 
       /** Games opened, disputed, descended (one chunk uploaded) and fully uploaded, all inside their windows at the final block. */
       void inPhases() {
-        open = opened();
         disputed = opened();
         uploading = opened();
         picking = opened();
         for (BigInteger g : List.of(disputed, uploading, picking)) ok(BASE_OWNER, Addresses.PROVERS, Provers.DISPUTE_PARTIAL_SUM, g, BigInteger.ZERO);
         for (BigInteger g : List.of(uploading, picking)) ok(CHALLENGER, Addresses.PROVERS, Provers.DESCEND_LEAF_CHALLENGE, descendArgs(g));
         ok(CHALLENGER, Addresses.PROVERS, Provers.UPLOAD_CONTRIBUTION, uploadArgs(uploading, 0));
+        bisectionOpen = openedBisection();
+        bisectionDisputed = openedBisection();
+        ok(BASE_OWNER, Addresses.PROVERS, Provers.DISPUTE_PARTIAL_SUM, bisectionDisputed, BigInteger.ZERO);
         for (int from = 0; from < content.length; from += CHUNK) ok(CHALLENGER, Addresses.PROVERS, Provers.UPLOAD_CONTRIBUTION, uploadArgs(picking, from));
       }
 
@@ -796,7 +819,10 @@ final class CalibrationProtocol {
         Address pr = Addresses.PROVERS;
         int e = IMAGES - 1, at = 11 + e * 785;
         add(CHALLENGER, pr, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_CHALLENGE, openArgs());
-        add(BASE_OWNER, pr, Provers.DISPUTE_PARTIAL_SUM, open, BigInteger.ZERO);
+        add(BASE_OWNER, pr, Provers.DISPUTE_PARTIAL_SUM, bisectionOpen, BigInteger.ZERO);
+        add(CHALLENGER, pr, Provers.LEAF_CHALLENGER_BOND.defaultValue(), Provers.OPEN_LEAF_BISECTION, bisectionArgs());
+        add(CHALLENGER, pr, Provers.SPLIT_LEAF_CHALLENGE, splitArgs(bisectionDisputed));
+        add(ANYONE, pr, Provers.LEAF_BISECTION, bisectionDisputed);
         add(CHALLENGER, pr, Provers.DESCEND_LEAF_CHALLENGE, descendArgs(disputed));
         add(CHALLENGER, pr, Provers.UPLOAD_CONTRIBUTION, uploadArgs(uploading, CHUNK));
         add(BASE_OWNER, pr, Provers.STEP_LEAF_CHALLENGE, picking, BigInteger.valueOf(e), int64s(values),

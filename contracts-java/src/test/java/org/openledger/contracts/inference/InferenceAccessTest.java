@@ -46,16 +46,16 @@ class InferenceAccessTest {
   static final List<FunctionSpec> OPEN_TO_ALL = List.of(Inference.REQUEST_FN, Inference.SETTLE, Inference.REFUND,
       Provers.BOND, Provers.START_UNBONDING, Provers.WITHDRAW_BOND, Provers.CLAIM, Provers.CHALLENGE, Provers.ATTEST,
       Provers.CHALLENGE_OUTPUT, Provers.CHALLENGE_PSI, Provers.CHALLENGE_OMISSION, Provers.CHALLENGE_SPAN, Provers.OPEN_LEAF_CHALLENGE,
-      Provers.TIMEOUT_LEAF_CHALLENGE);
+      Provers.OPEN_LEAF_BISECTION, Provers.TIMEOUT_LEAF_CHALLENGE);
 
   /**
    * The leaf-coordinate challenge's moves, each restricted to a party of its game (the model owner or an attester
-   * disputes, the challenger descends and uploads, the disputing defender steps); a game needs a real index, so
-   * their refusals are tested in prover/LeafChallengesTest (onlyTheOwnerOrAnAttesterMayDispute, onlyTheChallengerDescends,
-   * onlyTheChallengerUploads, onlyTheDisputingDefenderSteps).
+   * disputes, the challenger splits, descends and uploads, the disputing defender steps); a game needs a real index, so
+   * their refusals are tested in prover/LeafChallengesTest (onlyTheOwnerOrAnAttesterMayDispute, laterRoundsBelongToTheFirstDisputer,
+   * onlyTheChallengerSplits, onlyTheChallengerDescends, onlyTheChallengerUploads, onlyTheDisputingDefenderSteps).
    */
-  static final List<FunctionSpec> GAME_PARTIES_ONLY = List.of(Provers.DISPUTE_PARTIAL_SUM, Provers.DESCEND_LEAF_CHALLENGE,
-      Provers.UPLOAD_CONTRIBUTION, Provers.STEP_LEAF_CHALLENGE);
+  static final List<FunctionSpec> GAME_PARTIES_ONLY = List.of(Provers.DISPUTE_PARTIAL_SUM, Provers.SPLIT_LEAF_CHALLENGE,
+      Provers.DESCEND_LEAF_CHALLENGE, Provers.UPLOAD_CONTRIBUTION, Provers.STEP_LEAF_CHALLENGE);
 
   /** A protocol with request #1 resulted and claimed, request #2 awaiting its result, and calldata for each row. */
   static final class Setup {

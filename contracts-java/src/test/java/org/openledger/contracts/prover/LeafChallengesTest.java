@@ -13,6 +13,7 @@ import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Protocol;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.IndexTree;
+import org.openledger.contracts.attribution.SumTree;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.BasisPoints;
@@ -616,5 +617,369 @@ class LeafChallengesTest {
     ok(timeout(game));
     Object before = p.chain.host.snapshot();
     assertRefused(timeout(game), Provers.WRONG_LEAF_CHALLENGE_STATE, before);
+  }
+
+  // ------------------------------------------------------------------ the bisected game, on contributor D's 1,030 contributions
+
+  static final int D = TinyIndex.BIG;
+
+  TinyIndex.Contribution big(int i) {
+    return index.owners.get(D).contributions().get(i);
+  }
+
+  /** The honest tree of D's sums, or the one a challenger claims with {@code error} added to contribution {@code at}'s sum. */
+  SumTree claims(int at, long error) {
+    long[] partials = index.partials(D, J);
+    if (at >= 0) partials[at] += error;
+    return index.sums(D, partials);
+  }
+
+  SumTree truth() {
+    return claims(-1, 0);
+  }
+
+  /** A wrong claim: contribution 700's sum moved by three quantization steps. */
+  SumTree wrongClaims() {
+    return claims(WRONG, 3L << index.leafShift);
+  }
+
+  static final int WRONG = 700;
+
+  CallResult openBisection(BigInteger value, SumTree claims, byte[] rootNode, BigInteger leftSum) {
+    return p.chain.send(challenger, Addresses.PROVERS, value, Provers.OPEN_LEAF_BISECTION, modelId, BigInteger.ONE, BigInteger.valueOf(leaves.size()),
+        BigInteger.valueOf(D), BigInteger.valueOf(J), Bytes.wrap(leaves.get(D).leafBytes()), tree.multiproof(new int[] {D}), claims.total(),
+        Bytes.wrap(rootNode), leftSum);
+  }
+
+  CallResult openBisection(SumTree claims) {
+    SumTree.Opening root = claims.opening(claims.root()).orElseThrow();
+    return openBisection(bond, claims, root.preimage(), root.leftSum());
+  }
+
+  BigInteger bisected(SumTree claims) {
+    CallResult r = openBisection(claims);
+    ok(r);
+    return (BigInteger) Provers.OPEN_LEAF_BISECTION.decodeOutput(r.output());
+  }
+
+  CallResult split(Address who, BigInteger game, byte[] node, BigInteger leftSum) {
+    return p.chain.send(who, Addresses.PROVERS, Provers.SPLIT_LEAF_CHALLENGE, game, Bytes.wrap(node), leftSum);
+  }
+
+  CallResult descendBisected(BigInteger game, List<BigInteger> partials, byte[] leaf, List<Bytes32> proof, long[] values) {
+    return p.chain.send(challenger, Addresses.PROVERS, Provers.DESCEND_LEAF_CHALLENGE, game, partials, Bytes.wrap(leaf), proof, int64s(values));
+  }
+
+  CallResult descendBisected(BigInteger game, int contribution, long[] values) {
+    return descendBisected(game, List.of(), big(contribution).leafBytes(), List.of(), values);
+  }
+
+  List<?> bisection(BigInteger game) {
+    return (List<?>) p.chain.view(Addresses.PROVERS, Provers.LEAF_BISECTION, game);
+  }
+
+  static Bytes32 word(Object bytes) {
+    return Bytes32.wrap((Bytes) bytes);
+  }
+
+  /** The side an honest defender disputes under the last opened node: one whose claimed sum is not the truth's (else the left). */
+  int honestSide(BigInteger game) {
+    List<?> at = bisection(game);
+    Bytes32 node = IndexTree.node(word(at.get(3)), word(at.get(4)));
+    return truth().wrongSide(node, (BigInteger) at.get(5), (BigInteger) at.get(6)).orElse(0);
+  }
+
+  /** The disputed node's opening in the challenger's tree. */
+  SumTree.Opening disputedIn(SumTree claims, BigInteger game) {
+    return claims.opening(word(bisection(game).get(1))).orElseThrow();
+  }
+
+  /**
+   * Plays the rounds: the owner disputes the side {@code pick} names (given the round, from 0), the
+   * challenger opens it from {@code claims}, until the disputed node is a contribution; returns it.
+   */
+  int bisect(BigInteger game, SumTree claims, java.util.function.IntUnaryOperator pick) {
+    for (int round = 0;; round++) {
+      ok(dispute(p.owner, game, pick.applyAsInt(round)));
+      SumTree.Opening o = disputedIn(claims, game);
+      if (o.isContribution()) return o.contribution();
+      ok(split(challenger, game, o.preimage(), o.leftSum()));
+    }
+  }
+
+  int bisectHonestly(BigInteger game, SumTree claims) {
+    return bisect(game, claims, round -> honestSide(game));
+  }
+
+  /** Descends into contribution {@code c} with {@code values} and uploads it: the defender's step is next. */
+  void descendAndUpload(BigInteger game, int c, long[] values) {
+    ok(descendBisected(game, c, values));
+    uploadAll(game, big(c).content());
+  }
+
+  CallResult stepBig(BigInteger game, int c, long[] values) {
+    return step(p.owner, game, 0, values, big(c).record(0), Bytes.wrap(index.model.weightsBytes()), J);
+  }
+
+  @Test
+  void theContributionListCannotOpenALeafWithMoreThan1024Contributions() {
+    register(index.leaves(D, J, 1));
+    Object before = p.chain.host.snapshot();
+    assertThat(index.owners.get(D).contributions()).hasSizeGreaterThan(LeafChallenges.MAX_CONTRIBUTIONS);
+    assertRefused(openWith(bond, D, index.partials(D, J), index.owners.get(D).contributionLeaves(), D), Provers.MALFORMED_EVIDENCE, before);
+  }
+
+  @Test
+  void aRightChallengerWinsThroughTheBisectionOfALeafWithMoreThan1024Contributions() {
+    register(index.leaves(D, J, 1));
+    BigInteger supply = p.chain.supply();
+    BigInteger challengerBefore = p.chain.balance(challenger), treasuryBefore = p.chain.balance(Addresses.TREASURY);
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+
+    int c = bisectHonestly(game, claims); // against a wrong leaf an honest defender finds no wrong sum
+    descendAndUpload(game, c, index.values(big(c), J));
+    ok(stepBig(game, c, index.values(big(c), J)));
+
+    assertThat(((BigInteger) bisection(game).get(0)).intValueExact()).as("rounds: the height of a 1,030-leaf tree").isEqualTo(11);
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_WON);
+    assertThat(faulty()).isTrue();
+    BigInteger slashed = Provers.MIN_ATTESTER_BOND.defaultValue().shiftLeft(1);
+    BigInteger share = BasisPoints.share(slashed, Provers.CHALLENGER_SHARE_BP.defaultValue().intValueExact());
+    assertThat(p.chain.balance(challenger)).isEqualTo(challengerBefore.add(share));
+    assertThat(p.chain.balance(Addresses.TREASURY)).isEqualTo(treasuryBefore.add(slashed.subtract(share)));
+    assertThat(p.chain.totalBalances()).isEqualTo(supply);
+  }
+
+  @Test
+  void aWrongChallengerLosesThroughTheBisectionAtTheContributionItLiedAbout() {
+    registerHonest();
+    BigInteger supply = p.chain.supply();
+    BigInteger challengerBefore = p.chain.balance(challenger), ownerBefore = p.chain.balance(p.owner);
+    BigInteger game = bisected(wrongClaims());
+
+    int c = bisectHonestly(game, wrongClaims());
+    long[] values = withError(index.values(big(c), J), 0); // the lie, carried down to its one example
+    descendAndUpload(game, c, values);
+    ok(stepBig(game, c, values));
+
+    assertThat(c).isEqualTo(WRONG);
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_LOST);
+    assertThat(faulty()).isFalse();
+    assertThat(p.chain.balance(challenger)).isEqualTo(challengerBefore.subtract(bond));
+    assertThat(p.chain.balance(p.owner)).isEqualTo(ownerBefore.add(bond));
+    assertThat(p.chain.totalBalances()).isEqualTo(supply);
+  }
+
+  @Test
+  void aDefenderWhoDisputesAConsistentChildLosesTheBisection() {
+    registerHonest();
+    BigInteger supply = p.chain.supply();
+    SumTree claims = wrongClaims();
+    BigInteger game = bisected(claims);
+    int lie = honestSide(game);
+
+    int c = bisect(game, claims, round -> round == 0 ? 1 - lie : honestSide(game)); // the consistent child first: below it every sum is true
+    descendAndUpload(game, c, index.values(big(c), J));
+    ok(stepBig(game, c, index.values(big(c), J)));
+
+    assertThat(c).isNotEqualTo(WRONG);
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_WON);
+    assertThat(faulty()).isTrue();
+    assertThat(p.chain.totalBalances()).isEqualTo(supply);
+  }
+
+  @Test
+  void aBisectionWhoseRootNodeIsNotTheContributionsRootIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    byte[] root = claims.opening(claims.root()).orElseThrow().preimage().clone();
+    root[64] ^= 1;
+    Object before = p.chain.host.snapshot();
+    assertRefused(openBisection(bond, claims, root, BigInteger.ZERO), Provers.EVIDENCE_MISMATCH, before);
+  }
+
+  @Test
+  void aBisectionOpenedOnAContributionLeafIsRefused() {
+    register(index.leaves(D, J, 1));
+    Object before = p.chain.host.snapshot();
+    assertRefused(openBisection(bond, truth(), big(0).leafBytes(), BigInteger.ZERO), Provers.MALFORMED_EVIDENCE, before);
+  }
+
+  @Test
+  void aBisectedTotalThatRoundsToTheRegisteredCoordinateIsRefused() {
+    registerHonest();
+    Object before = p.chain.host.snapshot();
+    assertRefused(openBisection(truth()), Provers.LEAF_CLAIM_AGREES, before);
+  }
+
+  @Test
+  void aBisectionWithoutTheExactBondIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree.Opening root = truth().opening(truth().root()).orElseThrow();
+    Object before = p.chain.host.snapshot();
+    assertRefused(openBisection(bond.add(BigInteger.ONE), truth(), root.preimage(), root.leftSum()), Provers.WRONG_CHALLENGER_BOND, before);
+  }
+
+  @Test
+  void aSplitWithAnotherNodeThanTheDisputedOneIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening root = claims.opening(claims.root()).orElseThrow(), right = claims.opening(root.right()).orElseThrow();
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(challenger, game, right.preimage(), right.leftSum()), Provers.EVIDENCE_MISMATCH, before);
+  }
+
+  @Test
+  void aSplitOfAContributionLeafIsRefusedForTheDescent() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    int c = bisectHonestly(game, claims);
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(challenger, game, big(c).leafBytes(), BigInteger.ZERO), Provers.MALFORMED_EVIDENCE, before);
+  }
+
+  @Test
+  void aSplitOfAGameOpenedWithItsContributionListIsRefused() {
+    registerWrongLeaf();
+    BigInteger game = opened(index.partials(A, J));
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening root = index.sums(A, index.partials(A, J)).opening(index.owners.get(A).contributionsRoot()).orElseThrow();
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(challenger, game, root.preimage(), root.leftSum()), Provers.NOT_BISECTED, before);
+  }
+
+  @Test
+  void onlyTheChallengerSplits() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening o = disputedIn(claims, game);
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(stranger, game, o.preimage(), o.leftSum()), Provers.NOT_CHALLENGER, before);
+  }
+
+  @Test
+  void aSplitBeforeTheDisputeIsOutOfTurn() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    SumTree.Opening left = claims.opening(claims.opening(claims.root()).orElseThrow().left()).orElseThrow();
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(challenger, game, left.preimage(), left.leftSum()), Provers.WRONG_LEAF_CHALLENGE_STATE, before);
+  }
+
+  @Test
+  void aDisputeOfNeitherChildIsRefused() {
+    register(index.leaves(D, J, 1));
+    BigInteger game = bisected(truth());
+    Object before = p.chain.host.snapshot();
+    assertRefused(dispute(p.owner, game, 2), Provers.PART_OUT_OF_RANGE, before);
+  }
+
+  @Test
+  void laterRoundsBelongToTheFirstDisputer() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening o = disputedIn(claims, game);
+    ok(split(challenger, game, o.preimage(), o.leftSum()));
+    Object before = p.chain.host.snapshot();
+    assertRefused(dispute(attester, game, 1), Provers.NOT_DEFENDER, before);
+  }
+
+  @Test
+  void aBisectedDescentIntoAnotherContributionIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    int c = bisectHonestly(game, claims);
+    int other = c == 0 ? 1 : c - 1;
+    Object before = p.chain.host.snapshot();
+    assertRefused(descendBisected(game, other, index.values(big(other), J)), Provers.EVIDENCE_MISMATCH, before);
+  }
+
+  @Test
+  void aBisectedDescentWithAPartialSumListIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    int c = bisectHonestly(game, claims);
+    long[] values = index.values(big(c), J);
+    Object before = p.chain.host.snapshot();
+    assertRefused(descendBisected(game, int64s(values), big(c).leafBytes(), List.of(), values), Provers.MALFORMED_EVIDENCE, before);
+  }
+
+  @Test
+  void bisectedExampleValuesThatDoNotAddUpToTheDisputedSumAreRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    int c = bisectHonestly(game, claims);
+    Object before = p.chain.host.snapshot();
+    assertRefused(descendBisected(game, c, withError(index.values(big(c), J), 0)), Provers.MALFORMED_EVIDENCE, before);
+  }
+
+  @Test
+  void withoutADisputeAfterASplitTheChallengerWins() {
+    register(index.leaves(D, J, 1));
+    BigInteger supply = p.chain.supply();
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening o = disputedIn(claims, game);
+    ok(split(challenger, game, o.preimage(), o.leftSum()));
+    p.chain.advance(window + 1);
+
+    ok(timeout(game));
+
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_WON);
+    assertThat(faulty()).isTrue();
+    assertThat(p.chain.totalBalances()).isEqualTo(supply);
+  }
+
+  @Test
+  void aSplitAfterItsWindowIsRefused() {
+    register(index.leaves(D, J, 1));
+    SumTree claims = truth();
+    BigInteger game = bisected(claims);
+    ok(dispute(p.owner, game, 0));
+    SumTree.Opening o = disputedIn(claims, game);
+    p.chain.advance(window + 1);
+    Object before = p.chain.host.snapshot();
+    assertRefused(split(challenger, game, o.preimage(), o.leftSum()), Provers.LEAF_CHALLENGE_EXPIRED, before);
+  }
+
+  @Test
+  void withoutASplitAfterADisputeTheChallengerLoses() {
+    registerHonest();
+    BigInteger supply = p.chain.supply();
+    BigInteger ownerBefore = p.chain.balance(p.owner);
+    BigInteger game = bisected(wrongClaims());
+    ok(dispute(p.owner, game, honestSide(game)));
+    p.chain.advance(window + 1);
+
+    ok(timeout(game));
+
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_LOST);
+    assertThat(p.chain.balance(p.owner)).isEqualTo(ownerBefore.add(bond));
+    assertThat(p.chain.totalBalances()).isEqualTo(supply);
+  }
+
+  @Test
+  void withoutADescentAtTheBottomOfTheBisectionTheChallengerLoses() {
+    registerHonest();
+    BigInteger game = bisected(wrongClaims());
+    bisectHonestly(game, wrongClaims());
+    p.chain.advance(window + 1);
+
+    ok(timeout(game));
+
+    assertThat(state(game)).isEqualTo(LeafChallenges.CHALLENGER_LOST);
   }
 }

@@ -17,6 +17,7 @@ import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.KeccakSponge;
 import org.openledger.contracts.attribution.MlpBasisRow;
 import org.openledger.contracts.attribution.Rounding;
+import org.openledger.contracts.attribution.SumTree;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 
@@ -25,11 +26,14 @@ import org.openledger.precompiles.Keccak;
  * logistic regression (or, {@link #mlp()}, an MLP with Kronecker-pair rows) over 4×4 images, a 4-row basis, three contributors of datanet 1 with OLI1
  * image contributions, and each leaf {@code u_c = rs(B · Σ_{i∈c} g_i, e_U)} from the exact summed
  * gradients. Contributor A's first contribution (20 images, 351 bytes) spans three Keccak blocks,
- * so its upload takes several chunks.
+ * so its upload takes several chunks. Contributor D has {@value #BIG_CONTRIBUTIONS} one-image
+ * contributions: more than openLeafChallenge's list takes, so only the bisected game reaches it.
  */
 final class TinyIndex {
   static final int C = 3, ROWS = 4, COLS = 4, F = ROWS * COLS, K = 4, H = 5;
   static final int HEADER = 11, RECORD = 1 + F;
+  /** Contributor D's leaf: past LeafChallenges.MAX_CONTRIBUTIONS, and not a power of two, so its tree has odd nodes that move up. */
+  static final int BIG = 3, BIG_CONTRIBUTIONS = 1_030;
 
   /** One accepted contribution: its id and its OLI1 content. */
   record Contribution(BigInteger id, byte[] content) {
@@ -56,6 +60,11 @@ final class TinyIndex {
   record Owner(Address who, List<Contribution> contributions) {
     Bytes32 contributionsRoot() {
       return IndexTree.of(contributions.stream().map(c -> Bytes32.wrap(Keccak.hash(c.leafBytes()))).toList()).root();
+    }
+
+    /** Each contribution's leaf bytes, in order. */
+    List<byte[]> leafList() {
+      return contributions.stream().map(Contribution::leafBytes).toList();
     }
 
     /** The contribution leaves concatenated, as openLeafChallenge takes them. */
@@ -107,7 +116,8 @@ final class TinyIndex {
     owners = List.of(
         new Owner(Address.of(0xa1), List.of(contribution(1, 20, random), contribution(3, 6, random))),
         new Owner(Address.of(0xb2), List.of(contribution(2, 9, random))),
-        new Owner(Address.of(0xc3), List.of(contribution(4, 4, random))));
+        new Owner(Address.of(0xc3), List.of(contribution(4, 4, random))),
+        new Owner(Address.of(0xd4), bigLeaf(random)));
     exactLeaves = new long[owners.size()][];
     int shift = 0;
     for (int o = 0; o < owners.size(); o++) {
@@ -135,6 +145,12 @@ final class TinyIndex {
   /** Row {@code j}'s leaf in the basis tree. */
   byte[] rowLeaf(int j) {
     return rows.get(j).leafBytes();
+  }
+
+  private static List<Contribution> bigLeaf(Random random) {
+    List<Contribution> out = new ArrayList<>(BIG_CONTRIBUTIONS);
+    for (int i = 0; i < BIG_CONTRIBUTIONS; i++) out.add(contribution(100 + i, 1, random));
+    return List.copyOf(out);
   }
 
   private static Contribution contribution(long id, int images, Random random) {
@@ -181,6 +197,11 @@ final class TinyIndex {
   /** The exact partial sums of {@code raw_j} per contribution of owner {@code o}. */
   long[] partials(int o, int j) {
     return owners.get(o).contributions().stream().mapToLong(c -> Arrays.stream(values(c, j)).sum()).toArray();
+  }
+
+  /** The contributions tree of owner {@code o} with these per-contribution sums (the truth: {@link #partials}). */
+  SumTree sums(int o, long[] partials) {
+    return SumTree.of(owners.get(o).leafList(), partials);
   }
 
   /** The content in upload chunks: whole Keccak blocks, the last one shorter. */
