@@ -38,20 +38,25 @@ import org.openledger.compute.testing.RandomMatrices;
  *
  * <p>{@code ./mvnw -pl opencl-kernels -am -Pbench -DskipTests verify} (-Dbench.args="quick" for
  * small shapes, "noopencl" or "nocpu" to skip a backend, "only:kron" or "only:gemm,only:keccak" to run
- * only those operations — gemm, gemm_bt, scoring, eigen, features, kron, keccak — and "gemm.ts=32" etc.
- * for OpenCL kernel parameters).
+ * only those operations — gemm, gemm_bt, scoring, eigen, features, kron, keccak — "rounds:6" for more
+ * interleaved rounds per CPU operation than the default 3 (each side keeps its best, so more rounds
+ * filter out other processes' bursts on a shared machine), and "gemm.ts=32" etc. for OpenCL kernel
+ * parameters).
  */
 public final class ComputeBench {
   private final String python;
   private final boolean quick;
   private final List<String> only;
+  /** Interleaved rounds per measured operation on the CPU backend; "rounds:N" raises it under a loaded machine. */
+  private final int cpuRounds;
   private final List<String> rows = new ArrayList<>();
   private int failures;
 
-  private ComputeBench(String python, boolean quick, List<String> only) {
+  private ComputeBench(String python, boolean quick, List<String> only, int cpuRounds) {
     this.python = python;
     this.quick = quick;
     this.only = only;
+    this.cpuRounds = cpuRounds;
   }
 
   /** Whether the operation runs: all of them unless some were named with only:NAME. */
@@ -67,7 +72,12 @@ public final class ComputeBench {
     flags.stream().filter(f -> f.contains("=")).forEach(f ->
         System.setProperty(OpenClTuning.PREFIX + f.substring(0, f.indexOf('=')), f.substring(f.indexOf('=') + 1)));
     List<String> only = flags.stream().filter(f -> f.startsWith("only:")).map(f -> f.substring(5)).toList();
-    ComputeBench bench = new ComputeBench(python, flags.contains("quick"), only);
+    int rounds = flags.stream().filter(f -> f.startsWith("rounds:")).map(f -> Integer.parseInt(f.substring(7)))
+        .reduce((a, b) -> b).orElse(flags.contains("quick") ? 2 : 3);
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds:N needs N ≥ 1, got " + rounds);
+    }
+    ComputeBench bench = new ComputeBench(python, flags.contains("quick"), only, rounds);
     bench.requireNumpy();
     System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; GC: "
         + java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList()
@@ -107,7 +117,7 @@ public final class ComputeBench {
     // no collection of an earlier measurement's gigabyte lands inside a later timing.
     int s = quick ? 8 : 1;
     // Targets apply to the CPU backend; an OpenCL device is recorded once (PoCL is slow at this).
-    int rounds = targets ? (quick ? 2 : 3) : 1;
+    int rounds = targets ? cpuRounds : 1;
     int reps = targets ? 2 : 1;
     if (wants("gemm")) {
       gemm(backend, label, 4096 / s, 784, 1024 / s, rounds, reps, targets ? 0.9 : 0);
