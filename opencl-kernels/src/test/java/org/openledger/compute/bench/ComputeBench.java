@@ -129,7 +129,7 @@ public final class ComputeBench {
       scoring(backend, label, 64, 1024, 100_000 / s, rounds, reps, targets ? 0.5 : 0);
     }
     if (targets && wants("eigen")) {
-      eigen(backend, label, quick ? 512 : 4096, quick ? 2 : 1);
+      eigen(backend, label, quick ? 512 : 4096, quick ? 2 : Math.max(1, cpuRounds / 3)); // ~12 s a side: a third of the rounds
     }
     if (wants("features")) {
       features(backend, label, 4096 / s, 10, 785, 1024 / s, true, rounds, reps, targets ? 1.0 : 0);
