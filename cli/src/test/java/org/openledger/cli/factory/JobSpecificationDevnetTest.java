@@ -208,7 +208,7 @@ class JobSpecificationDevnetTest {
     Run r = as(4, "factory", "deliver", "--job", job.toString(), "--no-checkpoints");
 
     assertThat(r.exit()).isNotZero();
-    assertThat(r.err()).contains("job " + job + "'s specification", "is refused: unsupported architecture 'transformer': this trainer builds logistic or mlp",
+    assertThat(r.err()).contains("job " + job + "'s specification", "is refused: unsupported architecture 'transformer': this trainer builds logistic, mlp or adapter",
         "Nothing was sent", "openledger factory open");
     assertThat(job(job).state.intValueExact()).isEqualTo(1);
     assertThat(erin.node().web3j().ethGetTransactionCount(erin.sender(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send()

@@ -77,7 +77,7 @@ class MlpProverLoopTest {
     BigInteger job = Services.getJobOpenedEvents(opened).get(0).jobId;
     delivery = new Trainer(erin, MlpFactory.Config.defaults().withHidden(16), Progress.NONE).deliver(job, Open.parse("0.5", "rate"),
         Open.parse("1", "rate"));
-    served = delivery.artifacts().mlp();
+    served = delivery.whole().mlp();
     assertThat(new Trainer(erin, MlpFactory.Config.defaults(), Progress.NONE).attest(BigInteger.ONE, delivery.version())).isEmpty();
     pass(Proposals.deployModel(BigInteger.ONE, delivery.version(), "Deploy the MLP version"));
   }
