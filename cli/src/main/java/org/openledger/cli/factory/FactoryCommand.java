@@ -198,9 +198,15 @@ public final class FactoryCommand {
           + "(--evaluation): the delivered version's score is its committed model's accuracy on it, in basis points, and must "
           + "reach --min-score.",
       "",
+      "An adapter job (--architecture adapter) is opened on an adapter model — one proposed on its base with openledger "
+          + "model propose --base B and approved — and names the base's deployed version: the base must be Deployed, a "
+          + "logistic-regression version or a float MLP, and take images of the evaluation set's size. Anything else is "
+          + "refused with the fix before anything is published or sent (docs/openlora.md §5).",
+      "",
       "Examples:",
       "  openledger factory open --model 1 --evaluation-file eval.bin --budget 50",
       "  openledger factory open --model 1 --evaluation 0x… --budget 50 --architecture mlp --hidden 32 --epochs 20 --min-score 6000",
+      "  openledger factory open --model 2 --evaluation-file eval.bin --budget 5 --architecture adapter --lora-rank 4 --epochs 3 --rank 8",
       ""})
   static final class OpenJob implements Callable<Integer> {
     @Mixin RpcOptions rpc;
@@ -359,8 +365,10 @@ public final class FactoryCommand {
       "Reads the job's specification (openledger factory open writes one) and checks it, its evaluation set and the "
           + "model's datanets' accepted contributions before sending anything; a specification it cannot build is refused "
           + "and the job left as it is. Then it accepts the job (if Open) and trains exactly what the specification asks: "
-          + "multinomial logistic regression to convergence (then the damped Hessian and its whitened-PCA basis), or the MLP "
-          + "(then its per-layer K-FAC Kronecker basis). It quantizes the model, builds the integer index "
+          + "multinomial logistic regression to convergence (then the damped Hessian and its whitened-PCA basis), the MLP "
+          + "(then its per-layer K-FAC Kronecker basis), or a LoRA adapter of the base version the job names, the base frozen "
+          + "(then the K-FAC basis over the adapter's parameters; the base is checked first: Deployed, that version deployed, "
+          + "a kind the adapter trainer fine-tunes). It quantizes the model, builds the integer index "
           + "(docs/attribution.md), publishes every blob the roots name, and delivers the version with the committed model's "
           + "accuracy on the evaluation set as the evaluation score in basis points. The owner keeps setHost and setRates.",
       "",
@@ -489,6 +497,9 @@ public final class FactoryCommand {
 
   @Command(name = "attest", description = {
       "Rebuild a registered version from its training data and attest it when it matches.",
+      "An adapter version (a version of a model proposed on a base) is fine-tuned again on the base version its job names, "
+          + "with its job's settings, and attested when every LoRA factor is within one step of an int16 quantization at its "
+          + "matrix's scale, every basis row within one step and the index exact (docs/openlora.md §5).",
       "A text-spans version (openledger model register-spans) is rebuilt from the text its model's datanets had accepted "
           + "when it was registered, and attested when that builds its corpus root exactly.",
       "",
@@ -497,7 +508,12 @@ public final class FactoryCommand {
           + "the specification of the job that delivered it, else the kind, width, rank and damping the version commits and "
           + "the default training settings. It sends Provers.attest when the weights and basis are within one quantization "
           + "step of the rebuild and the index is exactly the one the published weights and basis give. Needs the minimum "
-          + "attester bond (openledger prover bonds)."})
+          + "attester bond (openledger prover bonds).",
+      "",
+      "Examples:",
+      "  openledger factory attest --model 1 --version 2",
+      "  openledger factory attest --model 2 --version 1        (an adapter model's version)",
+      ""})
   static final class Attest implements Callable<Integer> {
     // --version names a model version here, so only the help half of the standard options
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;

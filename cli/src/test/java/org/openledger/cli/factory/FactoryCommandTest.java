@@ -114,6 +114,19 @@ class FactoryCommandTest {
   }
 
   @Test
+  void theHelpOfOpenSaysWhatAnAdapterJobNeeds() {
+    String usage = new CommandLine(new FactoryCommand.OpenJob()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("--architecture adapter", "openledger model propose --base B", "--lora-rank", "--alpha", "--base-version",
+        "refused with the fix before anything is published or sent");
+  }
+
+  @Test
+  void theHelpOfAttestSaysHowAnAdapterVersionIsRebuilt() {
+    String usage = new CommandLine(new FactoryCommand.Attest()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("An adapter version", "fine-tuned again on the base version its job names", "one step of an int16 quantization");
+  }
+
+  @Test
   void theHelpOfRunSaysWhatItSkips() {
     String usage = new CommandLine(new FactoryCommand.RunDaemon()).getUsageMessage().replaceAll("\\s+", " ");
     assertThat(usage).contains("--once", "--from-job", "--interval", "left Open for its owner");
