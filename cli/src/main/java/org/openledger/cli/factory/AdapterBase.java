@@ -23,6 +23,21 @@ import org.openledger.prover.proof.ContentSource;
 public record AdapterBase(BigInteger modelId, BigInteger version, Bytes32 weightsRoot, BaseMlp model) {
 
   /**
+   * The base a new adapter is fine-tuned on: {@link #resolve}, and the version must be the base's
+   * deployed one — adapters are served on the deployed base (docs/openlora.md §3), so an adapter of
+   * another version would be explained over weights its server does not run.
+   */
+  public static AdapterBase toFineTune(Session s, ContentSource content, BigInteger baseModelId, BigInteger version) {
+    AdapterBase b = resolve(s, content, baseModelId, version);
+    BigInteger deployed = s.view(s.models(false).model(baseModelId)).deployedVersion;
+    if (!b.version().equals(deployed)) {
+      throw new UserError("base model " + baseModelId + " v" + b.version() + " is not its deployed version (v" + deployed
+          + "), which adapters are served on: fine-tune on v" + deployed + " (--base-version " + deployed + ", the default)");
+    }
+    return b;
+  }
+
+  /**
    * Version {@code version} of base model {@code baseModelId}, or its deployed version when
    * {@code version} is null.
    *

@@ -300,12 +300,7 @@ public final class FactoryCommand {
         throw new UserError("model " + model + " is a base model: an adapter is a model of its own, proposed on its base "
             + "(openledger model propose --base " + model + " …, approved by governance); open the adapter job on that model");
       }
-      AdapterBase b = AdapterBase.resolve(s, content, base, asked.baseVersion() == 0 ? null : BigInteger.valueOf(asked.baseVersion()));
-      BigInteger deployed = s.view(s.models(false).model(base)).deployedVersion;
-      if (!b.version().equals(deployed)) {
-        throw new UserError("--base-version " + b.version() + " is not base model " + base + "'s deployed version (" + deployed
-            + "), which adapters are served on: drop --base-version");
-      }
+      AdapterBase b = AdapterBase.toFineTune(s, content, base, asked.baseVersion() == 0 ? null : BigInteger.valueOf(asked.baseVersion()));
       int pixels = evaluationSet.rows() * evaluationSet.cols();
       if (pixels != b.model().inputs()) {
         throw new UserError("the evaluation images have " + pixels + " pixels, base model " + base + " v" + b.version() + " takes " + b.model().inputs()

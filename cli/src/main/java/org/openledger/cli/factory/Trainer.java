@@ -137,8 +137,9 @@ public final class Trainer {
     Architecture asked = terms.spec().map(JobSpec::factory)
         .orElse(baseModelId.signum() != 0 && !(config instanceof AdapterJob) ? AdapterJob.defaults() : config);
     if (asked instanceof AdapterJob a) {
-      AdapterJob resolved = terms.spec().isPresent() ? a : a.on(baseModelId.longValueExact(), a.baseVersion());
-      AdapterBase base = adapterBase(jobId, job.modelId, baseModelId, resolved, set, evaluation);
+      AdapterJob named = terms.spec().isPresent() ? a : a.on(baseModelId.longValueExact(), a.baseVersion());
+      AdapterBase base = adapterBase(jobId, job.modelId, baseModelId, named, set, evaluation);
+      AdapterJob resolved = named.on(baseModelId.longValueExact(), base.version().longValueExact());
       if (open) session.send(session.services(true).acceptJob(jobId));
       AdapterFactory.Built built;
       try (ComputeBackend backend = ComputeBackends.open()) {
@@ -182,7 +183,7 @@ public final class Trainer {
     String refused = ". Nothing was sent. The job owner cancels it (Services.cancelJob) and opens another with openledger factory open";
     if (baseModelId.signum() == 0) {
       throw new UserError("job " + jobId + " asks for an adapter, but model " + modelId + " is a base model: an adapter is a model of its own, "
-          + "proposed on its base (openledger model propose --base " + asked.baseModel() + ")" + refused);
+          + "proposed on its base (openledger model propose --base " + modelId + ")" + refused);
     }
     if (!baseModelId.equals(BigInteger.valueOf(asked.baseModel()))) {
       throw new UserError("job " + jobId + " asks for an adapter of model " + asked.baseModel() + ", but model " + modelId + " is an adapter of model "
@@ -190,14 +191,9 @@ public final class Trainer {
     }
     AdapterBase base;
     try {
-      base = AdapterBase.resolve(session, content(), baseModelId, asked.baseVersion() == 0 ? null : BigInteger.valueOf(asked.baseVersion()));
+      base = AdapterBase.toFineTune(session, content(), baseModelId, asked.baseVersion() == 0 ? null : BigInteger.valueOf(asked.baseVersion()));
     } catch (UserError e) {
       throw new UserError("job " + jobId + "'s base is refused: " + e.getMessage() + refused, e);
-    }
-    BigInteger deployed = session.view(session.models(false).model(baseModelId)).deployedVersion;
-    if (!base.version().equals(deployed)) {
-      throw new UserError("job " + jobId + " asks for an adapter of base model " + baseModelId + " v" + base.version() + ", but v" + deployed
-          + " is the deployed one, which adapters are served on" + refused);
     }
     int width = base.model().inputs(), classes = base.model().outputs();
     if (set.examples().images().size() != width || evaluation.images().size() != width || set.classes() > classes) {
