@@ -100,10 +100,17 @@ class AdapterJobDevnetTest {
 
   /** bob opens an adapter job on his adapter model through the CLI with {@code build} options; returns its id. */
   static BigInteger opened(String... build) throws Exception {
-    List<String> args = new ArrayList<>(List.of("factory", "open", "--model", adapterModel.toString(), "--evaluation-file",
-        devnet.evaluationFile.toString(), "--budget", "5", "--architecture", "adapter", "--json"));
+    List<String> args = new ArrayList<>(List.of("--architecture", "adapter"));
     args.addAll(List.of(build));
-    Run r = devnet.as(1, args.toArray(String[]::new));
+    return opened(1, adapterModel, args.toArray(String[]::new));
+  }
+
+  /** {@code user} opens a job on {@code model} through the CLI with {@code build} options; returns its id. */
+  static BigInteger opened(int user, BigInteger model, String... build) throws Exception {
+    List<String> args = new ArrayList<>(List.of("factory", "open", "--model", model.toString(), "--evaluation-file",
+        devnet.evaluationFile.toString(), "--budget", "5", "--json"));
+    args.addAll(List.of(build));
+    Run r = devnet.as(user, args.toArray(String[]::new));
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode row = JSON.readTree(r.out());
     return new BigInteger((row.isArray() ? row.get(0) : row).get("job").asText());
@@ -224,6 +231,32 @@ class AdapterJobDevnetTest {
         "5", "--architecture", "adapter", "--base-version", "9");
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("base model 1 has no version 9");
+    assertThat(devnet.nonce(bob)).isEqualTo(nonce);
+  }
+
+  @Test
+  void anAdapterJobOnABaseWhoseDeployedVersionIsTheFactorysFixedPointMlpIsRefusedBeforeAnythingIsSent() throws Exception {
+    // dave's second base model, deployed at an MLP version the factory trained (tiny: 8 hidden units, 2 epochs)
+    var proposed = dave.send(dave.models(true).propose(BigInteger.ZERO, List.of(BigInteger.ONE), "fashion-mlp", "openledger:test/mlp"));
+    BigInteger mlpBase = org.openledger.contracts.web3j.Models.getModelProposedEvents(proposed).get(0).modelId;
+    pass(Proposals.approveModel(mlpBase, "Approve fashion-mlp"));
+    BigInteger mlpJob = opened(3, mlpBase, "--architecture", "mlp", "--hidden", "8", "--epochs", "2", "--rank", "8");
+    Run trained = devnet.as(4, "factory", "deliver", "--job", mlpJob.toString(), "--no-checkpoints");
+    assertThat(trained.exit()).as(trained.err()).isZero();
+    BigInteger mlpVersion = bob.view(bob.services(false).job(mlpJob)).version;
+    carol.send(carol.provers(true).attest(mlpBase, mlpVersion));
+    pass(Proposals.deployModel(mlpBase, mlpVersion, "Deploy fashion-mlp v" + mlpVersion));
+    var adapter = bob.send(bob.models(true).propose(mlpBase, List.of(BigInteger.ONE), "mlp-lora", "openledger:test/mlp-lora"));
+    BigInteger mlpAdapter = org.openledger.contracts.web3j.Models.getModelProposedEvents(adapter).get(0).modelId;
+    pass(Proposals.approveModel(mlpAdapter, "Approve mlp-lora"));
+    BigInteger nonce = devnet.nonce(bob);
+
+    Run r = devnet.as(1, "factory", "open", "--model", mlpAdapter.toString(), "--evaluation-file", devnet.evaluationFile.toString(), "--budget", "5",
+        "--architecture", "adapter");
+
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("base model " + mlpBase + " v" + mlpVersion + " is a fixed-point MLP", "cannot fine-tune",
+        "a logistic-regression version or a float MLP");
     assertThat(devnet.nonce(bob)).isEqualTo(nonce);
   }
 
