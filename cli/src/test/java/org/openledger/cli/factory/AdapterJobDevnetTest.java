@@ -85,6 +85,7 @@ class AdapterJobDevnetTest {
     job = opened("--lora-rank", "4", "--epochs", "3", "--rank", "8");
     delivered = devnet.as(4, "factory", "deliver", "--job", job.toString(), "--in-rate", "1", "--out-rate", "1", "--no-checkpoints");
     assertThat(delivered.exit()).as(delivered.err()).isZero();
+    System.out.print(delivered.out()); // what docs/openlora.md §5 quotes
     version = bob.view(bob.services(false).job(job)).version;
     attested = devnet.as(2, "factory", "attest", "--model", adapterModel.toString(), "--version", version.toString(), "--no-checkpoints");
   }
@@ -147,6 +148,36 @@ class AdapterJobDevnetTest {
     assertThat(attested.exit()).as(attested.out() + attested.err()).isZero();
     assertThat(attested.out()).contains("attested version " + version + " of model " + adapterModel);
     assertThat(carol.view(carol.models(false).hasAttested(adapterModel, version, carol.sender()))).isTrue();
+  }
+
+  @Test
+  void factoryJobShowsWhatAnAdapterJobAsksAsATrainerReadsIt() throws Exception {
+    Run r = org.openledger.cli.OpenLedgerCommandTest.run("factory", "job", "--job", job.toString(), "--json", "--rpc-url", devnet.node.rpcUrl());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode row = JSON.readTree(r.out()).get(0);
+    assertThat(row.get("architecture").asText()).isEqualTo("adapter");
+    assertThat(row.get("training").asText()).contains("base-model=1", "base-version=1", "lora-rank=4", "alpha-ppb=16000000000", "epochs=3", "rank=8");
+  }
+
+  @Test
+  void theProverDaemonsAttesterRebuildsTheAdapterVersionAndAttestsIt() throws Exception {
+    long registered = dave.view(dave.models(false).version(adapterModel, version)).component3().longValueExact();
+    try (Journal j = Journal.open(tmp.resolve("dave-attests-" + version))) {
+      int sent = new VersionAttester(dave, j, new Trainer(dave, LogisticFactory.Config.defaults(), Progress.NONE)::compare, new ProverMetrics(),
+          registered).tick();
+      assertThat(sent).isGreaterThanOrEqualTo(1);
+    }
+    assertThat(dave.view(dave.models(false).hasAttested(adapterModel, version, dave.sender()))).isTrue();
+  }
+
+  @Test
+  void theTrainerDaemonDeliversAnAdapterJobAsItSpecifies() throws Exception {
+    BigInteger daemonJob = opened("--lora-rank", "2", "--epochs", "2", "--rank", "6", "--alpha", "4");
+    Run r = devnet.as(4, "factory", "run", "--once", "--from-job", daemonJob.toString(), "--model", adapterModel.toString(), "--no-checkpoints");
+    assertThat(r.exit()).as(r.err()).isZero();
+    BigInteger v = bob.view(bob.services(false).job(daemonJob)).version;
+    assertThat(r.out()).contains("delivered adapter version " + v + " of model " + adapterModel + " for job " + daemonJob);
+    assertThat(published(v).adapter().layers()).allSatisfy(l -> assertThat(l.scale()).as("α / r = 4 / 2").isEqualTo(2f));
   }
 
   @Test
