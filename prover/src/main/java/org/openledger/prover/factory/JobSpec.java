@@ -17,8 +17,9 @@ import org.openledger.prover.model.MlpTrainingConfig;
 
 /**
  * What a ModelFactory job asks to be trained: the evaluation set and the architecture with every
- * hyper-parameter (a whole model, or a LoRA adapter of a named base version), as canonical bytes the job owner publishes to the content store and commits in
- * the job's {@code datasetRoot} (its Keccak-256, the content store's key). No ABI change: the
+ * hyper-parameter (a whole model, or a LoRA adapter of a named base version), as canonical bytes
+ * the job owner publishes to the content store and commits in the job's {@code datasetRoot} (its
+ * Keccak-256, the content store's key). No ABI change: the
  * Services contract only stores a non-zero hash there, and a job opened before specifications
  * existed commits the evaluation set itself — which {@link #isSpec} tells apart.
  *
