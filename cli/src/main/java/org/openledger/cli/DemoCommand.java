@@ -209,7 +209,7 @@ public final class DemoCommand implements Callable<Integer> {
     step("erin staked 500 OPEN behind model " + model + " (position " + position + ", active after a " + warmup + "-block warm-up)");
 
     // 10. inference, answered by the host from the committed weights
-    FixedLogistic served = delivery.artifacts().logistic();
+    FixedLogistic served = delivery.whole().logistic();
     Map<BigInteger, Integer> classOf = new LinkedHashMap<>();
     for (int wanted : List.of(7, 1, 8)) {
       int image = firstOf(test, wanted);

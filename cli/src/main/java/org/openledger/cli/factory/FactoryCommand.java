@@ -22,7 +22,11 @@ import org.openledger.prover.factory.JobSpec;
 import org.openledger.prover.proof.ContentSource;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.openledger.contracts.attribution.FixedMlp;
+import org.openledger.prover.attribution.adapter.AdapterBasis;
+import org.openledger.prover.factory.AdapterJob;
 import org.openledger.prover.factory.LogisticFactory;
+import org.openledger.prover.lora.AdapterFactory;
+import org.openledger.prover.lora.AdapterTrainer;
 import org.openledger.prover.factory.MlpFactory;
 import org.openledger.prover.factory.VersionFactory;
 import org.openledger.prover.model.LogisticRegression.Convergence;
@@ -40,8 +44,8 @@ import picocli.CommandLine.Option;
     subcommands = {FactoryCommand.OpenJob.class, FactoryCommand.ShowJob.class, FactoryCommand.Deliver.class, FactoryCommand.RunDaemon.class, FactoryCommand.Attest.class})
 public final class FactoryCommand {
 
-  /** The two shipped architectures, as {@code --architecture} names them. */
-  enum Architecture { logistic, mlp }
+  /** The shipped architectures, as {@code --architecture} names them. */
+  enum Architecture { logistic, mlp, adapter }
 
   /** What to train: the options a job specification commits ({@code open}) or a trainer uses for a job without one ({@code deliver}). */
   static final class Build {
@@ -49,52 +53,81 @@ public final class FactoryCommand {
         "What to train (default logistic):",
         "  logistic  multinomial logistic regression to convergence; damped Hessian, whitened-PCA basis",
         "  mlp       a one-hidden-layer ReLU MLP (seeded mini-batch SGD); per-layer K-FAC basis of Kronecker rows",
-        "Both are proven, challenged and attested the same way (docs/attribution.md)."})
+        "  adapter   a LoRA adapter of the model's deployed base model (the model was proposed with",
+        "            openledger model propose --base B): the base frozen, A and B fine-tuned by seeded SGD;",
+        "            K-FAC basis over the adapter's parameters (docs/openlora.md §5)",
+        "All are proven and attested the same way (docs/attribution.md); adapters are challengeable by omission only."})
     Architecture architecture;
+
+    @Option(names = "--base-version", paramLabel = "N", description = "adapter: the base model's version to fine-tune on (default: its deployed "
+        + "version, the one adapters are served on; another is refused).")
+    BigInteger baseVersion;
+
+    @Option(names = "--lora-rank", paramLabel = "R", description = "adapter: rank r of every layer's update B·A (default 8, at most "
+        + JobSpec.MAX_LORA_RANK + ").")
+    Integer loraRank;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "adapter: α; each update is scaled by α / r (default 16).")
+    Double alpha;
 
     @Option(names = "--hidden", paramLabel = "N", description = "MLP hidden width, 1..1024 (default 64; mlp only).")
     Integer hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "MLP SGD passes over the training set (default 30; mlp only).")
+    @Option(names = "--epochs", paramLabel = "N", description = "SGD passes over the training set (default 30 for mlp and adapter; mlp and adapter only).")
     Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", description = "MLP examples per SGD step (default 32; mlp only).")
+    @Option(names = "--batch", paramLabel = "N", description = "Examples per SGD step (default 32; mlp and adapter only).")
     Integer batch;
 
-    @Option(names = "--learning-rate", paramLabel = "ETA", description = "MLP initial step size, decaying linearly to 0 (default 0.1; mlp only).")
+    @Option(names = "--learning-rate", paramLabel = "ETA", description = "SGD step size (mlp: initial, decaying linearly to 0, default 0.1; "
+        + "adapter: constant, default 0.05; mlp and adapter only).")
     Double learningRate;
 
-    @Option(names = "--seed", paramLabel = "N", description = "MLP initial weights and batch order (default 11; mlp only).")
+    @Option(names = "--seed", paramLabel = "N", description = "Initial weights and batch order (default 11 for mlp, 2026 for adapter; mlp and adapter only).")
     Long seed;
 
     @Option(names = "--l2", paramLabel = "LAMBDA", description = "Training L2 penalty (default 0.01 for logistic, 0.001 for mlp).")
     Double l2;
 
     @Option(names = "--rank", paramLabel = "K", description = "Basis rank k (default 128 for logistic, capped at the number of "
-        + "examples; 64 Kronecker rows for mlp).")
+        + "examples; 64 Kronecker rows for mlp; 32 for adapter).")
     Integer rank;
 
     @Option(names = "--damping", paramLabel = "LAMBDA", description = "Damping λ (default for logistic: the training L2, "
-        + "which makes it the objective's own Hessian; for mlp: 0.01 on the K-FAC eigenvalues).")
+        + "which makes it the objective's own Hessian; for mlp: 0.01 on the K-FAC eigenvalues; for adapter: 0.1 of the mean corrected eigenvalue).")
     Double damping;
 
     /** True when any option was given (a job with a specification takes none). */
     boolean given() {
       return architecture != null || hidden != null || epochs != null || batch != null || learningRate != null || seed != null || l2 != null
-          || rank != null || damping != null;
+          || rank != null || damping != null || baseVersion != null || loraRank != null || alpha != null;
     }
 
-    VersionFactory config() {
+    /** What the options ask for; an adapter's base model is left to the job's model ({@link AdapterJob#on}), its version to --base-version. */
+    org.openledger.prover.factory.Architecture config() {
       Architecture arch = architecture == null ? Architecture.logistic : architecture;
-      if (arch != Architecture.mlp) {
-        for (var o : java.util.List.of(java.util.Map.entry("--hidden", hidden != null), java.util.Map.entry("--epochs", epochs != null),
-            java.util.Map.entry("--batch", batch != null), java.util.Map.entry("--learning-rate", learningRate != null),
-            java.util.Map.entry("--seed", seed != null))) {
-          if (o.getValue()) throw new UserError(o.getKey() + " sets the MLP's training: add --architecture mlp, or drop " + o.getKey());
-        }
-      }
+      refuseUnless(arch == Architecture.mlp || arch == Architecture.adapter, "the MLP's or an adapter's training: add --architecture mlp or adapter",
+          java.util.Map.of("--epochs", epochs != null, "--batch", batch != null, "--learning-rate", learningRate != null, "--seed", seed != null));
+      refuseUnless(arch == Architecture.mlp, "the MLP's width: add --architecture mlp", java.util.Map.of("--hidden", hidden != null));
+      refuseUnless(arch == Architecture.adapter, "an adapter: add --architecture adapter",
+          java.util.Map.of("--base-version", baseVersion != null, "--lora-rank", loraRank != null, "--alpha", alpha != null));
+      refuseUnless(arch != Architecture.adapter, "a whole model's training (an adapter has no L2 penalty)", java.util.Map.of("--l2", l2 != null));
       try {
         return switch (arch) {
+          case adapter -> {
+            AdapterFactory.Config d = AdapterFactory.Config.defaults();
+            AdapterTrainer.Config t = d.training();
+            if (baseVersion != null && (baseVersion.signum() <= 0 || baseVersion.bitLength() > 63)) {
+              throw new UserError("--base-version must be a version number (1 or more), got " + baseVersion);
+            }
+            if (seed != null && seed < 0) throw new UserError("--seed must be 0 or more, got " + seed);
+            t = new AdapterTrainer.Config(loraRank == null ? t.rank() : loraRank, alpha == null ? t.alpha() : (float) (double) alpha,
+                epochs == null ? t.epochs() : epochs, batch == null ? t.batchSize() : batch, learningRate == null ? t.learningRate() : learningRate,
+                seed == null ? t.seed() : seed);
+            if (alpha != null && (double) (float) (double) alpha != alpha) throw new UserError("--alpha must be exactly a float (e.g. 16, 0.5), got " + alpha);
+            yield new AdapterJob(0, baseVersion == null ? 0 : baseVersion.longValueExact(),
+                new AdapterFactory.Config(t, new AdapterBasis.Config(rank == null ? d.basis().k() : rank, damping == null ? d.basis().damping() : damping)));
+          }
           case logistic -> {
             Convergence d = Convergence.defaults();
             Convergence c = new Convergence(l2 == null ? d.l2() : l2, d.gradientTolerance(), d.maxIterations(), d.history());
@@ -113,8 +146,16 @@ public final class FactoryCommand {
           }
         };
       } catch (IllegalArgumentException e) {
-        throw new UserError("--rank, --epochs and --batch must be at least 1, --damping and --learning-rate positive, --l2 not negative: "
-            + e.getMessage());
+        throw new UserError("--rank, --lora-rank, --epochs and --batch must be at least 1, --damping, --alpha and --learning-rate positive, "
+            + "--l2 not negative: " + e.getMessage());
+      }
+    }
+
+    /** Refuses each given option of {@code options} unless {@code allowed}: it sets {@code what}. */
+    private static void refuseUnless(boolean allowed, String what, java.util.Map<String, Boolean> options) {
+      if (allowed) return;
+      for (var o : new java.util.TreeMap<>(options).entrySet()) {
+        if (o.getValue()) throw new UserError(o.getKey() + " sets " + what + ", or drop " + o.getKey());
       }
     }
   }
@@ -157,9 +198,15 @@ public final class FactoryCommand {
           + "(--evaluation): the delivered version's score is its committed model's accuracy on it, in basis points, and must "
           + "reach --min-score.",
       "",
+      "An adapter job (--architecture adapter) is opened on an adapter model — one proposed on its base with openledger "
+          + "model propose --base B and approved — and names the base's deployed version: the base must be Deployed, a "
+          + "logistic-regression version or a float MLP, and take images of the evaluation set's size. Anything else is "
+          + "refused with the fix before anything is published or sent (docs/openlora.md §5).",
+      "",
       "Examples:",
       "  openledger factory open --model 1 --evaluation-file eval.bin --budget 50",
       "  openledger factory open --model 1 --evaluation 0x… --budget 50 --architecture mlp --hidden 32 --epochs 20 --min-score 6000",
+      "  openledger factory open --model 2 --evaluation-file eval.bin --budget 5 --architecture adapter --lora-rank 4 --epochs 3 --rank 8",
       ""})
   static final class OpenJob implements Callable<Integer> {
     @Mixin RpcOptions rpc;
@@ -190,13 +237,14 @@ public final class FactoryCommand {
     @Override
     public Integer call() {
       if ((evaluation == null) == (evaluationFile == null)) throw new UserError("give the evaluation set: --evaluation HASH or --evaluation-file FILE");
-      VersionFactory config = build.config();
+      org.openledger.prover.factory.Architecture config = build.config();
       byte[] file = null;
+      ImageContribution evaluationSet = null;
       Bytes32 root;
       if (evaluationFile != null) {
         try {
           file = java.nio.file.Files.readAllBytes(evaluationFile);
-          ImageContribution.decode(file);
+          evaluationSet = ImageContribution.decode(file);
         } catch (java.io.IOException | IllegalArgumentException e) {
           throw new UserError("--evaluation-file " + evaluationFile + " is not a readable image-contribution file: " + e.getMessage());
         }
@@ -208,21 +256,26 @@ public final class FactoryCommand {
           throw new UserError("--evaluation must be a 32-byte hex hash (0x…), got " + evaluation);
         }
       }
-      JobSpec spec;
-      try {
-        spec = new JobSpec(root, config);
-      } catch (JobSpec.Malformed e) {
-        throw new UserError("the job cannot be specified: " + e.getMessage());
-      }
       try (Session s = new Session(rpc, keys)) {
         ContentStore store = new ContentStore(s.node());
-        if (file != null) store.put(file);
-        try {
-          ImageContribution.decode(new RpcContentSource(store).get(root));
-        } catch (ContentSource.Unavailable | IllegalArgumentException e) {
-          throw new UserError("--evaluation " + root.toHexString() + " is not an image contribution in the node's content store: "
-              + e.getMessage() + " — pass the file with --evaluation-file to publish it");
+        ContentSource content = new RpcContentSource(store);
+        if (evaluationSet == null) {
+          try {
+            evaluationSet = ImageContribution.decode(content.get(root));
+          } catch (ContentSource.Unavailable | IllegalArgumentException e) {
+            throw new UserError("--evaluation " + root.toHexString() + " is not an image contribution in the node's content store: "
+                + e.getMessage() + " — pass the file with --evaluation-file to publish it");
+          }
         }
+        // an adapter job names the base it fine-tunes: checked here, before anything is published or sent
+        if (config instanceof AdapterJob a) config = adapterOf(s, content, a, evaluationSet);
+        JobSpec spec;
+        try {
+          spec = new JobSpec(root, config);
+        } catch (JobSpec.Malformed e) {
+          throw new UserError("the job cannot be specified: " + e.getMessage());
+        }
+        if (file != null) store.put(file);
         store.put(spec.encode());
         TransactionReceipt r = s.send(s.services(true).openJob(model, spec.root().toArray(), minScore, deadline, Open.parse(budget, "--budget")));
         BigInteger job = org.openledger.contracts.web3j.Services.getJobOpenedEvents(r).get(0).jobId;
@@ -231,6 +284,29 @@ public final class FactoryCommand {
             .print(System.out, rpc.json());
         return 0;
       }
+    }
+
+    /**
+     * The adapter job on {@code --model}'s base: the model must be an adapter (proposed with a base),
+     * the base Deployed, the version its deployed one (what adapters are served on), of a kind the
+     * adapter trainer fine-tunes, and the evaluation images of the base's input size.
+     */
+    private AdapterJob adapterOf(Session s, ContentSource content, AdapterJob asked, ImageContribution evaluationSet) {
+      if (model.signum() <= 0 || model.compareTo(s.view(s.models(false).modelCount())) > 0) {
+        throw new UserError("there is no model " + model + " (openledger model list shows the models)");
+      }
+      BigInteger base = s.view(s.models(false).model(model)).baseModelId;
+      if (base.signum() == 0) {
+        throw new UserError("model " + model + " is a base model: an adapter is a model of its own, proposed on its base "
+            + "(openledger model propose --base " + model + " …, approved by governance); open the adapter job on that model");
+      }
+      AdapterBase b = AdapterBase.toFineTune(s, content, base, asked.baseVersion() == 0 ? null : BigInteger.valueOf(asked.baseVersion()));
+      int pixels = evaluationSet.rows() * evaluationSet.cols();
+      if (pixels != b.model().inputs()) {
+        throw new UserError("the evaluation images have " + pixels + " pixels, base model " + base + " v" + b.version() + " takes " + b.model().inputs()
+            + ": give an evaluation set of the base's image size");
+      }
+      return asked.on(base.longValueExact(), b.version().longValueExact());
     }
   }
 
@@ -284,8 +360,10 @@ public final class FactoryCommand {
       "Reads the job's specification (openledger factory open writes one) and checks it, its evaluation set and the "
           + "model's datanets' accepted contributions before sending anything; a specification it cannot build is refused "
           + "and the job left as it is. Then it accepts the job (if Open) and trains exactly what the specification asks: "
-          + "multinomial logistic regression to convergence (then the damped Hessian and its whitened-PCA basis), or the MLP "
-          + "(then its per-layer K-FAC Kronecker basis). It quantizes the model, builds the integer index "
+          + "multinomial logistic regression to convergence (then the damped Hessian and its whitened-PCA basis), the MLP "
+          + "(then its per-layer K-FAC Kronecker basis), or a LoRA adapter of the base version the job names, the base frozen "
+          + "(then the K-FAC basis over the adapter's parameters; the base is checked first: Deployed, that version deployed, "
+          + "a kind the adapter trainer fine-tunes). It quantizes the model, builds the integer index "
           + "(docs/attribution.md), publishes every blob the roots name, and delivers the version with the committed model's "
           + "accuracy on the evaluation set as the evaluation score in basis points. The owner keeps setHost and setRates.",
       "",
@@ -313,7 +391,7 @@ public final class FactoryCommand {
 
     @Override
     public Integer call() {
-      VersionFactory own = build.config();
+      org.openledger.prover.factory.Architecture own = build.config();
       try (Session s = new Session(rpc, keys)) {
         Trainer trainer = new Trainer(s, own, ProgressBar.stderr(), resume.checkpoints());
         var spec = trainer.terms(job).spec();
@@ -374,7 +452,7 @@ public final class FactoryCommand {
     @Override
     public Integer call() throws InterruptedException {
       if (interval < 1) throw new UserError("--interval must be at least 1 second, got " + interval);
-      VersionFactory own = build.config();
+      org.openledger.prover.factory.Architecture own = build.config();
       BigInteger in = Open.parse(inRate, "--in-rate"), out = Open.parse(outRate, "--out-rate");
       try (Session s = new Session(rpc, keys)) {
         Trainer trainer = new Trainer(s, own, ProgressBar.stderr(), resume.checkpoints());
@@ -414,6 +492,9 @@ public final class FactoryCommand {
 
   @Command(name = "attest", description = {
       "Rebuild a registered version from its training data and attest it when it matches.",
+      "An adapter version (a version of a model proposed on a base) is fine-tuned again on the base version its job names, "
+          + "with its job's settings, and attested when every LoRA factor is within one step of an int16 quantization at its "
+          + "matrix's scale, every basis row within one step and the index exact (docs/openlora.md §5).",
       "A text-spans version (openledger model register-spans) is rebuilt from the text its model's datanets had accepted "
           + "when it was registered, and attested when that builds its corpus root exactly.",
       "",
@@ -422,7 +503,12 @@ public final class FactoryCommand {
           + "the specification of the job that delivered it, else the kind, width, rank and damping the version commits and "
           + "the default training settings. It sends Provers.attest when the weights and basis are within one quantization "
           + "step of the rebuild and the index is exactly the one the published weights and basis give. Needs the minimum "
-          + "attester bond (openledger prover bonds)."})
+          + "attester bond (openledger prover bonds).",
+      "",
+      "Examples:",
+      "  openledger factory attest --model 1 --version 2",
+      "  openledger factory attest --model 2 --version 1        (an adapter model's version)",
+      ""})
   static final class Attest implements Callable<Integer> {
     // --version names a model version here, so only the help half of the standard options
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help;

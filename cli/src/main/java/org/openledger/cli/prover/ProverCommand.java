@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
       "It also watches other provers: every accepted proof is recomputed (output, psi, every leaf's score) from committed "
           + "data, and a wrong one gets the one-step challenge that shows it, inside its window (--no-challenge: report only). "
           + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches — "
-          + "a classifier retrained, a text-spans version's corpus root rebuilt from the accepted text (--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
+          + "a classifier retrained, an OpenLoRA adapter fine-tuned again on its base with its job's settings, a text-spans version's corpus root rebuilt from the accepted text (--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
       "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.cli.UserError;
 import org.openledger.cli.chain.Session;
+import org.openledger.cli.factory.AdapterBase;
 import org.openledger.contracts.model.Models;
 import org.openledger.prover.lora.AdapterCache;
 import org.openledger.prover.lora.BaseMlp;
@@ -60,19 +61,10 @@ final class AdapterRegistry {
     if (m.baseModelId.signum() != 0) {
       throw new UserError("model " + baseModelId + " is an adapter of model " + m.baseModelId + ": give --base-model " + m.baseModelId);
     }
-    if (m.state.intValue() != Models.State.DEPLOYED.code()) {
-      throw new UserError("base model " + baseModelId + " is not Deployed (state " + Models.State.of(m.state.intValue())
-          + "): governance deploys a version first");
-    }
-    baseVersion = m.deployedVersion;
-    Version v = version(baseModelId, baseVersion);
-    try {
-      base = BaseMlp.fromWeightsBytes(content.get(v.weightsRoot()));
-    } catch (ContentSource.Unavailable e) {
-      throw new UserError("base model " + baseModelId + " v" + baseVersion + "'s weights are not available: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new UserError("base model " + baseModelId + " v" + baseVersion + "'s weights are not a model this server runs: " + e.getMessage());
-    }
+    // the base adapters are fine-tuned on and served with: the same checks as the adapter trainer's
+    AdapterBase b = AdapterBase.resolve(session, content, baseModelId, null);
+    baseVersion = b.version();
+    base = b.model();
     cache = new AdapterCache<>(adapterMemory, this::load, new AdapterCache.Listener<>() {
       @Override
       public void hit(Bytes32 key) {

@@ -25,13 +25,10 @@ import org.openledger.devnet.node.DevnetNode;
 import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.Models;
-import org.openledger.governance.governor.Governor;
 import org.openledger.governance.proposals.Proposal;
 import org.openledger.governance.proposals.Proposals;
-import org.openledger.governance.timelock.Timelock;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
-import org.openledger.precompiles.contract.FunctionSpec;
 import org.openledger.prover.text.ByteTokenizer;
 import org.openledger.prover.text.TextContribution;
 import org.openledger.prover.text.TextCorpus;
@@ -160,22 +157,6 @@ class SpanProverTest {
 
   /** Proposes, votes (accounts 0 and 1, the genesis governance stake), queues and executes {@code p}, as the demo does. */
   static void pass(Proposal p) {
-    Session proposer = session(0);
-    DevChain chain = new DevChain(rpc);
-    proposer.sendRaw(Governor.ADDRESS.toHexString(), p.proposeCalldata(), BigInteger.ZERO);
-    BigInteger id = p.id(Address.fromHex(proposer.sender()));
-    chain.mine(((BigInteger) view(Governor.ADDRESS, Governor.VOTING_DELAY_FN)).longValueExact() + 1);
-    for (int voter : new int[] {0, 1}) {
-      session(voter).sendRaw(Governor.ADDRESS.toHexString(), Governor.CAST_VOTE.encodeCall(id, BigInteger.valueOf(Governor.FOR)), BigInteger.ZERO);
-    }
-    chain.mine(((BigInteger) view(Governor.ADDRESS, Governor.VOTING_PERIOD_FN)).longValueExact());
-    proposer.sendRaw(Governor.ADDRESS.toHexString(), p.queueCalldata(Address.fromHex(proposer.sender())), BigInteger.ZERO);
-    chain.mine(((BigInteger) view(Timelock.ADDRESS, Timelock.GET_MIN_DELAY)).longValueExact());
-    proposer.sendRaw(Governor.ADDRESS.toHexString(), p.executeCalldata(Address.fromHex(proposer.sender())), BigInteger.ZERO);
-    assertThat(((BigInteger) view(Governor.ADDRESS, Governor.STATE, id)).intValueExact()).isEqualTo(Governor.EXECUTED);
-  }
-
-  static Object view(Address contract, FunctionSpec f, Object... args) {
-    return f.decodeOutput(session(0).callRaw(contract.toHexString(), f.encodeCall(args)));
+    org.openledger.cli.chain.DevnetGovernance.pass(rpc, session(0), java.util.List.of(session(0), session(1)), p);
   }
 }

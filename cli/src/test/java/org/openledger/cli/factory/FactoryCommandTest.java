@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.openledger.cli.UserError;
+import org.openledger.prover.attribution.adapter.AdapterBasis;
+import org.openledger.prover.factory.AdapterJob;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.MlpFactory;
+import org.openledger.prover.lora.AdapterFactory;
+import org.openledger.prover.lora.AdapterTrainer;
 import picocli.CommandLine;
 
 /** {@code factory deliver}'s architecture choice: logistic by default, the MLP on request, each with its own defaults. */
@@ -55,7 +59,45 @@ class FactoryCommandTest {
   @Test
   void anMlpTrainingOptionWithoutTheMlpArchitectureIsRefusedWithTheFix() {
     assertThatThrownBy(() -> parsed("--job", "1", "--epochs", "7").config()).isInstanceOf(UserError.class)
-        .hasMessage("--epochs sets the MLP's training: add --architecture mlp, or drop --epochs");
+        .hasMessage("--epochs sets the MLP's or an adapter's training: add --architecture mlp or adapter, or drop --epochs");
+  }
+
+  @Test
+  void architectureAdapterTrainsARank8AdapterWithAlpha16AndA32RowBasisOnTheDeployedBase() {
+    assertThat(parsed("--job", "1", "--architecture", "adapter").config()).isInstanceOfSatisfying(AdapterJob.class, a -> {
+      assertThat(a.config()).isEqualTo(AdapterFactory.Config.defaults());
+      assertThat(a.baseVersion()).as("0: the base's deployed version").isZero();
+      assertThat(a.resolved()).isFalse();
+    });
+  }
+
+  @Test
+  void adapterOptionsSetTheLoraRankAlphaSgdBasisAndBaseVersion() {
+    assertThat(parsed("--job", "1", "--architecture", "adapter", "--lora-rank", "4", "--alpha", "8", "--epochs", "3", "--batch", "16",
+        "--learning-rate", "0.1", "--seed", "7", "--rank", "12", "--damping", "0.2", "--base-version", "2").config())
+        .isInstanceOfSatisfying(AdapterJob.class, a -> {
+          assertThat(a.config().training()).isEqualTo(new AdapterTrainer.Config(4, 8, 3, 16, 0.1, 7));
+          assertThat(a.config().basis()).isEqualTo(new AdapterBasis.Config(12, 0.2));
+          assertThat(a.baseVersion()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void anAdapterOptionWithoutTheAdapterArchitectureIsRefusedWithTheFix() {
+    assertThatThrownBy(() -> parsed("--job", "1", "--architecture", "mlp", "--lora-rank", "4").config()).isInstanceOf(UserError.class)
+        .hasMessage("--lora-rank sets an adapter: add --architecture adapter, or drop --lora-rank");
+  }
+
+  @Test
+  void theMlpsWidthForAnAdapterIsRefusedWithTheFix() {
+    assertThatThrownBy(() -> parsed("--job", "1", "--architecture", "adapter", "--hidden", "8").config()).isInstanceOf(UserError.class)
+        .hasMessageContaining("--hidden sets the MLP's width");
+  }
+
+  @Test
+  void anL2PenaltyForAnAdapterIsRefused() {
+    assertThatThrownBy(() -> parsed("--job", "1", "--architecture", "adapter", "--l2", "0.1").config()).isInstanceOf(UserError.class)
+        .hasMessageContaining("an adapter has no L2 penalty");
   }
 
   @Test
@@ -69,6 +111,19 @@ class FactoryCommandTest {
     String usage = new CommandLine(new FactoryCommand.OpenJob()).getUsageMessage().replaceAll("\\s+", " ");
     assertThat(usage).contains("--evaluation-file", "--architecture", "--epochs", "--learning-rate", "--seed", "--budget", "--min-score",
         "trains exactly that");
+  }
+
+  @Test
+  void theHelpOfOpenSaysWhatAnAdapterJobNeeds() {
+    String usage = new CommandLine(new FactoryCommand.OpenJob()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("--architecture adapter", "openledger model propose --base B", "--lora-rank", "--alpha", "--base-version",
+        "refused with the fix before anything is published or sent");
+  }
+
+  @Test
+  void theHelpOfAttestSaysHowAnAdapterVersionIsRebuilt() {
+    String usage = new CommandLine(new FactoryCommand.Attest()).getUsageMessage().replaceAll("\\s+", " ");
+    assertThat(usage).contains("An adapter version", "fine-tuned again on the base version its job names", "one step of an int16 quantization");
   }
 
   @Test

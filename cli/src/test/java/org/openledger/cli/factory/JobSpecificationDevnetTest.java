@@ -22,7 +22,6 @@ import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.Session;
-import org.openledger.cli.devnet.DevelopmentKeys;
 import org.openledger.cli.prover.ProverMetrics;
 import org.openledger.cli.prover.VersionAttester;
 import org.openledger.compute.cpu.CpuBackend;
@@ -32,10 +31,7 @@ import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.web3j.Services;
 import org.openledger.devnet.node.DevnetNode;
 import org.openledger.prover.daemon.Journal;
-import org.openledger.prover.data.FashionMnist;
-import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
-import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.Checkpoints;
 import org.openledger.prover.factory.JobSpec;
@@ -43,7 +39,6 @@ import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.MlpFactory;
 import org.openledger.prover.factory.TrainingSet;
 import org.openledger.prover.factory.VersionFactory;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * Jobs that say what to train, on a devnet the demo has run on (model 1, five contributors' accepted
@@ -54,47 +49,35 @@ import org.web3j.crypto.WalletUtils;
  */
 class JobSpecificationDevnetTest {
   @TempDir static Path tmp;
+  static FactoryDevnet devnet;
   static DevnetNode node;
   static Connection rpc;
   static Session bob, dave, erin;
-  static final List<String> keystores = new ArrayList<>();
-  static Path password;
   static Path evaluationFile;
   static LabelledImages evaluation;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void demoThenKeys() throws Exception {
-    node = DevnetNode.start(DevnetNode.Config.ephemeral(tmp.resolve("chain")));
-    Run demo = OpenLedgerCommandTest.run("demo", "--rpc-url", node.rpcUrl());
-    assertThat(demo.exit()).as(demo.err()).isZero();
-    rpc = Connection.open(node.rpcUrl());
-    bob = Session.as(rpc, DevelopmentKeys.account(1));
-    dave = Session.as(rpc, DevelopmentKeys.account(3));
-    erin = Session.as(rpc, DevelopmentKeys.account(4));
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      keystores.add(keys.resolve(WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false)).toString());
-    }
-    LabelledImages test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
-    ImageContribution set = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES);
-    evaluationFile = Files.write(tmp.resolve("evaluation.bin"), set.encode());
-    evaluation = ImageContribution.stack(List.of(set));
+    devnet = FactoryDevnet.start(tmp);
+    node = devnet.node;
+    rpc = devnet.rpc;
+    bob = devnet.session(1);
+    dave = devnet.session(3);
+    erin = devnet.session(4);
+    evaluationFile = devnet.evaluationFile;
+    evaluation = devnet.evaluation;
     bob.send(bob.provers(true).bond(Open.parse("100", "bond")));
   }
 
   @AfterAll
   static void stop() {
-    rpc.close();
-    node.close();
+    devnet.close();
   }
 
   /** Runs a command as development account {@code user} (3 dave, the model's owner; 4 erin, the trainer). */
   static Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", node.rpcUrl(), "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return devnet.as(user, args);
   }
 
   /** dave opens a job on model 1 with {@code build} options through the CLI; returns its id. */
@@ -208,7 +191,7 @@ class JobSpecificationDevnetTest {
     Run r = as(4, "factory", "deliver", "--job", job.toString(), "--no-checkpoints");
 
     assertThat(r.exit()).isNotZero();
-    assertThat(r.err()).contains("job " + job + "'s specification", "is refused: unsupported architecture 'transformer': this trainer builds logistic or mlp",
+    assertThat(r.err()).contains("job " + job + "'s specification", "is refused: unsupported architecture 'transformer': this trainer builds logistic, mlp or adapter",
         "Nothing was sent", "openledger factory open");
     assertThat(job(job).state.intValueExact()).isEqualTo(1);
     assertThat(erin.node().web3j().ethGetTransactionCount(erin.sender(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send()

@@ -25,11 +25,8 @@ import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.contracts.web3j.Services;
 import org.openledger.devnet.node.DevnetNode;
-import org.openledger.governance.governor.Governor;
 import org.openledger.governance.proposals.Proposal;
 import org.openledger.governance.proposals.Proposals;
-import org.openledger.governance.timelock.Timelock;
-import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.data.FashionMnist;
@@ -77,7 +74,7 @@ class MlpProverLoopTest {
     BigInteger job = Services.getJobOpenedEvents(opened).get(0).jobId;
     delivery = new Trainer(erin, MlpFactory.Config.defaults().withHidden(16), Progress.NONE).deliver(job, Open.parse("0.5", "rate"),
         Open.parse("1", "rate"));
-    served = delivery.artifacts().mlp();
+    served = delivery.whole().mlp();
     assertThat(new Trainer(erin, MlpFactory.Config.defaults(), Progress.NONE).attest(BigInteger.ONE, delivery.version())).isEmpty();
     pass(Proposals.deployModel(BigInteger.ONE, delivery.version(), "Deploy the MLP version"));
   }
@@ -90,21 +87,7 @@ class MlpProverLoopTest {
 
   /** Propose (alice), vote for (alice, bob, carol), wait out each delay, queue, execute. */
   static void pass(Proposal p) {
-    DevChain chain = new DevChain(rpc);
-    Address proposer = Address.fromHex(alice.sender());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.proposeCalldata(), BigInteger.ZERO);
-    BigInteger id = p.id(proposer);
-    chain.mine(((BigInteger) Governor.VOTING_DELAY_FN.decodeOutput(alice.callRaw(Governor.ADDRESS.toHexString(),
-        Governor.VOTING_DELAY_FN.encodeCall()))).longValueExact() + 1);
-    for (Session s : List.of(alice, bob, carol)) {
-      s.sendRaw(Governor.ADDRESS.toHexString(), Governor.CAST_VOTE.encodeCall(id, BigInteger.valueOf(Governor.FOR)), BigInteger.ZERO);
-    }
-    chain.mine(((BigInteger) Governor.VOTING_PERIOD_FN.decodeOutput(alice.callRaw(Governor.ADDRESS.toHexString(),
-        Governor.VOTING_PERIOD_FN.encodeCall()))).longValueExact());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.queueCalldata(proposer), BigInteger.ZERO);
-    chain.mine(((BigInteger) Timelock.GET_MIN_DELAY.decodeOutput(alice.callRaw(Timelock.ADDRESS.toHexString(),
-        Timelock.GET_MIN_DELAY.encodeCall()))).longValueExact());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.executeCalldata(proposer), BigInteger.ZERO);
+    org.openledger.cli.chain.DevnetGovernance.pass(rpc, alice, List.of(alice, bob, carol), p);
   }
 
   static byte[] pixels(int image) {

@@ -34,10 +34,8 @@ import org.openledger.contracts.model.Models;
 import org.openledger.contracts.settlement.FeeSplit;
 import org.openledger.contracts.web3j.Inference;
 import org.openledger.devnet.node.DevnetNode;
-import org.openledger.governance.governor.Governor;
 import org.openledger.governance.proposals.Proposal;
 import org.openledger.governance.proposals.Proposals;
-import org.openledger.governance.timelock.Timelock;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.contract.FunctionSpec;
 import org.openledger.precompiles.Keccak;
@@ -140,19 +138,7 @@ class ServeTest {
 
   /** Propose as alice, vote for as alice, bob and carol, queue and execute through the Timelock. */
   static void pass(Proposal p) {
-    DevChain chain = new DevChain(rpc);
-    Address proposer = Address.fromHex(alice.sender());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.proposeCalldata(), BigInteger.ZERO);
-    BigInteger id = p.id(proposer);
-    chain.mine(((BigInteger) view(Governor.ADDRESS, Governor.VOTING_DELAY_FN)).longValueExact() + 1);
-    for (Session s : List.of(alice, bob, carol)) {
-      s.sendRaw(Governor.ADDRESS.toHexString(), Governor.CAST_VOTE.encodeCall(id, BigInteger.valueOf(Governor.FOR)), BigInteger.ZERO);
-    }
-    chain.mine(((BigInteger) view(Governor.ADDRESS, Governor.VOTING_PERIOD_FN)).longValueExact());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.queueCalldata(proposer), BigInteger.ZERO);
-    chain.mine(((BigInteger) view(Timelock.ADDRESS, Timelock.GET_MIN_DELAY)).longValueExact());
-    alice.sendRaw(Governor.ADDRESS.toHexString(), p.executeCalldata(proposer), BigInteger.ZERO);
-    assertThat(((BigInteger) view(Governor.ADDRESS, Governor.STATE, id)).intValueExact()).isEqualTo(Governor.EXECUTED);
+    org.openledger.cli.chain.DevnetGovernance.pass(rpc, alice, List.of(alice, bob, carol), p);
   }
 
   static Object view(Address contract, FunctionSpec f, Object... args) {

@@ -7,13 +7,17 @@ import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.MlpBasisRow;
+import org.openledger.prover.attribution.adapter.AdapterBasisRow;
+import org.openledger.prover.attribution.adapter.AdapterIndexBuilder;
 import org.openledger.prover.attribution.index.IndexBuilder;
 import org.openledger.prover.attribution.kfac.MlpIndexBuilder;
+import org.openledger.prover.lora.AdapterArtifacts;
+import org.openledger.prover.lora.LoraLayer;
 import org.openledger.prover.proof.VersionArtifacts;
 
 /**
- * What an attester checks before it attests a version (DESIGN §6), for logistic regression and the
- * MLP alike:
+ * What an attester checks before it attests a version (DESIGN §6), for logistic regression, the
+ * MLP and LoRA adapters (docs/openlora.md §5) alike:
  * <ul>
  *   <li>its own rebuild of the weights and the basis from the same training data matches what the
  *       version published, every int16 coordinate within one quantization step (training and the
@@ -54,11 +58,62 @@ public final class Attestation {
     } catch (ArithmeticException | IllegalArgumentException e) {
       return Optional.of("the published model and basis give no index on the training data: " + e.getMessage());
     }
-    if (published.leaves().size() != expected.size()) {
-      return Optional.of(published.leaves().size() + " index leaves published, " + expected.size() + " from the published model and basis");
+    return sameLeaves(published.leaves(), expected);
+  }
+
+  /**
+   * The same checks for an adapter version (docs/openlora.md §5): the rebuilt adapter on the same
+   * base, every LoRA factor within one step of an int16 quantization at its matrix's power-of-two
+   * scale (the adapter is committed as floats; training is floating point, so another machine may
+   * round the last bits differently — a different training run differs by far more), the same
+   * scale α/r, every basis row's int16 factors within one step at the same shift, and the index
+   * exactly the one the published adapter and basis give on {@code set}.
+   */
+  public static Optional<String> compare(AdapterArtifacts published, AdapterArtifacts rebuilt, TrainingSet set) {
+    if (!published.baseWeightsRoot().equals(rebuilt.baseWeightsRoot())) {
+      return Optional.of("the basis names base weights " + published.baseWeightsRoot().toHexString() + ", the rebuild's base is "
+          + rebuilt.baseWeightsRoot().toHexString());
+    }
+    List<LoraLayer> p = published.adapter().layers(), q = rebuilt.adapter().layers();
+    if (p.size() != q.size()) return Optional.of(p.size() + " adapter layers published, " + q.size() + " rebuilt");
+    for (int l = 0; l < p.size(); l++) {
+      LoraLayer a = p.get(l), b = q.get(l);
+      if (a.rank() != b.rank() || a.in() != b.in() || a.out() != b.out()) {
+        return Optional.of("adapter layer " + l + " is rank " + a.rank() + " " + a.in() + "→" + a.out() + " published, rank " + b.rank() + " " + b.in()
+            + "→" + b.out() + " rebuilt");
+      }
+      if (a.scale() != b.scale()) return Optional.of("adapter layer " + l + " scale α/r is " + a.scale() + " published, " + b.scale() + " rebuilt");
+      Optional<String> w = within("adapter layer " + l + " A entry", a.a(), b.a());
+      if (w.isEmpty()) w = within("adapter layer " + l + " B entry", a.b(), b.b());
+      if (w.isPresent()) return w;
+    }
+    if (published.rank() != rebuilt.rank()) return Optional.of("basis rank differs: " + published.rank() + " published, " + rebuilt.rank() + " rebuilt");
+    for (int j = 0; j < published.rank(); j++) {
+      AdapterBasisRow a = published.rows().get(j), b = rebuilt.rows().get(j);
+      if (a.layer() != b.layer() || a.block() != b.block() || a.shift() != b.shift()) {
+        return Optional.of("basis row " + j + " is layer " + a.layer() + " block " + a.block() + " at shift " + a.shift() + " published, layer "
+            + b.layer() + " block " + b.block() + " at shift " + b.shift() + " rebuilt");
+      }
+      Optional<String> r = within("basis row " + j + " output factor", a.a(), b.a());
+      if (r.isEmpty()) r = within("basis row " + j + " input factor", a.b(), b.b());
+      if (r.isPresent()) return r;
+    }
+    List<IndexLeaf> expected;
+    try {
+      expected = new AdapterIndexBuilder(published.base(), published.adapter(), published.rows()).build(set.examples(), set.owners()).leaves();
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return Optional.of("the published adapter and basis give no index on the training data: " + e.getMessage());
+    }
+    return sameLeaves(published.leaves(), expected);
+  }
+
+  /** Empty when the published leaves are exactly the expected ones. */
+  private static Optional<String> sameLeaves(List<IndexLeaf> published, List<IndexLeaf> expected) {
+    if (published.size() != expected.size()) {
+      return Optional.of(published.size() + " index leaves published, " + expected.size() + " from the published model and basis");
     }
     for (int i = 0; i < expected.size(); i++) {
-      var p = published.leaves().get(i);
+      var p = published.get(i);
       var q = expected.get(i);
       if (!p.contributor().equals(q.contributor()) || p.datanetId() != q.datanetId() || !p.contributionsRoot().equals(q.contributionsRoot())) {
         return Optional.of("leaf " + i + " names another contributor, datanet or contributions");
@@ -122,6 +177,22 @@ public final class Attestation {
     if (a.length != b.length) return Optional.of(what + " count differs");
     for (int i = 0; i < a.length; i++) {
       if (Math.abs(a[i] - b[i]) > 1) return Optional.of(what + " " + i + " is " + a[i] + " published, " + b[i] + " rebuilt");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Float values within one step of an int16 quantization at the published matrix's power-of-two
+   * scale: {@code 2^(e−15)} with {@code 2^e} the smallest power of two above its largest magnitude.
+   */
+  private static Optional<String> within(String what, float[] a, float[] b) {
+    if (a.length != b.length) return Optional.of(what + " count differs");
+    float max = 0;
+    for (float x : a) max = Math.max(max, Math.abs(x));
+    if (!Float.isFinite(max)) return Optional.of(what + "s are not all finite");
+    double step = max == 0 ? 0 : Math.scalb(1.0, Math.getExponent(max) + 1 - 15);
+    for (int i = 0; i < a.length; i++) {
+      if (!(Math.abs((double) a[i] - b[i]) <= step)) return Optional.of(what + " " + i + " is " + a[i] + " published, " + b[i] + " rebuilt (one step: " + step + ")");
     }
     return Optional.empty();
   }

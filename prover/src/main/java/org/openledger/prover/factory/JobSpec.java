@@ -9,13 +9,17 @@ import java.util.Map;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.adapter.AdapterBasis;
+import org.openledger.prover.lora.AdapterFactory;
+import org.openledger.prover.lora.AdapterTrainer;
 import org.openledger.prover.model.LogisticRegression.Convergence;
 import org.openledger.prover.model.MlpTrainingConfig;
 
 /**
  * What a ModelFactory job asks to be trained: the evaluation set and the architecture with every
- * hyper-parameter, as canonical bytes the job owner publishes to the content store and commits in
- * the job's {@code datasetRoot} (its Keccak-256, the content store's key). No ABI change: the
+ * hyper-parameter (a whole model, or a LoRA adapter of a named base version), as canonical bytes
+ * the job owner publishes to the content store and commits in the job's {@code datasetRoot} (its
+ * Keccak-256, the content store's key). No ABI change: the
  * Services contract only stores a non-zero hash there, and a job opened before specifications
  * existed commits the evaluation set itself — which {@link #isSpec} tells apart.
  *
@@ -28,17 +32,18 @@ import org.openledger.prover.model.MlpTrainingConfig;
  * <pre>
  * openledger-job-spec/1
  * evaluation=0x…                  (the evaluation set: an image contribution in the content store)
- * architecture=logistic|mlp
+ * architecture=logistic|mlp|adapter
  * rank=K                          (basis rank)
- * damping-ppb=…                   (λ; registered by the version)
+ * damping-ppb=…                   (λ; registered by the version; for an adapter a fraction of the mean corrected eigenvalue)
  * logistic: l2-ppb, tolerance-ppb (gradient norm), max-iterations, history (L-BFGS)
  * mlp:      hidden, epochs, batch, learning-rate-ppb, l2-ppb, seed
+ * adapter:  base-model, base-version, lora-rank, alpha-ppb, epochs, batch, learning-rate-ppb, seed
  * </pre>
  *
  * @param evaluation the evaluation set's content hash
  * @param factory what to train, with every setting
  */
-public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
+public record JobSpec(Bytes32 evaluation, Architecture factory) {
   public static final String HEADER = "openledger-job-spec/1";
   public static final long PPB = 1_000_000_000L;
   /** Bounds that keep a job trainable here and its version registrable (Models' basis rank limit is far above). */
@@ -47,13 +52,16 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
   public static final int MAX_BATCH = 65_536;
   public static final int MAX_ITERATIONS = 100_000;
   public static final int MAX_HISTORY = 100;
-  public static final double MAX_DAMPING = 1_000, MAX_L2 = 1_000, MAX_LEARNING_RATE = 100;
+  /** An adapter's LoRA rank r (every layer): far above the ranks LoRA uses, low enough to stay an adapter. */
+  public static final int MAX_LORA_RANK = 256;
+  public static final double MAX_DAMPING = 1_000, MAX_L2 = 1_000, MAX_LEARNING_RATE = 100, MAX_ALPHA = 1_000;
   /** A blob longer than this is not a job specification (one is a few hundred bytes). */
   public static final int MAX_BYTES = 4_096;
 
   private static final List<String> COMMON = List.of("evaluation", "architecture", "rank", "damping-ppb");
   private static final List<String> LOGISTIC = List.of("l2-ppb", "tolerance-ppb", "max-iterations", "history");
   private static final List<String> MLP = List.of("hidden", "epochs", "batch", "learning-rate-ppb", "l2-ppb", "seed");
+  private static final List<String> ADAPTER = List.of("base-model", "base-version", "lora-rank", "alpha-ppb", "epochs", "batch", "learning-rate-ppb", "seed");
 
   /** Why bytes are not a specification this trainer can train; the message says what is wrong and what is allowed. */
   public static final class Malformed extends IllegalArgumentException {
@@ -91,7 +99,7 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
     return ppb("damping", factory.damping());
   }
 
-  private static byte[] encode(Bytes32 evaluation, VersionFactory factory) {
+  private static byte[] encode(Bytes32 evaluation, Architecture factory) {
     check(factory);
     Map<String, String> m = new LinkedHashMap<>();
     m.put("evaluation", evaluation.toHexString());
@@ -112,6 +120,19 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
         m.put("batch", Integer.toString(t.batchSize()));
         m.put("learning-rate-ppb", Long.toString(ppb("learning rate", t.learningRate())));
         m.put("l2-ppb", Long.toString(ppb("l2", t.l2())));
+        if (t.seed() < 0) throw new Malformed("the seed must be non-negative, got " + t.seed());
+        m.put("seed", Long.toString(t.seed()));
+      }
+      case AdapterJob a -> {
+        if (!a.resolved()) throw new Malformed("an adapter job names its base model and base version, got " + a.baseModel() + " v" + a.baseVersion());
+        AdapterTrainer.Config t = a.config().training();
+        m.put("base-model", Long.toString(a.baseModel()));
+        m.put("base-version", Long.toString(a.baseVersion()));
+        m.put("lora-rank", Integer.toString(t.rank()));
+        m.put("alpha-ppb", Long.toString(ppb("alpha", t.alpha())));
+        m.put("epochs", Integer.toString(t.epochs()));
+        m.put("batch", Integer.toString(t.batchSize()));
+        m.put("learning-rate-ppb", Long.toString(ppb("learning rate", t.learningRate())));
         if (t.seed() < 0) throw new Malformed("the seed must be non-negative, got " + t.seed());
         m.put("seed", Long.toString(t.seed()));
       }
@@ -159,7 +180,8 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
     List<String> keys = new ArrayList<>(COMMON);
     if ("logistic".equals(architecture)) keys.addAll(LOGISTIC);
     else if ("mlp".equals(architecture)) keys.addAll(MLP);
-    else throw new Malformed("unsupported architecture '" + architecture + "': this trainer builds logistic or mlp");
+    else if (AdapterJob.NAME.equals(architecture)) keys.addAll(ADAPTER);
+    else throw new Malformed("unsupported architecture '" + architecture + "': this trainer builds logistic, mlp or adapter");
     if (!new ArrayList<>(m.keySet()).equals(keys)) {
       throw new Malformed("the keys must be exactly " + String.join(", ", keys) + " in this order, got " + String.join(", ", m.keySet()));
     }
@@ -167,8 +189,15 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
     if (!ev.matches("0x[0-9a-f]{64}")) throw new Malformed("evaluation must be a 0x-prefixed 32-byte lowercase hex hash, got '" + ev + "'");
     int rank = (int) integer(m, "rank", 1, MAX_RANK);
     double damping = real(integer(m, "damping-ppb", 1, 1_000L * PPB));
-    VersionFactory factory;
-    if (architecture.equals("logistic")) {
+    Architecture factory;
+    if (architecture.equals(AdapterJob.NAME)) {
+      double alpha = real(integer(m, "alpha-ppb", 1, 1_000L * PPB));
+      if ((double) (float) alpha != alpha) throw new Malformed("alpha-ppb " + m.get("alpha-ppb") + " is not exactly a float (α is one: use e.g. 16000000000 for 16)");
+      factory = new AdapterJob(integer(m, "base-model", 1, Long.MAX_VALUE), integer(m, "base-version", 1, Long.MAX_VALUE), new AdapterFactory.Config(
+          new AdapterTrainer.Config((int) integer(m, "lora-rank", 1, MAX_LORA_RANK), (float) alpha, (int) integer(m, "epochs", 1, MAX_EPOCHS),
+              (int) integer(m, "batch", 1, MAX_BATCH), real(integer(m, "learning-rate-ppb", 1, 100L * PPB)), integer(m, "seed", 0, Long.MAX_VALUE)),
+          new AdapterBasis.Config(rank, damping)));
+    } else if (architecture.equals("logistic")) {
       factory = new LogisticFactory.Config(rank, damping, new Convergence(real(integer(m, "l2-ppb", 1, 1_000L * PPB)),
           real(integer(m, "tolerance-ppb", 1, PPB)), (int) integer(m, "max-iterations", 1, MAX_ITERATIONS), (int) integer(m, "history", 1, MAX_HISTORY)));
     } else {
@@ -182,7 +211,7 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
   }
 
   /** Refuses settings outside what {@link #decode} accepts, so every spec that can be encoded can be decoded. */
-  static void check(VersionFactory factory) {
+  static void check(Architecture factory) {
     if (factory.rank() > MAX_RANK) throw new Malformed("rank " + factory.rank() + " is above " + MAX_RANK);
     if (factory.damping() > MAX_DAMPING) throw new Malformed("damping " + factory.damping() + " is above " + MAX_DAMPING);
     if (factory instanceof MlpFactory.Config c) {
@@ -197,6 +226,13 @@ public record JobSpec(Bytes32 evaluation, VersionFactory factory) {
       if (c.convergence().gradientTolerance() > 1) throw new Malformed("the gradient tolerance " + c.convergence().gradientTolerance() + " is above 1");
       if (c.convergence().maxIterations() > MAX_ITERATIONS) throw new Malformed("max-iterations is above " + MAX_ITERATIONS);
       if (c.convergence().history() > MAX_HISTORY) throw new Malformed("history is above " + MAX_HISTORY);
+    } else if (factory instanceof AdapterJob a) {
+      AdapterTrainer.Config t = a.config().training();
+      if (t.rank() > MAX_LORA_RANK) throw new Malformed("lora-rank " + t.rank() + " is above " + MAX_LORA_RANK);
+      if (t.alpha() > MAX_ALPHA) throw new Malformed("alpha " + t.alpha() + " is above " + MAX_ALPHA);
+      if (t.learningRate() > MAX_LEARNING_RATE) throw new Malformed("learning rate " + t.learningRate() + " is above " + MAX_LEARNING_RATE);
+      if (t.epochs() > MAX_EPOCHS) throw new Malformed("epochs " + t.epochs() + " is above " + MAX_EPOCHS);
+      if (t.batchSize() > MAX_BATCH) throw new Malformed("batch " + t.batchSize() + " is above " + MAX_BATCH);
     }
   }
 

@@ -16,7 +16,7 @@ import org.openledger.prover.proof.VersionArtifacts;
  * score the committed model. Deterministic, so an attester running the same factory on the same
  * data gets the same artifacts — which is what it attests.
  */
-public sealed interface VersionFactory permits LogisticFactory.Config, MlpFactory.Config {
+public sealed interface VersionFactory extends Architecture permits LogisticFactory.Config, MlpFactory.Config {
 
   /**
    * What a trainer delivers: the artifacts, the version's scale {@code 2^{e_U}}, the committed
@@ -28,15 +28,6 @@ public sealed interface VersionFactory permits LogisticFactory.Config, MlpFactor
       blobs = List.copyOf(blobs);
     }
   }
-
-  /** The architecture's name, as {@code openledger factory deliver --architecture} takes it. */
-  String architecture();
-
-  /** Basis rank k asked for (a factory may cap it). */
-  int rank();
-
-  /** λ, the damping the version registers. */
-  double damping();
 
   /** Builds the version, keeping its expensive stages in {@code checkpoints} so a stopped build resumes. */
   Built build(TrainingSet set, LabelledImages evaluation, int classes, ComputeBackend backend, Progress progress, Checkpoints checkpoints);

@@ -19,7 +19,8 @@ import org.openledger.prover.proof.VersionArtifacts;
  * whole-model version's (docs/attribution.md §4), so the index root, the proof format and the
  * chain's verifier are the same.
  */
-public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBasisRow> rows, List<IndexLeaf> leaves, IndexTree tree) {
+public record AdapterArtifacts(BaseMlp base, LoraAdapter adapter, List<AdapterBasisRow> rows, List<IndexLeaf> leaves, IndexTree tree)
+    implements org.openledger.prover.proof.PublishedVersion {
 
   public AdapterArtifacts {
     rows = List.copyOf(rows);

@@ -7,6 +7,7 @@ import org.openledger.compute.ComputeBackend;
 import org.openledger.prover.attribution.adapter.AdapterBasis;
 import org.openledger.prover.attribution.adapter.AdapterIndexBuilder;
 import org.openledger.prover.attribution.index.AttributionIndex;
+import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.factory.TrainingSet;
 
 /**
@@ -30,6 +31,22 @@ public final class AdapterFactory {
   public static Built build(BaseMlp base, Bytes32 baseWeightsRoot, TrainingSet set, Config config, ComputeBackend backend) {
     LoraAdapter adapter = AdapterTrainer.train(base, set.examples(), config.training());
     return index(base, baseWeightsRoot, adapter, set, config.basis(), backend);
+  }
+
+  /**
+   * The adapted model's accuracy on {@code evaluation}, in basis points (rounded down): the class of
+   * the double-precision reference forward pass ({@link LoraGradient#logits}), which anyone
+   * recomputes from the committed base and adapter.
+   */
+  public static int evaluationScoreBp(BaseMlp base, LoraAdapter adapter, LabelledImages evaluation) {
+    if (evaluation.size() == 0) throw new IllegalArgumentException("an empty evaluation set");
+    if (evaluation.images().size() != base.inputs()) {
+      throw new IllegalArgumentException("the evaluation images have " + evaluation.images().size() + " pixels, the base model takes " + base.inputs());
+    }
+    LoraGradient model = new LoraGradient(base, adapter);
+    int correct = 0;
+    for (int i = 0; i < evaluation.size(); i++) if (model.predict(BaseMlp.pixels(evaluation, i)) == evaluation.label(i)) correct++;
+    return (int) (10_000L * correct / evaluation.size());
   }
 
   /** The basis and index of an already trained adapter. */

@@ -43,10 +43,7 @@ public final class AdapterTrainer {
       for (int i = 0; i < a[l].length; i++) a[l][i] = (2 * random.nextDouble() - 1) * range;
     }
     float[][] inputs = new float[data.size()][];
-    int size = data.images().size();
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = BaseMlp.pixels(java.util.Arrays.copyOfRange(data.images().pixels(), i * size, (i + 1) * size));
-    }
+    for (int i = 0; i < inputs.length; i++) inputs[i] = BaseMlp.pixels(data, i);
     int[] order = IntStream.range(0, data.size()).toArray();
     for (int epoch = 0; epoch < c.epochs(); epoch++) {
       for (int i = order.length - 1; i > 0; i--) {

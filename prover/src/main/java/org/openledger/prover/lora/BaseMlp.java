@@ -121,6 +121,12 @@ public record BaseMlp(List<DenseLayer> layers) {
     return of(FixedLogistic.fromWeightsBytes(bytes));
   }
 
+  /** Example i's scaled pixels, as the base and its adapters read them. */
+  public static float[] pixels(org.openledger.prover.data.LabelledImages data, int i) {
+    int size = data.images().size();
+    return pixels(java.util.Arrays.copyOfRange(data.images().pixels(), i * size, (i + 1) * size));
+  }
+
   /** The scaled input of a pixel image (0..255 each). */
   public static float[] pixels(byte[] pixels) {
     float[] x = new float[pixels.length];

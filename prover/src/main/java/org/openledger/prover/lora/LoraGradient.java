@@ -26,6 +26,11 @@ public final class LoraGradient {
   /** Layer inputs, pre-activations and low-rank projections of one forward pass. */
   private record Pass(double[][] inputs, double[][] pre, double[][] t, double[] logits) {}
 
+  /** The adapted model's class: the largest of {@link #logits} (the first on a tie). */
+  public int predict(float[] input) {
+    return argmax(logits(input));
+  }
+
   /** The adapted model's logits, in double precision (the reference the float serving path is tested against). */
   public double[] logits(float[] input) {
     return pass(input).logits;

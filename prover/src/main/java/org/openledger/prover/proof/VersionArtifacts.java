@@ -19,7 +19,7 @@ import org.openledger.precompiles.Keccak;
  * Kronecker pairs) and the index leaves, with the roots a version registers, the blobs that make
  * them available in a content store, and the way back from the roots to the values.
  */
-public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<IndexLeaf> leaves, IndexTree tree) {
+public record VersionArtifacts(CommittedModel model, List<BasisRow> rows, List<IndexLeaf> leaves, IndexTree tree) implements PublishedVersion {
 
   public VersionArtifacts {
     rows = List.copyOf(rows);

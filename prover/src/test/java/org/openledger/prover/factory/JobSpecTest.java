@@ -49,6 +49,41 @@ class JobSpecTest {
     assertThat(spec.dampingPpb()).isEqualTo(dampingPpb);
   }
 
+  static String adapterText(String alphaPpb) {
+    return JobSpec.HEADER + "\nevaluation=" + EVALUATION.toHexString() + "\narchitecture=adapter\nrank=32\ndamping-ppb=100000000\nbase-model=1"
+        + "\nbase-version=2\nlora-rank=8\nalpha-ppb=" + alphaPpb + "\nepochs=30\nbatch=32\nlearning-rate-ppb=50000000\nseed=2026\n";
+  }
+
+  @Test
+  void anAdapterSpecNamesItsBaseVersionAndEveryTrainingSetting() {
+    JobSpec spec = new JobSpec(EVALUATION, AdapterJob.defaults().on(1, 2));
+    assertThat(new String(spec.encode(), StandardCharsets.US_ASCII)).isEqualTo(adapterText("16000000000"));
+    assertThat(JobSpec.decode(spec.encode())).isEqualTo(spec);
+  }
+
+  @Test
+  void anAdapterSpecWithoutItsBaseCannotBeEncoded() {
+    assertThatThrownBy(() -> new JobSpec(EVALUATION, AdapterJob.defaults())).isInstanceOf(JobSpec.Malformed.class)
+        .hasMessageContaining("an adapter job names its base model and base version");
+  }
+
+  @Test
+  void anAlphaThatIsNotExactlyAFloatIsRefused() {
+    assertThatThrownBy(() -> JobSpec.decode(adapterText("100000000").getBytes(StandardCharsets.US_ASCII))).isInstanceOf(JobSpec.Malformed.class)
+        .hasMessageContaining("alpha-ppb 100000000 is not exactly a float");
+  }
+
+  @Property(tries = 100)
+  void everyEncodableAdapterSpecDecodesToItself(@ForAll @LongRange(min = 1) long baseModel, @ForAll @LongRange(min = 1) long baseVersion,
+      @ForAll @IntRange(min = 1, max = 256) int loraRank, @ForAll @IntRange(min = 1, max = 1000) int alpha, @ForAll @IntRange(min = 1, max = 1000) int epochs,
+      @ForAll @IntRange(min = 1, max = 65_536) int batch, @ForAll @LongRange(min = 1, max = 100_000_000_000L) long lrPpb, @ForAll @LongRange(min = 0) long seed,
+      @ForAll @IntRange(min = 1, max = 4096) int rank, @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long dampingPpb) {
+    JobSpec spec = new JobSpec(EVALUATION, new AdapterJob(baseModel, baseVersion, new org.openledger.prover.lora.AdapterFactory.Config(
+        new org.openledger.prover.lora.AdapterTrainer.Config(loraRank, alpha, epochs, batch, (double) lrPpb / JobSpec.PPB, seed),
+        new org.openledger.prover.attribution.adapter.AdapterBasis.Config(rank, (double) dampingPpb / JobSpec.PPB))));
+    assertThat(JobSpec.decode(spec.encode())).isEqualTo(spec);
+  }
+
   @Property(tries = 100)
   void everyEncodableLogisticSpecDecodesToItself(@ForAll @IntRange(min = 1, max = 4096) int rank,
       @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long dampingPpb, @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long l2Ppb,
@@ -76,7 +111,7 @@ class JobSpecTest {
   void anUnsupportedArchitectureIsRefusedNamingWhatIsSupported() {
     String text = mlpText("16").replace("architecture=mlp", "architecture=transformer");
     assertThatThrownBy(() -> JobSpec.decode(text.getBytes(StandardCharsets.US_ASCII))).isInstanceOf(JobSpec.Malformed.class)
-        .hasMessage("unsupported architecture 'transformer': this trainer builds logistic or mlp");
+        .hasMessage("unsupported architecture 'transformer': this trainer builds logistic, mlp or adapter");
   }
 
   @Test

@@ -61,7 +61,7 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
     LoraGradient gradient = new LoraGradient(base, adapter);
     int n = train.size();
     LoraGradient.Factored[] g = new LoraGradient.Factored[n];
-    IntStream.range(0, n).parallel().forEach(i -> g[i] = gradient.negativeLossFactors(pixels(train, i), train.label(i)));
+    IntStream.range(0, n).parallel().forEach(i -> g[i] = gradient.negativeLossFactors(BaseMlp.pixels(train, i), train.label(i)));
     int layers = adapter.layers().size();
     SymmetricEigen[][] outEigen = new SymmetricEigen[layers][2], inEigen = new SymmetricEigen[layers][2];
     List<Pair> pairs = new ArrayList<>();
@@ -108,13 +108,6 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
       rows.add(new AdapterBasisRow(j, baseWeightsRoot, pr.layer(), pr.block(), qa + qb - exponent, quantize(outFactor[j], qa), quantize(inFactor[j], qb)));
     }
     return new AdapterBasis(rows, exponent);
-  }
-
-  /** Example i's scaled pixels, as the adapted model reads them. */
-  static float[] pixels(LabelledImages data, int i) {
-    int size = data.images().size();
-    byte[] p = java.util.Arrays.copyOfRange(data.images().pixels(), i * size, (i + 1) * size);
-    return BaseMlp.pixels(p);
   }
 
   private static double[] side(LoraGradient.Factored f, int layer, int block, boolean out) {

@@ -31,7 +31,7 @@ public final class AdapterIndexBuilder {
    * @throws ArithmeticException when a projection or a leaf's sum leaves int64
    */
   public AttributionIndex build(LabelledImages data, List<ExampleOwner> owners) {
-    return ProjectedLeaves.build(data.size(), owners, rows.size(), i -> exampleProjection(AdapterBasis.pixels(data, i), data.label(i)));
+    return ProjectedLeaves.build(data.size(), owners, rows.size(), i -> exampleProjection(BaseMlp.pixels(data, i), data.label(i)));
   }
 
   /** {@code raw_j(−∇L_i)} of one training example over every row. */
