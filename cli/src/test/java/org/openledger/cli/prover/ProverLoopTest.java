@@ -15,6 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openledger.cli.factory.AcceptedContributions;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.proof.IndexAudit;
 import org.openledger.cli.chain.Connection;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.DevChain;
@@ -407,6 +415,251 @@ class ProverLoopTest {
       assertThat(new VersionAttester(bob, a, (m, v) -> {
         throw new AssertionError("rebuilt again");
       }, new ProverMetrics(), from).tick()).isZero();
+    }
+  }
+
+  // ------------------------------------------------------------------ the leaf-coordinate game
+
+  /**
+   * The daemon plays the leaf-coordinate game (docs/attribution.md §8) on both sides, on versions of
+   * the demo's model 1: dave (its owner) registers versions whose index is version 1's, rebuilt from
+   * the chain's data, with one coordinate moved; erin attests them; bob's daemon challenges. The
+   * honest version 1 is audited first, before any tampered version exists.
+   */
+  @Nested
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class LeafGame {
+    final RpcContentSource content = new RpcContentSource(new ContentStore(rpc));
+
+    /** Registers a version of model 1 whose index is the true one with {@code u[leaf][j]} moved by {@code steps}; erin attests it. */
+    BigInteger tampered(int leaf, int j, int steps) throws Exception {
+      LeafGames.Loaded v1 = LeafGames.load(dave, content, BigInteger.ONE, BigInteger.ONE);
+      var set = TrainingSet.of(AcceptedContributions.of(dave, BigInteger.ONE, dave.blockNumber().longValueExact()));
+      var index = IndexAudit.expected(v1.artifacts(), set);
+      assertThat(BigInteger.ONE.shiftLeft(index.shift())).as("the data give version 1's scale").isEqualTo(v1.spec().scale);
+      List<IndexLeaf> leaves = new ArrayList<>(index.leaves());
+      IndexLeaf l = leaves.get(leaf);
+      short[] u = l.u().clone();
+      u[j] += (short) (u[j] > 0 ? -steps : steps);
+      leaves.set(leaf, new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
+      VersionArtifacts t = VersionArtifacts.of(v1.artifacts().model(), v1.artifacts().rows(), leaves);
+      ContentStore store = new ContentStore(rpc);
+      for (byte[] blob : t.blobs()) store.put(blob);
+      var s = v1.spec();
+      var spec = new org.openledger.contracts.web3j.Models.VersionSpec(s.weightsRoot, s.basisRoot, t.indexRoot().toArray(), s.damping, s.scale,
+          s.outputFunction, s.tokenMode, s.fixedInTokens, s.fixedOutTokens, s.host, s.inRate, s.outRate, s.basisRank);
+      var r = dave.send(dave.models(true).registerVersion(BigInteger.ONE, spec));
+      BigInteger version = org.openledger.contracts.web3j.Models.getVersionRegisteredEvents(r).get(0).version;
+      erin.send(erin.provers(true).attest(BigInteger.ONE, version));
+      return version;
+    }
+
+    long window() {
+      return bob.view(bob.provers(false).leafChallengeParameters()).component1().longValueExact();
+    }
+
+    LeafGames.Game game(BigInteger id) {
+      return LeafGames.game(bob, id);
+    }
+
+    /** The games opened against {@code version} of model 1 since {@code from}. */
+    List<Provers.LeafChallengeOpenedEventResponse> opened(BigInteger version, long from) {
+      return EventLogs.read(bob, Addresses.PROVERS, Provers.LEAFCHALLENGEOPENED_EVENT, from, bob.blockNumber().longValueExact(),
+          Arrays.asList(null, LeafGames.topic(BigInteger.ONE), LeafGames.topic(version))).stream().map(Provers::getLeafChallengeOpenedEventFromLog).toList();
+    }
+
+    Provers.LeafChallengeDecidedEventResponse decided(BigInteger game, long from) {
+      return LeafGames.decided(bob, game, from).orElseThrow();
+    }
+
+    /** What {@code who}'s transactions that emitted a Provers event since {@code from} cost in gas. */
+    BigInteger gasSpent(Session who, long from) throws Exception {
+      var filter = new EthFilter(new DefaultBlockParameterNumber(from), DefaultBlockParameterName.LATEST, Addresses.PROVERS.toHexString());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      BigInteger total = BigInteger.ZERO;
+      for (var result : rpc.web3j().ethGetLogs(filter).send().getLogs()) {
+        String hash = ((Log) result.get()).getTransactionHash();
+        if (!seen.add(hash)) continue;
+        var receipt = rpc.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
+        if (receipt.getFrom().equalsIgnoreCase(who.sender())) {
+          total = total.add(receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())));
+        }
+      }
+      return total;
+    }
+
+    BigInteger balanceOf(Address a) throws Exception {
+      return rpc.web3j().ethGetBalance(a.toHexString(), DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    BigInteger bondOf(Session s) {
+      return s.view(s.provers(false).bondOf(s.sender())).component1();
+    }
+
+    @Test
+    @Order(1)
+    void anHonestVersionsIndexIsAuditedSoundAndNeverChallenged() throws Exception {
+      long registered = bob.view(bob.models(false).version(BigInteger.ONE, BigInteger.ONE)).component3().longValueExact();
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-honest"))) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, registered).tick()).as("moves sent").isZero();
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, BigInteger.ONE).key()).note()).contains("index sound");
+      }
+      assertThat(metrics.leafAudits.labels("sound").value()).isPositive();
+      assertThat(metrics.leafAudits.labels("wrong").value()).isZero();
+      assertThat(opened(BigInteger.ONE, registered)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aTamperedLeafCoordinateIsChallengedAtItsCoordinateAndWonTheVersionFaultedTheAttesterSlashedAndOpenConserved() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(0, 3, 7);
+      BigInteger bob0 = balance(bob), treasury0 = balanceOf(Addresses.TREASURY), provers0 = balanceOf(Addresses.PROVERS), erinBond0 = bondOf(erin);
+      ProverMetrics metrics = new ProverMetrics();
+      ProverMetrics erinMetrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-tampered")); Journal d = Journal.open(tmp.resolve("leaf-erin-defends"))) {
+        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from);
+        assertThat(challenger.tick()).as("the opening").isEqualTo(1);
+        var games = opened(version, from);
+        assertThat(games).singleElement().satisfies(g -> {
+          assertThat(g.leafIndex.intValueExact()).isZero();
+          assertThat(g.coordinate.intValueExact()).isEqualTo(3);
+          assertThat(g.challenger).isEqualToIgnoringCase(bob.sender());
+        });
+        BigInteger id = games.get(0).gameId;
+        // erin, an attester, finds every claim true and lets it run; dave, the owner, disputes a true partial sum
+        assertThat(new LeafDefender(erin, d, content, erinMetrics, from).tick()).isZero();
+        assertThat(erinMetrics.leafMoves.labels("defender", "let_run", "skipped").value()).isEqualTo(1);
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("descend and upload").isGreaterThanOrEqualTo(2);
+        assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+        new DevChain(rpc).mine(window() + 1); // dave finds no wrong value to step on
+        assertThat(challenger.tick()).as("the timeout").isEqualTo(1);
+        assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, version).key()).stage()).isEqualTo(Journal.Stage.DONE);
+
+        var end = decided(id, from);
+        assertThat(end.reason.intValueExact()).as("no step").isEqualTo(2);
+        assertThat(bob.view(bob.provers(false).versionFaulty(BigInteger.ONE, version))).isTrue();
+        assertThat(erinBond0.subtract(bondOf(erin))).as("erin slashed").isEqualTo(end.slashed).isPositive();
+        // OPEN conserved to the wei: what left the Provers contract is bob's share and the treasury's rest
+        assertThat(balance(bob).subtract(bob0).add(gasSpent(bob, from))).isEqualTo(end.toChallenger);
+        assertThat(balanceOf(Addresses.TREASURY).subtract(treasury0)).isEqualTo(end.slashed.subtract(end.toChallenger));
+        assertThat(provers0.subtract(balanceOf(Addresses.PROVERS))).isEqualTo(end.slashed);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "open_list", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "result", "won").value()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRestartInTheMiddleOfTheGameResumesItWithoutRepeatingAMoveOrASecondBond() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(1, 5, 4);
+      Path file = tmp.resolve("leaf-restart");
+      BigInteger id;
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, new ProverMetrics(), from).tick()).isEqualTo(1);
+        id = opened(version, from).get(0).gameId;
+      } // the daemon stops; dave disputes meanwhile
+      dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+      ProverMetrics second = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, second, from).tick()).as("descend and upload, no new opening").isGreaterThanOrEqualTo(2);
+      }
+      assertThat(second.leafMoves.labels("challenger", "open_list", "sent").value() + second.leafMoves.labels("challenger", "open_bisection", "sent").value())
+          .isZero();
+      assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+      ProverMetrics third = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        LeafChallenger again = new LeafChallenger(bob, j, content, third, from);
+        assertThat(again.tick()).as("the defender's turn: nothing to resend").isZero();
+        new DevChain(rpc).mine(window() + 1);
+        assertThat(again.tick()).isEqualTo(1);
+      }
+      assertThat(third.leafMoves.labels("challenger", "descend", "sent").value() + third.leafMoves.labels("challenger", "upload", "sent").value()).isZero();
+      assertThat(opened(version, from)).as("one bond posted").hasSize(1);
+      assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+    }
+
+    @Test
+    @Order(4)
+    void anOpeningThatLandedBeforeACrashIsFoundOnChainAndNotSentAgain() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(2, 1, 5);
+      Path file = tmp.resolve("leaf-crash-open");
+      BigInteger key = new VersionAttester.Version(BigInteger.ONE, version).key();
+      try (Journal j = Journal.open(file)) { // the daemon journaled its intent, sent the opening, and crashed
+        j.record(new Journal.Entry(key, Journal.Stage.LEAF_OPENING, nextBlock() - 1, "model=1 version=" + version));
+      }
+      LeafGames.Loaded loaded = LeafGames.load(bob, content, BigInteger.ONE, version);
+      var wrong = IndexAudit.wrongCoordinates(loaded.artifacts(), TrainingSet.of(loaded.accepted()), LeafGames.leafShift(loaded.spec()));
+      LeafGames.Evidence e = LeafGames.evidence(loaded, wrong.get(0).leafIndex(), wrong.get(0).coordinate());
+      BigInteger bond = bob.view(bob.provers(false).leafChallengeParameters()).component2();
+      bob.send(bob.provers(true).openLeafChallenge(BigInteger.ONE, version, BigInteger.valueOf(loaded.artifacts().leaves().size()),
+          BigInteger.valueOf(e.leafIndex()), BigInteger.valueOf(e.coordinate()), e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(),
+          LeafGames.int64s(e.values().partialSums()), bond));
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isZero();
+        assertThat(j.latest(key).stage()).isEqualTo(Journal.Stage.LEAF_GAME);
+        assertThat(j.latest(key).note()).contains("found on-chain after a restart");
+      }
+      assertThat(opened(version, from)).hasSize(1);
+      BigInteger id = opened(version, from).get(0).gameId;
+      new DevChain(rpc).mine(window() + 1); // nobody disputes
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isEqualTo(1);
+      }
+      assertThat(decided(id, from).reason.intValueExact()).as("no dispute").isZero();
+    }
+
+    @Test
+    @Order(5)
+    void theDaemonAsOwnerBeatsAWrongChallengerOfAnHonestVersionAndTakesItsBond() throws Exception {
+      long from = nextBlock();
+      LeafGames.Loaded v1 = LeafGames.load(alice, content, BigInteger.ONE, BigInteger.ONE);
+      LeafGames.Evidence e = LeafGames.evidence(v1, 0, 0);
+      int shift = LeafGames.leafShift(v1.spec());
+      long lie = 3L << shift; // three steps: the claimed total no longer rounds to the (right) registered coordinate
+      long[] partials = e.values().partialSums();
+      int liedAbout = partials.length - 1;
+      partials[liedAbout] += lie;
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafChallenge(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(v1.artifacts().leaves().size()),
+          BigInteger.ZERO, BigInteger.ZERO, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(), LeafGames.int64s(partials), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+
+      BigInteger dave0 = balance(dave);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-defend"))) {
+        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+        assertThat(defender.tick()).as("the dispute").isEqualTo(1);
+        assertThat(game(id).disputed()).as("the partial sum alice lied about").isEqualTo(liedAbout);
+        // alice descends with one example value moved by the lie, so her values add up to her claim, and uploads
+        long[] values = e.values().values(liedAbout);
+        values[values.length / 2] += lie;
+        alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(liedAbout),
+            e.values().contributionProof(liedAbout).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
+        byte[] whole = e.values().content(liedAbout);
+        for (int at = 0; at < whole.length; at += LeafChallenger.CHUNK) {
+          int end = Math.min(whole.length, at + LeafChallenger.CHUNK);
+          alice.send(alice.provers(true).uploadContribution(id, BigInteger.valueOf(at), Arrays.copyOfRange(whole, at, end),
+              BigInteger.valueOf(LeafChallenger.recordsCompleted(whole, at, end))));
+        }
+        assertThat(defender.tick()).as("the step").isEqualTo(1);
+        assertThat(j.latest(id).stage()).isEqualTo(Journal.Stage.DONE);
+        assertThat(j.latest(id).note()).contains("won");
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).as("the one step").isEqualTo(3);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).as("alice's bond, less dave's gas").isEqualTo(bond);
+      assertThat(alice.view(alice.provers(false).versionFaulty(BigInteger.ONE, BigInteger.ONE))).isFalse();
+      assertThat(metrics.leafMoves.labels("defender", "step", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
     }
   }
 }
