@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openledger.cli.factory.AcceptedContributions;
 import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.SumTree;
 import org.openledger.prover.factory.TrainingSet;
 import org.openledger.prover.proof.IndexAudit;
 import org.openledger.cli.chain.Connection;
@@ -433,11 +434,24 @@ class ProverLoopTest {
 
     /** Registers a version of model 1 whose index is the true one with {@code u[leaf][j]} moved by {@code steps}; erin attests it. */
     BigInteger tampered(int leaf, int j, int steps) throws Exception {
+      return tampered(leaves -> leaf, j, steps);
+    }
+
+    /** As {@link #tampered(int, int, int)}, at the leaf of {@code contributor}. */
+    BigInteger tampered(Address contributor, int j, int steps) throws Exception {
+      return tampered(leaves -> {
+        for (int n = 0; n < leaves.size(); n++) if (leaves.get(n).contributor().equals(contributor)) return n;
+        throw new AssertionError("no leaf of " + contributor);
+      }, j, steps);
+    }
+
+    BigInteger tampered(java.util.function.ToIntFunction<List<IndexLeaf>> which, int j, int steps) throws Exception {
       LeafGames.Loaded v1 = LeafGames.load(dave, content, BigInteger.ONE, BigInteger.ONE);
       var set = TrainingSet.of(AcceptedContributions.of(dave, BigInteger.ONE, dave.blockNumber().longValueExact()));
       var index = IndexAudit.expected(v1.artifacts(), set);
       assertThat(BigInteger.ONE.shiftLeft(index.shift())).as("the data give version 1's scale").isEqualTo(v1.spec().scale);
       List<IndexLeaf> leaves = new ArrayList<>(index.leaves());
+      int leaf = which.applyAsInt(leaves);
       IndexLeaf l = leaves.get(leaf);
       short[] u = l.u().clone();
       u[j] += (short) (u[j] > 0 ? -steps : steps);
@@ -452,6 +466,21 @@ class ProverLoopTest {
       BigInteger version = org.openledger.contracts.web3j.Models.getVersionRegisteredEvents(r).get(0).version;
       erin.send(erin.provers(true).attest(BigInteger.ONE, version));
       return version;
+    }
+
+    /** heidi (a demo contributor) submits two more contributions of {@code images} test images each, and alice accepts them. */
+    Address heidiContributesTwice(int firstImage, int images) {
+      Session heidi = Session.as(rpc, DevelopmentKeys.account(7));
+      for (int c = 0; c < 2; c++) {
+        int from = firstImage + c * images;
+        byte[] data = ImageContribution.of(test, from, from + images, FashionMnist.CLASSES).encode();
+        String hash = new ContentStore(rpc).put(data);
+        var r = heidi.send(heidi.datanets(true).submit(BigInteger.ONE, Keccak.hash(data, Numeric.hexStringToByteArray(heidi.sender())),
+            "openledger:content/" + hash, Open.parse("1", "deposit")));
+        BigInteger id = org.openledger.contracts.web3j.Datanets.getContributionSubmittedEvents(r).get(0).contributionId;
+        alice.send(alice.datanets(true).accept(id, Numeric.hexStringToByteArray(hash)));
+      }
+      return Address.fromHex(heidi.sender());
     }
 
     long window() {
@@ -660,6 +689,89 @@ class ProverLoopTest {
       assertThat(alice.view(alice.provers(false).versionFaulty(BigInteger.ONE, BigInteger.ONE))).isFalse();
       assertThat(metrics.leafMoves.labels("defender", "step", "sent").value()).isEqualTo(1);
       assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
+    }
+  
+    @Test
+    @Order(6)
+    void aLeafPastTheListLimitIsChallengedByBisectionSplitAtEachDisputeAndWon() throws Exception {
+      Address heidi = heidiContributesTwice(300, 12); // her leaf now holds three contributions
+      long from = nextBlock();
+      BigInteger version = tampered(heidi, 2, 6);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-bisection"))) {
+        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from, 1); // a list limit of one: bisect any leaf of two or more
+        assertThat(challenger.tick()).isEqualTo(1);
+        BigInteger id = opened(version, from).get(0).gameId;
+        assertThat(LeafGames.position(bob, id).depth()).isEqualTo(1);
+        // dave disputes the left child at each round: the root's left is a node over two contributions, then a contribution
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("the split").isEqualTo(1);
+        assertThat(LeafGames.position(bob, id).depth()).isEqualTo(2);
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("descend and upload").isGreaterThanOrEqualTo(2);
+        assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+        new DevChain(rpc).mine(window() + 1);
+        assertThat(challenger.tick()).isEqualTo(1);
+        assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "open_bisection", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "split", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isEqualTo(1);
+      assertThat(bob.view(bob.provers(false).versionFaulty(BigInteger.ONE, version))).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void theDaemonAsOwnerFollowsAWrongBisectionDownToTheContributionItLiedAboutAndWins() throws Exception {
+      Address heidi = heidiContributesTwice(400, 10);
+      BigInteger version = tampered(heidi, 0, 0); // an honest version over heidi's now larger leaf
+      long from = nextBlock();
+      LeafGames.Loaded loaded = LeafGames.load(alice, content, BigInteger.ONE, version);
+      int leaf = 0;
+      while (!loaded.artifacts().leaves().get(leaf).contributor().equals(heidi)) leaf++;
+      LeafGames.Evidence e = LeafGames.evidence(loaded, leaf, 0);
+      assertThat(e.values().size()).isGreaterThanOrEqualTo(4);
+      long lie = 3L << LeafGames.leafShift(loaded.spec());
+      int liedAbout = 1;
+      long[] partials = e.values().partialSums();
+      partials[liedAbout] += lie;
+      SumTree claims = SumTree.of(java.util.stream.IntStream.range(0, e.values().size()).mapToObj(e.values()::contributionLeaf).toList(), partials);
+      SumTree.Opening root = claims.opening(claims.root()).orElseThrow();
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafBisection(BigInteger.ONE, version, BigInteger.valueOf(loaded.artifacts().leaves().size()),
+          BigInteger.valueOf(leaf), BigInteger.ZERO, e.leaf().leafBytes(), e.leafProof(), claims.total(),
+          root.preimage(), root.leftSum(), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+
+      ProverMetrics metrics = new ProverMetrics();
+      BigInteger dave0 = balance(dave);
+      int rounds = 0;
+      try (Journal j = Journal.open(tmp.resolve("leaf-defend-bisection"))) {
+        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+        while (true) { // alice answers each of dave's disputes with her lying tree's opening
+          assertThat(defender.tick()).as("a dispute").isEqualTo(1);
+          rounds++;
+          LeafGames.Position at = LeafGames.position(alice, id);
+          SumTree.Opening o = claims.opening(at.node()).orElseThrow();
+          if (o.isContribution()) {
+            assertThat(o.contribution()).as("the contribution alice lied about").isEqualTo(liedAbout);
+            long[] values = e.values().values(liedAbout);
+            values[0] += lie;
+            alice.send(alice.provers(true).descendLeafChallenge(id, List.of(), o.preimage(), List.of(), LeafGames.int64s(values)));
+            byte[] whole = e.values().content(liedAbout);
+            alice.send(alice.provers(true).uploadContribution(id, BigInteger.ZERO, whole, BigInteger.valueOf(LeafChallenger.recordsCompleted(whole, 0, whole.length))));
+            break;
+          }
+          alice.send(alice.provers(true).splitLeafChallenge(id, o.preimage(), o.leftSum()));
+        }
+        assertThat(rounds).isGreaterThanOrEqualTo(2);
+        assertThat(defender.tick()).as("the step").isEqualTo(1);
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).isEqualTo(3);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
+      assertThat(metrics.leafMoves.labels("defender", "dispute", "sent").value()).isEqualTo(rounds);
     }
   }
 }
