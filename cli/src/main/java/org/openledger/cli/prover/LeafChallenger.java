@@ -25,6 +25,7 @@ import org.openledger.prover.proof.IndexAudit;
 import org.openledger.prover.proof.IndexAudit.WrongCoordinate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -184,6 +185,11 @@ public final class LeafChallenger {
     journal.record(new Entry(key, Stage.LEAF_OPENING, session.blockNumber().longValueExact(),
         "model=" + v.modelId() + " version=" + v.version() + " leaf=" + w.leafIndex() + " coordinate=" + w.coordinate() + " kind=" + kind));
     BigInteger bond = session.view(session.provers(false).leafChallengeParameters()).component2();
+    BigInteger balance = balance();
+    if (balance.compareTo(bond) <= 0) { // retried each tick until funded, then given up with the rest of the audit's failures
+      throw new UserError("opening the leaf challenge of model " + v.modelId() + " version " + v.version() + " posts leafChallengerBond " + bond
+          + " wei plus gas, and " + session.sender() + " holds " + balance + " wei: send it OPEN (the bond is paid from the balance, not the prover bond)");
+    }
     Provers p = session.provers(true);
     BigInteger leafCount = BigInteger.valueOf(loaded.artifacts().leaves().size()), leafIndex = BigInteger.valueOf(w.leafIndex()),
         j = BigInteger.valueOf(w.coordinate());
@@ -204,9 +210,17 @@ public final class LeafChallenger {
     BigInteger game = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
     evidence.put(game, e);
     journal.record(new Entry(key, Stage.LEAF_GAME, session.blockNumber().longValueExact(), "game=" + game + " role=challenger move=watch"));
-    LOG.info("event=leaf_game role=challenger game={} move={} outcome=sent model={} version={} leaf={} coordinate={} claimedSum={} contributions={} bond={}",
-        game, move, v.modelId(), v.version(), w.leafIndex(), w.coordinate(), e.values().total(), e.values().size(), bond);
+    LOG.info("event=leaf_game role=challenger game={} move={} outcome=sent model={} version={} leaf={} coordinate={} claimedSum={} contributions={} bond={} gasUsed={}",
+        game, move, v.modelId(), v.version(), w.leafIndex(), w.coordinate(), e.values().total(), e.values().size(), bond, r.getGasUsed());
     return 1;
+  }
+
+  private BigInteger balance() {
+    try {
+      return session.node().web3j().ethGetBalance(session.sender(), DefaultBlockParameterName.LATEST).send().getBalance();
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot read the balance of " + session.sender() + " from " + session.node().url() + ": " + e.getMessage());
+    }
   }
 
   private static SumTree.Opening rootOpening(LeafGames.Evidence e) {

@@ -773,5 +773,51 @@ class ProverLoopTest {
       assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
       assertThat(metrics.leafMoves.labels("defender", "dispute", "sent").value()).isEqualTo(rounds);
     }
+  
+    @Test
+    @Order(8)
+    void aContributionPastOneChunkIsUploadedInChunksAndARestartBetweenThemSendsOnlyTheRest() throws Exception {
+      // frank (a demo contributor) adds one contribution of 600 training images: 118,211 bytes, two upload chunks
+      Session frank = Session.as(rpc, DevelopmentKeys.account(5));
+      LabelledImages train = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN));
+      byte[] big = ImageContribution.of(train, 1_400, 2_000, FashionMnist.CLASSES).encode();
+      assertThat(big.length).isGreaterThan(LeafChallenger.CHUNK);
+      String hash = new ContentStore(rpc).put(big);
+      var submitted = frank.send(frank.datanets(true).submit(BigInteger.ONE, Keccak.hash(big, Numeric.hexStringToByteArray(frank.sender())),
+          "openledger:content/" + hash, Open.parse("1", "deposit")));
+      alice.send(alice.datanets(true).accept(org.openledger.contracts.web3j.Datanets.getContributionSubmittedEvents(submitted).get(0).contributionId,
+          Numeric.hexStringToByteArray(hash)));
+      long from = nextBlock();
+      BigInteger version = tampered(Address.fromHex(frank.sender()), 4, 9);
+      Path file = tmp.resolve("leaf-chunks");
+      BigInteger id;
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, new ProverMetrics(), from).tick()).isEqualTo(1);
+        id = opened(version, from).get(0).gameId;
+      }
+      LeafGames.Game g = game(id);
+      LeafGames.Evidence e = LeafGames.evidence(LeafGames.load(bob, content, BigInteger.ONE, version), g.leafIndex(), g.coordinate());
+      int bigOne = e.values().size() - 1; // the newest contribution: the highest id
+      assertThat(e.values().content(bigOne)).isEqualTo(big);
+      dave.send(dave.provers(true).disputePartialSum(id, BigInteger.valueOf(bigOne)));
+      // the daemon descended and sent the first chunk, then stopped (sent here as it sends them)
+      bob.send(bob.provers(true).descendLeafChallenge(id, LeafGames.int64s(e.values().partialSums()), e.values().contributionLeaf(bigOne),
+          e.values().contributionProof(bigOne).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(e.values().values(bigOne))));
+      bob.send(bob.provers(true).uploadContribution(id, BigInteger.ZERO, Arrays.copyOf(big, LeafChallenger.CHUNK),
+          BigInteger.valueOf(LeafChallenger.recordsCompleted(big, 0, LeafChallenger.CHUNK))));
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).as("only the last chunk").isEqualTo(1);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "upload", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isZero();
+      assertThat(game(id).uploaded()).isEqualTo(big.length);
+      assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+      new DevChain(rpc).mine(window() + 1);
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isEqualTo(1);
+      }
+      assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+    }
   }
 }
