@@ -289,12 +289,18 @@ public final class LeafChallenger {
         ? LeafGames.contributionAt(e, at.node()).orElseThrow(() -> new IllegalStateException("game " + g.id() + " descended into an unknown contribution"))
         : g.disputed();
     byte[] whole = e.values().content(i);
-    long offset = g.uploaded();
-    int end = (int) Math.min(whole.length, offset + CHUNK);
-    byte[] chunk = java.util.Arrays.copyOfRange(whole, (int) offset, end);
-    int records = recordsCompleted(whole, offset, end);
-    LeafGames.move(session, journal, key, metrics, ROLE, "upload", g.id(), "contribution=" + i + " offset=" + offset + " bytes=" + chunk.length + " of=" + whole.length,
-        session.provers(true).uploadContribution(g.id(), BigInteger.valueOf(offset), chunk, BigInteger.valueOf(records)));
+    Chunk c = chunkAt(whole, g.uploaded());
+    LeafGames.move(session, journal, key, metrics, ROLE, "upload", g.id(), "contribution=" + i + " offset=" + c.offset() + " bytes=" + c.bytes().length
+        + " of=" + whole.length, session.provers(true).uploadContribution(g.id(), BigInteger.valueOf(c.offset()), c.bytes(), BigInteger.valueOf(c.records())));
+  }
+
+  /** One upload call's arguments: the bytes from {@code offset}, and how many example records they complete. */
+  record Chunk(long offset, byte[] bytes, int records) {}
+
+  /** The chunk of {@code content} that starts at {@code offset}: {@link #CHUNK} bytes (whole Keccak blocks), or the rest. */
+  static Chunk chunkAt(byte[] content, long offset) {
+    int end = (int) Math.min(content.length, offset + CHUNK);
+    return new Chunk(offset, java.util.Arrays.copyOfRange(content, (int) offset, end), recordsCompleted(content, offset, end));
   }
 
   /** How many example records of an OLI1 contribution end inside {@code [from, to)}: what an upload call declares. */
@@ -309,13 +315,9 @@ public final class LeafChallenger {
   }
 
   private LeafGames.Evidence evidenceFor(LeafGames.Game g) throws ContentSource.Unavailable {
-    LeafGames.Evidence e = evidence.get(g.id());
-    if (e == null) { // after a restart: recomputed from the chain's data, as when the game was opened
-      e = LeafGames.evidence(LeafGames.load(session, content, g.modelId(), g.version()), g.leafIndex(), g.coordinate());
-      evidence.put(g.id(), e);
-    }
-    return e;
+    return LeafGames.evidence(session, content, evidence, g);
   }
+
 
   private void finish(BigInteger key, LeafGames.Game g) {
     boolean won = g.state() == LeafGames.CHALLENGER_WON;

@@ -211,13 +211,9 @@ public final class LeafDefender {
   }
 
   private LeafGames.Evidence evidenceFor(LeafGames.Game g) throws ContentSource.Unavailable {
-    LeafGames.Evidence e = evidence.get(g.id());
-    if (e == null) {
-      e = LeafGames.evidence(LeafGames.load(session, content, g.modelId(), g.version()), g.leafIndex(), g.coordinate());
-      evidence.put(g.id(), e);
-    }
-    return e;
+    return LeafGames.evidence(session, content, evidence, g);
   }
+
 
   private void finish(LeafGames.Game g) {
     boolean mine = g.defender().equals(me);

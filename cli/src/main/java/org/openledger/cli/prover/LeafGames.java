@@ -141,6 +141,16 @@ final class LeafGames {
     return new Evidence(v, leafIndex, coordinate, values);
   }
 
+  /** Game {@code g}'s evidence, computed once per run ({@code cache}); after a restart, recomputed from the chain's data. */
+  static Evidence evidence(Session s, ContentSource content, java.util.Map<BigInteger, Evidence> cache, Game g) throws ContentSource.Unavailable {
+    Evidence e = cache.get(g.id());
+    if (e == null) {
+      e = evidence(load(s, content, g.modelId(), g.version()), g.leafIndex(), g.coordinate());
+      cache.put(g.id(), e);
+    }
+    return e;
+  }
+
   /** The index of the contribution whose leaf hashes to {@code node}, or empty. */
   static Optional<Integer> contributionAt(Evidence e, Bytes32 node) {
     return e.values().tree().opening(node).filter(o -> o.isContribution()).map(o -> o.contribution());

@@ -483,6 +483,14 @@ class ProverLoopTest {
       return Address.fromHex(heidi.sender());
     }
 
+    /** {@code who} uploads {@code content} into game {@code id} in the daemon's chunks, up to byte {@code until}. */
+    void upload(Session who, BigInteger id, byte[] content, long until) {
+      for (long at = 0; at < Math.min(until, content.length); at += LeafChallenger.CHUNK) {
+        LeafChallenger.Chunk c = LeafChallenger.chunkAt(content, at);
+        who.send(who.provers(true).uploadContribution(id, BigInteger.valueOf(at), c.bytes(), BigInteger.valueOf(c.records())));
+      }
+    }
+
     long window() {
       return bob.view(bob.provers(false).leafChallengeParameters()).component1().longValueExact();
     }
@@ -672,12 +680,7 @@ class ProverLoopTest {
         values[values.length / 2] += lie;
         alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(liedAbout),
             e.values().contributionProof(liedAbout).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
-        byte[] whole = e.values().content(liedAbout);
-        for (int at = 0; at < whole.length; at += LeafChallenger.CHUNK) {
-          int end = Math.min(whole.length, at + LeafChallenger.CHUNK);
-          alice.send(alice.provers(true).uploadContribution(id, BigInteger.valueOf(at), Arrays.copyOfRange(whole, at, end),
-              BigInteger.valueOf(LeafChallenger.recordsCompleted(whole, at, end))));
-        }
+        upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
         assertThat(defender.tick()).as("the step").isEqualTo(1);
         assertThat(j.latest(id).stage()).isEqualTo(Journal.Stage.DONE);
         assertThat(j.latest(id).note()).contains("won");
@@ -758,8 +761,7 @@ class ProverLoopTest {
             long[] values = e.values().values(liedAbout);
             values[0] += lie;
             alice.send(alice.provers(true).descendLeafChallenge(id, List.of(), o.preimage(), List.of(), LeafGames.int64s(values)));
-            byte[] whole = e.values().content(liedAbout);
-            alice.send(alice.provers(true).uploadContribution(id, BigInteger.ZERO, whole, BigInteger.valueOf(LeafChallenger.recordsCompleted(whole, 0, whole.length))));
+            upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
             break;
           }
           alice.send(alice.provers(true).splitLeafChallenge(id, o.preimage(), o.leftSum()));
@@ -803,8 +805,7 @@ class ProverLoopTest {
       // the daemon descended and sent the first chunk, then stopped (sent here as it sends them)
       bob.send(bob.provers(true).descendLeafChallenge(id, LeafGames.int64s(e.values().partialSums()), e.values().contributionLeaf(bigOne),
           e.values().contributionProof(bigOne).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(e.values().values(bigOne))));
-      bob.send(bob.provers(true).uploadContribution(id, BigInteger.ZERO, Arrays.copyOf(big, LeafChallenger.CHUNK),
-          BigInteger.valueOf(LeafChallenger.recordsCompleted(big, 0, LeafChallenger.CHUNK))));
+      upload(bob, id, big, LeafChallenger.CHUNK);
       ProverMetrics metrics = new ProverMetrics();
       try (Journal j = Journal.open(file)) {
         assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).as("only the last chunk").isEqualTo(1);
