@@ -238,7 +238,7 @@ public final class LeafChallenger {
       }
       if (!g.challenger().equals(me)) throw new IllegalStateException("game " + game + " is " + g.challenger() + "'s, not this prover's");
       long head = session.blockNumber().longValueExact();
-      if (!g.open(head)) {
+      if (!g.inWindow(head)) {
         // OPEN or PICKING past its window: nobody disputed or stepped, and the win is claimed; past a window of ours the game is lost
         if (g.state() == LeafGames.OPEN || g.state() == LeafGames.PICKING) {
           LeafGames.move(session, journal, key, metrics, ROLE, "timeout", game, "", session.provers(true).timeoutLeafChallenge(game));

@@ -105,7 +105,7 @@ public final class LeafDefender {
         return moves;
       }
       long head = session.blockNumber().longValueExact();
-      if (!g.open(head)) {
+      if (!g.inWindow(head)) {
         // the challenger missed its window (dispute answered, upload unfinished): its bond is the defender's, by timeout
         if (g.defender().equals(me) && (g.state() == LeafGames.DISPUTED || g.state() == LeafGames.UPLOADING)) {
           LeafGames.move(session, journal, game, metrics, ROLE, "timeout", game, "", session.provers(true).timeoutLeafChallenge(game));

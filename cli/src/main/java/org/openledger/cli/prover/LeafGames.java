@@ -12,7 +12,6 @@ import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.model.Models;
 import org.openledger.contracts.web3j.Provers;
 import org.openledger.precompiles.Address;
-import org.openledger.precompiles.Keccak;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.daemon.Journal.Entry;
 import org.openledger.prover.daemon.Journal.Stage;
@@ -50,7 +49,7 @@ final class LeafGames {
     }
 
     /** Whether a move sent now still lands inside this phase's window (it lands in the next block). */
-    boolean open(long head) {
+    boolean inWindow(long head) {
       return head < deadline;
     }
   }
