@@ -820,5 +820,34 @@ class ProverLoopTest {
       }
       assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
     }
+  
+    @Test
+    @Order(9)
+    void aWrongChallengerWhoDoesNotDescendAfterTheDaemonsDisputeLosesItsBondToTheDaemonByTimeout() throws Exception {
+      long from = nextBlock();
+      LeafGames.Loaded v1 = LeafGames.load(alice, content, BigInteger.ONE, BigInteger.ONE);
+      LeafGames.Evidence e = LeafGames.evidence(v1, 1, 1);
+      long[] partials = e.values().partialSums();
+      partials[0] -= 5L << LeafGames.leafShift(v1.spec());
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafChallenge(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(v1.artifacts().leaves().size()),
+          BigInteger.ONE, BigInteger.ONE, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(), LeafGames.int64s(partials), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+      BigInteger dave0 = balance(dave);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-defend-timeout"))) {
+        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+        assertThat(defender.tick()).as("the dispute").isEqualTo(1);
+        assertThat(defender.tick()).as("the challenger's turn").isZero();
+        new DevChain(rpc).mine(window() + 1); // alice never descends
+        assertThat(defender.tick()).as("the timeout").isEqualTo(1);
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).as("no descent").isEqualTo(1);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
+      assertThat(metrics.leafMoves.labels("defender", "timeout", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
+    }
   }
 }
