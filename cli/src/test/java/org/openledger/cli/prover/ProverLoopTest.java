@@ -19,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openledger.cli.factory.AcceptedContributions;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.SumTree;
 import org.openledger.prover.factory.TrainingSet;
@@ -446,26 +445,7 @@ class ProverLoopTest {
     }
 
     BigInteger tampered(java.util.function.ToIntFunction<List<IndexLeaf>> which, int j, int steps) throws Exception {
-      LeafGames.Loaded v1 = LeafGames.load(dave, content, BigInteger.ONE, BigInteger.ONE);
-      var set = TrainingSet.of(AcceptedContributions.of(dave, BigInteger.ONE, dave.blockNumber().longValueExact()));
-      var index = IndexAudit.expected(v1.artifacts(), set);
-      assertThat(BigInteger.ONE.shiftLeft(index.shift())).as("the data give version 1's scale").isEqualTo(v1.spec().scale);
-      List<IndexLeaf> leaves = new ArrayList<>(index.leaves());
-      int leaf = which.applyAsInt(leaves);
-      IndexLeaf l = leaves.get(leaf);
-      short[] u = l.u().clone();
-      u[j] += (short) (u[j] > 0 ? -steps : steps);
-      leaves.set(leaf, new IndexLeaf(l.contributor(), l.datanetId(), l.contributionsRoot(), u));
-      VersionArtifacts t = VersionArtifacts.of(v1.artifacts().model(), v1.artifacts().rows(), leaves);
-      ContentStore store = new ContentStore(rpc);
-      for (byte[] blob : t.blobs()) store.put(blob);
-      var s = v1.spec();
-      var spec = new org.openledger.contracts.web3j.Models.VersionSpec(s.weightsRoot, s.basisRoot, t.indexRoot().toArray(), s.damping, s.scale,
-          s.outputFunction, s.tokenMode, s.fixedInTokens, s.fixedOutTokens, s.host, s.inRate, s.outRate, s.basisRank);
-      var r = dave.send(dave.models(true).registerVersion(BigInteger.ONE, spec));
-      BigInteger version = org.openledger.contracts.web3j.Models.getVersionRegisteredEvents(r).get(0).version;
-      erin.send(erin.provers(true).attest(BigInteger.ONE, version));
-      return version;
+      return LeafGameFixtures.tampered(rpc, dave, erin, BigInteger.ONE, BigInteger.ONE, which, j, steps);
     }
 
     /** heidi (a demo contributor) submits two more contributions of {@code images} test images each, and alice accepts them. */
@@ -485,14 +465,11 @@ class ProverLoopTest {
 
     /** {@code who} uploads {@code content} into game {@code id} in the daemon's chunks, up to byte {@code until}. */
     void upload(Session who, BigInteger id, byte[] content, long until) {
-      for (long at = 0; at < Math.min(until, content.length); at += LeafChallenger.CHUNK) {
-        LeafChallenger.Chunk c = LeafChallenger.chunkAt(content, at);
-        who.send(who.provers(true).uploadContribution(id, BigInteger.valueOf(at), c.bytes(), BigInteger.valueOf(c.records())));
-      }
+      LeafGameFixtures.upload(who, id, content, until);
     }
 
     long window() {
-      return bob.view(bob.provers(false).leafChallengeParameters()).component1().longValueExact();
+      return LeafGameFixtures.window(bob);
     }
 
     LeafGames.Game game(BigInteger id) {
@@ -501,8 +478,7 @@ class ProverLoopTest {
 
     /** The games opened against {@code version} of model 1 since {@code from}. */
     List<Provers.LeafChallengeOpenedEventResponse> opened(BigInteger version, long from) {
-      return EventLogs.read(bob, Addresses.PROVERS, Provers.LEAFCHALLENGEOPENED_EVENT, from, bob.blockNumber().longValueExact(),
-          Arrays.asList(null, LeafGames.topic(BigInteger.ONE), LeafGames.topic(version))).stream().map(Provers::getLeafChallengeOpenedEventFromLog).toList();
+      return LeafGameFixtures.opened(bob, BigInteger.ONE, version, from);
     }
 
     Provers.LeafChallengeDecidedEventResponse decided(BigInteger game, long from) {
@@ -511,18 +487,7 @@ class ProverLoopTest {
 
     /** What {@code who}'s transactions that emitted a Provers event since {@code from} cost in gas. */
     BigInteger gasSpent(Session who, long from) throws Exception {
-      var filter = new EthFilter(new DefaultBlockParameterNumber(from), DefaultBlockParameterName.LATEST, Addresses.PROVERS.toHexString());
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      BigInteger total = BigInteger.ZERO;
-      for (var result : rpc.web3j().ethGetLogs(filter).send().getLogs()) {
-        String hash = ((Log) result.get()).getTransactionHash();
-        if (!seen.add(hash)) continue;
-        var receipt = rpc.web3j().ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElseThrow();
-        if (receipt.getFrom().equalsIgnoreCase(who.sender())) {
-          total = total.add(receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())));
-        }
-      }
-      return total;
+      return LeafGameFixtures.gasSpent(rpc, who, from);
     }
 
     BigInteger balanceOf(Address a) throws Exception {
