@@ -61,6 +61,7 @@ public final class LeafChallenger {
   private final ProverMetrics metrics;
   private final long fromBlock;
   private final int listLimit;
+  private final boolean challenge;
   private final Address me;
   private final Map<BigInteger, VersionAttester.Version> retry = new LinkedHashMap<>();
   private final Map<BigInteger, Integer> failures = new HashMap<>();
@@ -72,11 +73,16 @@ public final class LeafChallenger {
    * @param fromBlock versions registered before it are not audited on a fresh journal
    */
   public LeafChallenger(Session session, Journal journal, ContentSource content, ProverMetrics metrics, long fromBlock) {
-    this(session, journal, content, metrics, fromBlock, org.openledger.contracts.prover.Provers.MAX_LISTED_CONTRIBUTIONS);
+    this(session, journal, content, metrics, fromBlock, true);
+  }
+
+  /** @param challenge whether to open games; without, a wrong index is only logged and counted ({@code --no-challenge}) */
+  public LeafChallenger(Session session, Journal journal, ContentSource content, ProverMetrics metrics, long fromBlock, boolean challenge) {
+    this(session, journal, content, metrics, fromBlock, challenge, org.openledger.contracts.prover.Provers.MAX_LISTED_CONTRIBUTIONS);
   }
 
   /** With {@code listLimit}: the most contributions a leaf may have to be opened with its list (the chain's limit, or fewer). */
-  LeafChallenger(Session session, Journal journal, ContentSource content, ProverMetrics metrics, long fromBlock, int listLimit) {
+  LeafChallenger(Session session, Journal journal, ContentSource content, ProverMetrics metrics, long fromBlock, boolean challenge, int listLimit) {
     if (listLimit < 1 || listLimit > org.openledger.contracts.prover.Provers.MAX_LISTED_CONTRIBUTIONS) {
       throw new IllegalArgumentException("list limit " + listLimit);
     }
@@ -86,6 +92,7 @@ public final class LeafChallenger {
     this.metrics = metrics;
     this.fromBlock = fromBlock;
     this.listLimit = listLimit;
+    this.challenge = challenge;
     this.me = Address.fromHex(session.sender());
     for (Entry e : journal.unfinished()) if (e.stage() == Stage.LEAF_OPENING) retry.put(e.requestId(), VersionAttester.Version.of(e.requestId()));
     if (!journal.unfinished().isEmpty()) LOG.info("event=leaf_game role=challenger resume={} scannedTo={}", journal.unfinished().size(), journal.scannedTo());
@@ -182,6 +189,12 @@ public final class LeafChallenger {
     LeafGames.Evidence e = LeafGames.evidence(loaded, w.leafIndex(), w.coordinate());
     boolean bisect = e.values().size() > listLimit;
     String kind = bisect ? "bisection" : "list";
+    String move = bisect ? "open_bisection" : "open_list";
+    if (!challenge) {
+      metrics.leafMoves.labels(ROLE, move, "skipped").inc();
+      done(key, "leaf " + w.leafIndex() + " coordinate " + w.coordinate() + " wrong by " + w.steps() + " steps, not challenged: --no-challenge");
+      return 0;
+    }
     journal.record(new Entry(key, Stage.LEAF_OPENING, session.blockNumber().longValueExact(),
         "model=" + v.modelId() + " version=" + v.version() + " leaf=" + w.leafIndex() + " coordinate=" + w.coordinate() + " kind=" + kind));
     BigInteger bond = session.view(session.provers(false).leafChallengeParameters()).component2();
@@ -198,7 +211,6 @@ public final class LeafChallenger {
             rootOpening(e).preimage(), rootOpening(e).leftSum(), bond)
         : p.openLeafChallenge(v.modelId(), v.version(), leafCount, leafIndex, j, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(),
             LeafGames.int64s(e.values().partialSums()), bond);
-    String move = bisect ? "open_bisection" : "open_list";
     TransactionReceipt r;
     try {
       r = session.send(call);

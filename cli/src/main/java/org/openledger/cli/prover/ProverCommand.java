@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
       "Leaf-coordinate games (docs/attribution.md §8, docs/provers.md): every registered classifier version's index is recomputed from "
           + "its own published model and basis; a wrong leaf coordinate is challenged (posting leafChallengerBond, 10 OPEN by default) "
           + "at the coordinate the most steps off, and the game is played to its end — disputes answered, the contribution uploaded, "
-          + "the win claimed by timeout (--no-leaf-challenge, or --no-challenge: audit and log only). When this account owns the model "
+          + "the win claimed by timeout (--no-challenge: audit and log only; --no-leaf-challenge: no index audit). When this account owns the model "
           + "or attested the version a game challenges, it defends: disputes the first wrong claim, steps on the first wrong example "
           + "value, and lets a challenge whose claims are all true run (--no-leaf-defend: never defend).",
       "",
@@ -93,8 +93,9 @@ public final class ProverCommand implements Callable<Integer> {
   boolean attest;
 
   @Option(names = "--leaf-challenge", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "With --challenge: check every registered version's index leaves and play the leaf-coordinate game against a wrong one "
-          + "(default on; each game posts leafChallengerBond from the account's balance, not from the prover bond).")
+      description = "Check every registered version's index leaves and, with --challenge, play the leaf-coordinate game against a wrong one "
+          + "(default on; each game posts leafChallengerBond from the account's balance, not from the prover bond; "
+          + "--no-leaf-challenge: no index audit).")
   boolean leafChallenge;
 
   @Option(names = "--leaf-defend", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -132,7 +133,8 @@ public final class ProverCommand implements Callable<Integer> {
       // text-spans versions are checked by their corpus root, every other version by retraining it
       VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(session, Progress.NONE));
       VersionAttester attester = attest ? new VersionAttester(session, attestations, rebuild, metrics, fromBlock) : null;
-      LeafChallenger challenger = challenge && leafChallenge ? new LeafChallenger(session, leafChallenges, content, metrics, fromBlock) : null;
+      // --no-challenge audits and logs, as the watcher does; --no-leaf-challenge skips the index audit altogether
+      LeafChallenger challenger = leafChallenge ? new LeafChallenger(session, leafChallenges, content, metrics, fromBlock, challenge) : null;
       LeafDefender defender = leafDefend ? new LeafDefender(session, leafDefences, content, metrics, fromBlock) : null;
       Runnable tick = () -> {
         loop.tick();

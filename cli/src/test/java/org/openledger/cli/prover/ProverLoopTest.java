@@ -667,7 +667,7 @@ class ProverLoopTest {
       BigInteger version = tampered(heidi, 2, 6);
       ProverMetrics metrics = new ProverMetrics();
       try (Journal j = Journal.open(tmp.resolve("leaf-bisection"))) {
-        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from, 1); // a list limit of one: bisect any leaf of two or more
+        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from, true, 1); // a list limit of one: bisect any leaf of two or more
         assertThat(challenger.tick()).isEqualTo(1);
         BigInteger id = opened(version, from).get(0).gameId;
         assertThat(LeafGames.position(bob, id).depth()).isEqualTo(1);
@@ -813,6 +813,21 @@ class ProverLoopTest {
       assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
       assertThat(metrics.leafMoves.labels("defender", "timeout", "sent").value()).isEqualTo(1);
       assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
+    }
+  
+    @Test
+    @Order(10)
+    void withNoChallengeAWrongIndexIsAuditedAndLoggedAndNoGameOpened() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(3, 6, 3);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-report-only"))) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from, false).tick()).isZero();
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, version).key()).note()).contains("wrong by 3 steps, not challenged");
+      }
+      assertThat(metrics.leafAudits.labels("wrong").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "open_list", "skipped").value()).isEqualTo(1);
+      assertThat(opened(version, from)).isEmpty();
     }
   }
 }
