@@ -620,7 +620,7 @@ class ProverLoopTest {
 
     @Test
     @Order(5)
-    void theDaemonAsOwnerBeatsAWrongChallengerOfAnHonestVersionAndTakesItsBond() throws Exception {
+    void theDaemonAsOwnerBeatsAWrongChallengerOfAnHonestVersionAcrossARestartAndTakesItsBond() throws Exception {
       long from = nextBlock();
       LeafGames.Loaded v1 = LeafGames.load(alice, content, BigInteger.ONE, BigInteger.ONE);
       LeafGames.Evidence e = LeafGames.evidence(v1, 0, 0);
@@ -635,18 +635,21 @@ class ProverLoopTest {
       BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
 
       BigInteger dave0 = balance(dave);
+      Path file = tmp.resolve("leaf-defend");
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafDefender(dave, j, content, new ProverMetrics(), from).tick()).as("the dispute").isEqualTo(1);
+      } // the daemon stops
+      assertThat(game(id).disputed()).as("the partial sum alice lied about").isEqualTo(liedAbout);
+      // alice descends with one example value moved by the lie, so her values add up to her claim, and uploads
+      long[] values = e.values().values(liedAbout);
+      values[values.length / 2] += lie;
+      alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(liedAbout),
+          e.values().contributionProof(liedAbout).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
+      upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
       ProverMetrics metrics = new ProverMetrics();
-      try (Journal j = Journal.open(tmp.resolve("leaf-defend"))) {
-        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
-        assertThat(defender.tick()).as("the dispute").isEqualTo(1);
-        assertThat(game(id).disputed()).as("the partial sum alice lied about").isEqualTo(liedAbout);
-        // alice descends with one example value moved by the lie, so her values add up to her claim, and uploads
-        long[] values = e.values().values(liedAbout);
-        values[values.length / 2] += lie;
-        alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(liedAbout),
-            e.values().contributionProof(liedAbout).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
-        upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
-        assertThat(defender.tick()).as("the step").isEqualTo(1);
+      try (Journal j = Journal.open(file)) { // restarted, it resumes the game at the step
+        assertThat(new LeafDefender(dave, j, content, metrics, from).tick()).as("the step").isEqualTo(1);
+        assertThat(metrics.leafMoves.labels("defender", "dispute", "sent").value()).as("no second dispute").isZero();
         assertThat(j.latest(id).stage()).isEqualTo(Journal.Stage.DONE);
         assertThat(j.latest(id).note()).contains("won");
       }
