@@ -1,6 +1,5 @@
 package org.openledger.cli.prover;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.openledger.contracts.web3j.Models;
 import org.openledger.contracts.web3j.Provers;
 import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
-import org.openledger.precompiles.abi.AbiCodec;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.daemon.Journal.Entry;
 import org.openledger.prover.daemon.Journal.Stage;
@@ -30,7 +28,6 @@ import org.openledger.prover.proof.ProofEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -240,22 +237,9 @@ public final class ProofWatcher {
 
   /** The proof as its {@code submitProof} transaction carried it, checked against the hash the chain stored. */
   private Bytes proofBytes(Log log, Bytes32 proofHash) {
-    Transaction tx;
-    try {
-      tx = session.node().web3j().ethGetTransactionByHash(log.getTransactionHash()).send().getTransaction()
-          .orElseThrow(() -> new UserError("the node does not return transaction " + log.getTransactionHash()));
-    } catch (IOException e) {
-      throw new UserError("cannot read transaction " + log.getTransactionHash() + ": " + e.getMessage());
-    }
-    byte[] input = Numeric.hexStringToByteArray(tx.getInput());
-    byte[] selector = org.openledger.contracts.prover.Provers.SUBMIT_PROOF.selector();
-    if (input.length >= 4 && ByteBuffer.wrap(input, 0, 4).equals(ByteBuffer.wrap(selector))) {
-      try {
-        Bytes proof = (Bytes) AbiCodec.decode(org.openledger.contracts.prover.Provers.SUBMIT_PROOF.inputTypes(), input, 4, input.length - 4).get(1);
-        if (Bytes32.wrap(Keccak.hash(proof.toArrayUnsafe())).equals(proofHash)) return proof;
-      } catch (RuntimeException malformed) {
-        // not our call layout: falls through to the error below
-      }
+    Optional<List<Object>> args = EventLogs.callArgs(session, log.getTransactionHash(), org.openledger.contracts.prover.Provers.SUBMIT_PROOF);
+    if (args.isPresent() && args.get().get(1) instanceof Bytes proof && Bytes32.wrap(Keccak.hash(proof.toArrayUnsafe())).equals(proofHash)) {
+      return proof;
     }
     // a proof submitted through another contract is not in its transaction's input
     throw new UserError("transaction " + log.getTransactionHash() + " does not carry the proof " + proofHash.toHexString() + " in its input");

@@ -49,6 +49,13 @@ import picocli.CommandLine.Option;
           + "And it attests: every newly registered version is rebuilt from the chain's data and attested when it matches — "
           + "a classifier retrained, an OpenLoRA adapter fine-tuned again on its base with its job's settings, a text-spans version's corpus root rebuilt from the accepted text (--no-attest: skip). Its journals (--data-dir) make restarts safe: nothing is sent twice, nothing is forgotten.",
       "",
+      "Leaf-coordinate games (docs/attribution.md §8, docs/provers.md): every registered classifier version's index is recomputed from "
+          + "its own published model and basis; a wrong leaf coordinate is challenged (posting leafChallengerBond, 10 OPEN by default) "
+          + "at the coordinate the most steps off, and the game is played to its end — disputes answered, the contribution uploaded, "
+          + "the win claimed by timeout (--no-challenge: audit and log only; --no-leaf-challenge: no index audit). When this account owns the model "
+          + "or attested the version a game challenges, it defends: disputes the first wrong claim, steps on the first wrong example "
+          + "value, and lets a challenge whose claims are all true run (--no-leaf-defend: never defend).",
+      "",
       "Prometheus metrics at http://HOST:PORT/metrics; logs are key=value lines on stderr."
     })
 public final class ProverCommand implements Callable<Integer> {
@@ -57,7 +64,7 @@ public final class ProverCommand implements Callable<Integer> {
   @Mixin KeyOptions keys;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:OPENLEDGER_PROVER_DIR:-${sys:user.home}/.openledger/prover}",
-      description = "Where the journals live: journal (requests), challenges, attestations (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
+      description = "Where the journals live: journal (requests), challenges, attestations, leaf-challenges, leaf-defences (env OPENLEDGER_PROVER_DIR; default ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Option(names = "--bond", paramLabel = "OPEN", defaultValue = "1000",
@@ -85,6 +92,17 @@ public final class ProverCommand implements Callable<Integer> {
       description = "Rebuild and attest newly registered versions (default on; needs the minimum attester bond).")
   boolean attest;
 
+  @Option(names = "--leaf-challenge", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Check every registered version's index leaves and, with --challenge, play the leaf-coordinate game against a wrong one "
+          + "(default on; each game posts leafChallengerBond from the account's balance, not from the prover bond; "
+          + "--no-leaf-challenge: no index audit).")
+  boolean leafChallenge;
+
+  @Option(names = "--leaf-defend", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Defend leaf-coordinate games against versions this account owns or attested: dispute wrong claims, step on a wrong "
+          + "example value (default on; --no-leaf-defend: an attester's bond is then slashed by any challenge that is not answered).")
+  boolean leafDefend;
+
   @Option(names = "--once", description = "Do the work that is due now (including what a previous run left), then exit: for scripts and cron.")
   boolean once;
 
@@ -99,6 +117,8 @@ public final class ProverCommand implements Callable<Integer> {
         Journal journal = openJournal("journal");
         Journal challenges = openJournal("challenges");
         Journal attestations = openJournal("attestations");
+        Journal leafChallenges = openJournal("leaf-challenges");
+        Journal leafDefences = openJournal("leaf-defences");
         MetricsServer server = metricsPort < 0 ? null : startMetrics(metrics)) {
       // one engine per model kind behind one version cache, picked by each version's weights tag;
       // text-spans versions go to the span engine, which rebuilds the version's corpus from the chain
@@ -113,10 +133,15 @@ public final class ProverCommand implements Callable<Integer> {
       // text-spans versions are checked by their corpus root, every other version by retraining it
       VersionAttester.Rebuild rebuild = SpanVersionCheck.or(trainer::compare, new SpanVersionCheck(session, Progress.NONE));
       VersionAttester attester = attest ? new VersionAttester(session, attestations, rebuild, metrics, fromBlock) : null;
+      // --no-challenge audits and logs, as the watcher does; --no-leaf-challenge skips the index audit altogether
+      LeafChallenger challenger = leafChallenge ? new LeafChallenger(session, leafChallenges, content, metrics, fromBlock, challenge) : null;
+      LeafDefender defender = leafDefend ? new LeafDefender(session, leafDefences, content, metrics, fromBlock) : null;
       Runnable tick = () -> {
         loop.tick();
         watcher.tick();
         if (attester != null) attester.tick();
+        if (challenger != null) challenger.tick();
+        if (defender != null) defender.tick();
       };
       BigInteger added = loop.ensureBond(target);
       System.out.println("prover " + session.sender() + " on " + session.node().url() + (added.signum() > 0 ? ", bonded " + Open.format(added) + " OPEN" : "")
@@ -125,8 +150,10 @@ public final class ProverCommand implements Callable<Integer> {
         int moved = loop.tick();
         int challenged = watcher.tick();
         int attested = attester == null ? 0 : attester.tick();
+        int leafMoves = (challenger == null ? 0 : challenger.tick()) + (defender == null ? 0 : defender.tick());
         System.out.println(moved + " request(s) advanced; " + loop.open().size() + " still open; earned " + Open.format(loop.earned()) + " OPEN; "
-            + challenged + " challenge(s) sent, won " + Open.format(watcher.rewards()) + " OPEN; " + attested + " version(s) attested");
+            + challenged + " challenge(s) sent, won " + Open.format(watcher.rewards()) + " OPEN; " + attested + " version(s) attested; "
+            + leafMoves + " leaf-game move(s) sent");
         return 0;
       }
       CountDownLatch stop = new CountDownLatch(1);

@@ -26,6 +26,13 @@ public final class ProverMetrics {
       "OPEN (wei) won from slashed provers by this prover's challenges, since start (its bond back not counted).");
   final Counter attestations = registry.counter("openledger_prover_attestations_total",
       "Registered versions this prover rebuilt, by outcome (attested, mismatch, unavailable, failed).", "outcome");
+  final Counter leafAudits = registry.counter("openledger_prover_leaf_audits_total",
+      "Registered versions whose index this prover recomputed from their own model and basis, by verdict (sound, wrong).", "verdict");
+  final Counter leafMoves = registry.counter("openledger_prover_leaf_moves_total",
+      "Leaf-coordinate game moves, by role (challenger, defender), move (open_list, open_bisection, dispute, split, descend, upload, step, "
+          + "timeout; result: the game's end; let_run: an honest challenge left to win) and outcome (sent, failed; won, lost for result; "
+          + "skipped: let_run, or an opening --no-challenge did not send).",
+      "role", "move", "outcome");
   final Gauge earningsWei = registry.gauge("openledger_prover_earnings_wei", "OPEN (wei) paid to this prover by settlements it proved, since start.");
   final Gauge bondWei = registry.gauge("openledger_prover_bond_wei", "This prover's bond (wei), by part (total, locked, unbonding).", "part");
   final Gauge scannedBlock = registry.gauge("openledger_prover_scanned_block", "The last block scanned for resulted requests.");

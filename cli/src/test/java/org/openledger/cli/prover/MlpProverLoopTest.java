@@ -44,7 +44,9 @@ import org.web3j.utils.Numeric;
  * trains and delivers it for a funded job (196 → 16 → 10, k = 64 Kronecker rows), rebuilds and
  * attests it, and governance deploys it; then the prover daemon's attester rebuilds and attests it
  * as the MLP its weights commit, its loop proves inferences on it (accepted by the Provers
- * contract) and settles them, and its watcher audits those proofs sound.
+ * contract) and settles them, and its watcher audits those proofs sound. It plays the
+ * leaf-coordinate game on MLP versions on both sides, as {@code ProverLoopTest.LeafGame} does on
+ * logistic regression.
  */
 class MlpProverLoopTest {
   @TempDir static Path tmp;
@@ -178,5 +180,59 @@ class MlpProverLoopTest {
     }
     assertThat(metrics.proofs.labels("wrong_output").value()).isEqualTo(1);
     assertThat(metrics.claims.labels("sent").value()).isZero();
+  }
+
+  // ------------------------------------------------------------------ the leaf-coordinate game on the MLP
+
+  @Test
+  void aTamperedMlpLeafCoordinateIsChallengedDescendedIntoAndWon() throws Exception {
+    long from = carol.blockNumber().longValueExact() + 1;
+    BigInteger version = LeafGameFixtures.tampered(rpc, dave, erin, BigInteger.ONE, delivery.version(), leaves -> 2, 7, 5);
+    RpcContentSource content = new RpcContentSource(new ContentStore(rpc));
+    ProverMetrics metrics = new ProverMetrics();
+    try (Journal j = Journal.open(tmp.resolve("leaf-mlp"))) {
+      LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from);
+      assertThat(challenger.tick()).isEqualTo(1);
+      var game = LeafGameFixtures.opened(bob, BigInteger.ONE, version, from).get(0);
+      assertThat(game.leafIndex.intValueExact()).isEqualTo(2);
+      assertThat(game.coordinate.intValueExact()).isEqualTo(7);
+      dave.send(dave.provers(true).disputePartialSum(game.gameId, BigInteger.ZERO)); // a true partial sum: no example value to step on
+      assertThat(challenger.tick()).as("descend and upload").isGreaterThanOrEqualTo(2);
+      new DevChain(rpc).mine(LeafGameFixtures.window(bob) + 1);
+      assertThat(challenger.tick()).isEqualTo(1);
+      assertThat(LeafGames.game(bob, game.gameId).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+    }
+    assertThat(bob.view(bob.provers(false).versionFaulty(BigInteger.ONE, version))).isTrue();
+    assertThat(metrics.leafMoves.labels("challenger", "result", "won").value()).isEqualTo(1);
+  }
+
+  @Test
+  void theDaemonAsOwnerStepsOnAWrongMlpExampleValueAndWins() throws Exception {
+    long from = carol.blockNumber().longValueExact() + 1;
+    RpcContentSource content = new RpcContentSource(new ContentStore(rpc));
+    LeafGames.Loaded v = LeafGames.load(alice, content, BigInteger.ONE, delivery.version());
+    LeafGames.Evidence e = LeafGames.evidence(v, 0, 10);
+    long lie = 2L << LeafGames.leafShift(v.spec());
+    long[] partials = e.values().partialSums();
+    partials[0] += lie;
+    BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+    var r = alice.send(alice.provers(true).openLeafChallenge(BigInteger.ONE, delivery.version(), BigInteger.valueOf(v.artifacts().leaves().size()),
+        BigInteger.ZERO, BigInteger.TEN, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(), LeafGames.int64s(partials), bond));
+    BigInteger id = org.openledger.contracts.web3j.Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+    ProverMetrics metrics = new ProverMetrics();
+    try (Journal j = Journal.open(tmp.resolve("leaf-mlp-defend"))) {
+      LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+      assertThat(defender.tick()).as("the dispute").isEqualTo(1);
+      long[] values = e.values().values(0);
+      values[3] += lie;
+      alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(0),
+          e.values().contributionProof(0).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
+      LeafGameFixtures.upload(alice, id, e.values().content(0), Long.MAX_VALUE);
+      assertThat(defender.tick()).as("the step: the chain recomputes the MLP example's raw_j").isEqualTo(1);
+    }
+    var end = LeafGames.decided(alice, id, from).orElseThrow();
+    assertThat(end.challengerWon).isFalse();
+    assertThat(end.reason.intValueExact()).isEqualTo(3);
+    assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
   }
 }

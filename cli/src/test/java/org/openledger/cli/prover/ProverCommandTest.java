@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The daemon's duty switches: watching with challenges and attesting are on unless turned off. */
+/** The daemon's duty switches: watching with challenges, attesting and both sides of the leaf game are on unless turned off. */
 class ProverCommandTest {
 
   static ProverCommand parsed(String... args) {
@@ -32,5 +32,26 @@ class ProverCommandTest {
   void theHelpNamesBothSwitches() {
     String usage = new CommandLine(new ProverCommand()).getUsageMessage();
     assertThat(usage).contains("--[no-]challenge").contains("--[no-]attest");
+  }
+
+  @Test
+  void leafChallengingAndDefendingAreOnByDefault() {
+    ProverCommand c = parsed();
+    assertThat(c.leafChallenge).isTrue();
+    assertThat(c.leafDefend).isTrue();
+  }
+
+  @Test
+  void noLeafChallengeAndNoLeafDefendTurnThemOffIndependently() {
+    ProverCommand c = parsed("--no-leaf-challenge");
+    assertThat(c.leafChallenge).isFalse();
+    assertThat(c.leafDefend).isTrue();
+    assertThat(parsed("--no-leaf-defend").leafDefend).isFalse();
+  }
+
+  @Test
+  void theHelpNamesTheLeafGameSwitchesAndTheBondAGamePosts() {
+    String usage = new CommandLine(new ProverCommand()).getUsageMessage();
+    assertThat(usage).contains("--[no-]leaf-challenge").contains("--[no-]leaf-defend").contains("leafChallengerBond");
   }
 }

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openledger.contracts.attribution.IndexLeaf;
+import org.openledger.contracts.attribution.SumTree;
+import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.proof.IndexAudit;
 import org.openledger.cli.chain.Connection;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.DevChain;
@@ -407,6 +415,422 @@ class ProverLoopTest {
       assertThat(new VersionAttester(bob, a, (m, v) -> {
         throw new AssertionError("rebuilt again");
       }, new ProverMetrics(), from).tick()).isZero();
+    }
+  }
+
+  // ------------------------------------------------------------------ the leaf-coordinate game
+
+  /**
+   * The daemon plays the leaf-coordinate game (docs/attribution.md §8) on both sides, on versions of
+   * the demo's model 1: dave (its owner) registers versions whose index is version 1's, rebuilt from
+   * the chain's data, with one coordinate moved; erin attests them; bob's daemon challenges. The
+   * honest version 1 is audited first, before any tampered version exists.
+   */
+  @Nested
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  class LeafGame {
+    final RpcContentSource content = new RpcContentSource(new ContentStore(rpc));
+
+    /** Registers a version of model 1 whose index is the true one with {@code u[leaf][j]} moved by {@code steps}; erin attests it. */
+    BigInteger tampered(int leaf, int j, int steps) throws Exception {
+      return tampered(leaves -> leaf, j, steps);
+    }
+
+    /** As {@link #tampered(int, int, int)}, at the leaf of {@code contributor}. */
+    BigInteger tampered(Address contributor, int j, int steps) throws Exception {
+      return tampered(leaves -> {
+        for (int n = 0; n < leaves.size(); n++) if (leaves.get(n).contributor().equals(contributor)) return n;
+        throw new AssertionError("no leaf of " + contributor);
+      }, j, steps);
+    }
+
+    BigInteger tampered(java.util.function.ToIntFunction<List<IndexLeaf>> which, int j, int steps) throws Exception {
+      return LeafGameFixtures.tampered(rpc, dave, erin, BigInteger.ONE, BigInteger.ONE, which, j, steps);
+    }
+
+    /** heidi (a demo contributor) submits two more contributions of {@code images} test images each, and alice accepts them. */
+    Address heidiContributesTwice(int firstImage, int images) {
+      Session heidi = Session.as(rpc, DevelopmentKeys.account(7));
+      for (int c = 0; c < 2; c++) {
+        int from = firstImage + c * images;
+        byte[] data = ImageContribution.of(test, from, from + images, FashionMnist.CLASSES).encode();
+        String hash = new ContentStore(rpc).put(data);
+        var r = heidi.send(heidi.datanets(true).submit(BigInteger.ONE, Keccak.hash(data, Numeric.hexStringToByteArray(heidi.sender())),
+            "openledger:content/" + hash, Open.parse("1", "deposit")));
+        BigInteger id = org.openledger.contracts.web3j.Datanets.getContributionSubmittedEvents(r).get(0).contributionId;
+        alice.send(alice.datanets(true).accept(id, Numeric.hexStringToByteArray(hash)));
+      }
+      return Address.fromHex(heidi.sender());
+    }
+
+    /** {@code who} uploads {@code content} into game {@code id} in the daemon's chunks, up to byte {@code until}. */
+    void upload(Session who, BigInteger id, byte[] content, long until) {
+      LeafGameFixtures.upload(who, id, content, until);
+    }
+
+    long window() {
+      return LeafGameFixtures.window(bob);
+    }
+
+    LeafGames.Game game(BigInteger id) {
+      return LeafGames.game(bob, id);
+    }
+
+    /** The games opened against {@code version} of model 1 since {@code from}. */
+    List<Provers.LeafChallengeOpenedEventResponse> opened(BigInteger version, long from) {
+      return LeafGameFixtures.opened(bob, BigInteger.ONE, version, from);
+    }
+
+    Provers.LeafChallengeDecidedEventResponse decided(BigInteger game, long from) {
+      return LeafGames.decided(bob, game, from).orElseThrow();
+    }
+
+    /** What {@code who}'s transactions that emitted a Provers event since {@code from} cost in gas. */
+    BigInteger gasSpent(Session who, long from) throws Exception {
+      return LeafGameFixtures.gasSpent(rpc, who, from);
+    }
+
+    BigInteger balanceOf(Address a) throws Exception {
+      return rpc.web3j().ethGetBalance(a.toHexString(), DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    BigInteger bondOf(Session s) {
+      return s.view(s.provers(false).bondOf(s.sender())).component1();
+    }
+
+    @Test
+    @Order(1)
+    void anHonestVersionsIndexIsAuditedSoundAndNeverChallenged() throws Exception {
+      long registered = bob.view(bob.models(false).version(BigInteger.ONE, BigInteger.ONE)).component3().longValueExact();
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-honest"))) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, registered).tick()).as("moves sent").isZero();
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, BigInteger.ONE).key()).note()).contains("index sound");
+      }
+      assertThat(metrics.leafAudits.labels("sound").value()).isPositive();
+      assertThat(metrics.leafAudits.labels("wrong").value()).isZero();
+      assertThat(opened(BigInteger.ONE, registered)).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aTamperedLeafCoordinateIsChallengedAtItsCoordinateAndWonTheVersionFaultedTheAttesterSlashedAndOpenConserved() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(0, 3, 7);
+      BigInteger bob0 = balance(bob), treasury0 = balanceOf(Addresses.TREASURY), provers0 = balanceOf(Addresses.PROVERS), erinBond0 = bondOf(erin);
+      ProverMetrics metrics = new ProverMetrics();
+      ProverMetrics erinMetrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-tampered")); Journal d = Journal.open(tmp.resolve("leaf-erin-defends"))) {
+        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from);
+        assertThat(challenger.tick()).as("the opening").isEqualTo(1);
+        var games = opened(version, from);
+        assertThat(games).singleElement().satisfies(g -> {
+          assertThat(g.leafIndex.intValueExact()).isZero();
+          assertThat(g.coordinate.intValueExact()).isEqualTo(3);
+          assertThat(g.challenger).isEqualToIgnoringCase(bob.sender());
+        });
+        BigInteger id = games.get(0).gameId;
+        // erin, an attester, finds every claim true and lets it run; dave, the owner, disputes a true partial sum
+        assertThat(new LeafDefender(erin, d, content, erinMetrics, from).tick()).isZero();
+        assertThat(erinMetrics.leafMoves.labels("defender", "let_run", "skipped").value()).isEqualTo(1);
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("descend and upload").isGreaterThanOrEqualTo(2);
+        assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+        new DevChain(rpc).mine(window() + 1); // dave finds no wrong value to step on
+        assertThat(challenger.tick()).as("the timeout").isEqualTo(1);
+        assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, version).key()).stage()).isEqualTo(Journal.Stage.DONE);
+
+        var end = decided(id, from);
+        assertThat(end.reason.intValueExact()).as("no step").isEqualTo(2);
+        assertThat(bob.view(bob.provers(false).versionFaulty(BigInteger.ONE, version))).isTrue();
+        assertThat(erinBond0.subtract(bondOf(erin))).as("erin slashed").isEqualTo(end.slashed).isPositive();
+        // OPEN conserved to the wei: what left the Provers contract is bob's share and the treasury's rest
+        assertThat(balance(bob).subtract(bob0).add(gasSpent(bob, from))).isEqualTo(end.toChallenger);
+        assertThat(balanceOf(Addresses.TREASURY).subtract(treasury0)).isEqualTo(end.slashed.subtract(end.toChallenger));
+        assertThat(provers0.subtract(balanceOf(Addresses.PROVERS))).isEqualTo(end.slashed);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "open_list", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "result", "won").value()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRestartInTheMiddleOfTheGameResumesItWithoutRepeatingAMoveOrASecondBond() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(1, 5, 4);
+      Path file = tmp.resolve("leaf-restart");
+      BigInteger id;
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, new ProverMetrics(), from).tick()).isEqualTo(1);
+        id = opened(version, from).get(0).gameId;
+      } // the daemon stops; dave disputes meanwhile
+      dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+      ProverMetrics second = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, second, from).tick()).as("descend and upload, no new opening").isGreaterThanOrEqualTo(2);
+      }
+      assertThat(second.leafMoves.labels("challenger", "open_list", "sent").value() + second.leafMoves.labels("challenger", "open_bisection", "sent").value())
+          .isZero();
+      assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+      ProverMetrics third = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        LeafChallenger again = new LeafChallenger(bob, j, content, third, from);
+        assertThat(again.tick()).as("the defender's turn: nothing to resend").isZero();
+        new DevChain(rpc).mine(window() + 1);
+        assertThat(again.tick()).isEqualTo(1);
+      }
+      assertThat(third.leafMoves.labels("challenger", "descend", "sent").value() + third.leafMoves.labels("challenger", "upload", "sent").value()).isZero();
+      assertThat(opened(version, from)).as("one bond posted").hasSize(1);
+      assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+    }
+
+    @Test
+    @Order(4)
+    void anOpeningThatLandedBeforeACrashIsFoundOnChainAndNotSentAgain() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(2, 1, 5);
+      Path file = tmp.resolve("leaf-crash-open");
+      BigInteger key = new VersionAttester.Version(BigInteger.ONE, version).key();
+      try (Journal j = Journal.open(file)) { // the daemon journaled its intent, sent the opening, and crashed
+        j.record(new Journal.Entry(key, Journal.Stage.LEAF_OPENING, nextBlock() - 1, "model=1 version=" + version));
+      }
+      LeafGames.Loaded loaded = LeafGames.load(bob, content, BigInteger.ONE, version);
+      var wrong = IndexAudit.wrongCoordinates(loaded.artifacts(), TrainingSet.of(loaded.accepted()), LeafGames.leafShift(loaded.spec()));
+      LeafGames.Evidence e = LeafGames.evidence(loaded, wrong.get(0).leafIndex(), wrong.get(0).coordinate());
+      BigInteger bond = bob.view(bob.provers(false).leafChallengeParameters()).component2();
+      bob.send(bob.provers(true).openLeafChallenge(BigInteger.ONE, version, BigInteger.valueOf(loaded.artifacts().leaves().size()),
+          BigInteger.valueOf(e.leafIndex()), BigInteger.valueOf(e.coordinate()), e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(),
+          LeafGames.int64s(e.values().partialSums()), bond));
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isZero();
+        assertThat(j.latest(key).stage()).isEqualTo(Journal.Stage.LEAF_GAME);
+        assertThat(j.latest(key).note()).contains("found on-chain after a restart");
+      }
+      assertThat(opened(version, from)).hasSize(1);
+      BigInteger id = opened(version, from).get(0).gameId;
+      new DevChain(rpc).mine(window() + 1); // nobody disputes
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isEqualTo(1);
+      }
+      assertThat(decided(id, from).reason.intValueExact()).as("no dispute").isZero();
+    }
+
+    @Test
+    @Order(5)
+    void theDaemonAsOwnerBeatsAWrongChallengerOfAnHonestVersionAcrossARestartAndTakesItsBond() throws Exception {
+      long from = nextBlock();
+      LeafGames.Loaded v1 = LeafGames.load(alice, content, BigInteger.ONE, BigInteger.ONE);
+      LeafGames.Evidence e = LeafGames.evidence(v1, 0, 0);
+      int shift = LeafGames.leafShift(v1.spec());
+      long lie = 3L << shift; // three steps: the claimed total no longer rounds to the (right) registered coordinate
+      long[] partials = e.values().partialSums();
+      int liedAbout = partials.length - 1;
+      partials[liedAbout] += lie;
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafChallenge(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(v1.artifacts().leaves().size()),
+          BigInteger.ZERO, BigInteger.ZERO, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(), LeafGames.int64s(partials), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+
+      BigInteger dave0 = balance(dave);
+      Path file = tmp.resolve("leaf-defend");
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafDefender(dave, j, content, new ProverMetrics(), from).tick()).as("the dispute").isEqualTo(1);
+      } // the daemon stops
+      assertThat(game(id).disputed()).as("the partial sum alice lied about").isEqualTo(liedAbout);
+      // alice descends with one example value moved by the lie, so her values add up to her claim, and uploads
+      long[] values = e.values().values(liedAbout);
+      values[values.length / 2] += lie;
+      alice.send(alice.provers(true).descendLeafChallenge(id, LeafGames.int64s(partials), e.values().contributionLeaf(liedAbout),
+          e.values().contributionProof(liedAbout).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(values)));
+      upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(file)) { // restarted, it resumes the game at the step
+        assertThat(new LeafDefender(dave, j, content, metrics, from).tick()).as("the step").isEqualTo(1);
+        assertThat(metrics.leafMoves.labels("defender", "dispute", "sent").value()).as("no second dispute").isZero();
+        assertThat(j.latest(id).stage()).isEqualTo(Journal.Stage.DONE);
+        assertThat(j.latest(id).note()).contains("won");
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).as("the one step").isEqualTo(3);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).as("alice's bond, less dave's gas").isEqualTo(bond);
+      assertThat(alice.view(alice.provers(false).versionFaulty(BigInteger.ONE, BigInteger.ONE))).isFalse();
+      assertThat(metrics.leafMoves.labels("defender", "step", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
+    }
+  
+    @Test
+    @Order(6)
+    void aLeafPastTheListLimitIsChallengedByBisectionSplitAtEachDisputeAndWon() throws Exception {
+      Address heidi = heidiContributesTwice(300, 12); // her leaf now holds three contributions
+      long from = nextBlock();
+      BigInteger version = tampered(heidi, 2, 6);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-bisection"))) {
+        LeafChallenger challenger = new LeafChallenger(bob, j, content, metrics, from, true, 1); // a list limit of one: bisect any leaf of two or more
+        assertThat(challenger.tick()).isEqualTo(1);
+        BigInteger id = opened(version, from).get(0).gameId;
+        assertThat(LeafGames.position(bob, id).depth()).isEqualTo(1);
+        // dave disputes the left child at each round: the root's left is a node over two contributions, then a contribution
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("the split").isEqualTo(1);
+        assertThat(LeafGames.position(bob, id).depth()).isEqualTo(2);
+        dave.send(dave.provers(true).disputePartialSum(id, BigInteger.ZERO));
+        assertThat(challenger.tick()).as("descend and upload").isGreaterThanOrEqualTo(2);
+        assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+        new DevChain(rpc).mine(window() + 1);
+        assertThat(challenger.tick()).isEqualTo(1);
+        assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "open_bisection", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "split", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isEqualTo(1);
+      assertThat(bob.view(bob.provers(false).versionFaulty(BigInteger.ONE, version))).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void theDaemonAsOwnerFollowsAWrongBisectionDownToTheContributionItLiedAboutAndWins() throws Exception {
+      Address heidi = heidiContributesTwice(400, 10);
+      BigInteger version = tampered(heidi, 0, 0); // an honest version over heidi's now larger leaf
+      long from = nextBlock();
+      LeafGames.Loaded loaded = LeafGames.load(alice, content, BigInteger.ONE, version);
+      int leaf = 0;
+      while (!loaded.artifacts().leaves().get(leaf).contributor().equals(heidi)) leaf++;
+      LeafGames.Evidence e = LeafGames.evidence(loaded, leaf, 0);
+      assertThat(e.values().size()).isGreaterThanOrEqualTo(4);
+      long lie = 3L << LeafGames.leafShift(loaded.spec());
+      int liedAbout = 1;
+      long[] partials = e.values().partialSums();
+      partials[liedAbout] += lie;
+      SumTree claims = SumTree.of(java.util.stream.IntStream.range(0, e.values().size()).mapToObj(e.values()::contributionLeaf).toList(), partials);
+      SumTree.Opening root = claims.opening(claims.root()).orElseThrow();
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafBisection(BigInteger.ONE, version, BigInteger.valueOf(loaded.artifacts().leaves().size()),
+          BigInteger.valueOf(leaf), BigInteger.ZERO, e.leaf().leafBytes(), e.leafProof(), claims.total(),
+          root.preimage(), root.leftSum(), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+
+      ProverMetrics metrics = new ProverMetrics();
+      BigInteger dave0 = balance(dave);
+      int rounds = 0;
+      try (Journal j = Journal.open(tmp.resolve("leaf-defend-bisection"))) {
+        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+        while (true) { // alice answers each of dave's disputes with her lying tree's opening
+          assertThat(defender.tick()).as("a dispute").isEqualTo(1);
+          rounds++;
+          LeafGames.Position at = LeafGames.position(alice, id);
+          SumTree.Opening o = claims.opening(at.node()).orElseThrow();
+          if (o.isContribution()) {
+            assertThat(o.contribution()).as("the contribution alice lied about").isEqualTo(liedAbout);
+            long[] values = e.values().values(liedAbout);
+            values[0] += lie;
+            alice.send(alice.provers(true).descendLeafChallenge(id, List.of(), o.preimage(), List.of(), LeafGames.int64s(values)));
+            upload(alice, id, e.values().content(liedAbout), Long.MAX_VALUE);
+            break;
+          }
+          alice.send(alice.provers(true).splitLeafChallenge(id, o.preimage(), o.leftSum()));
+        }
+        assertThat(rounds).isGreaterThanOrEqualTo(2);
+        assertThat(defender.tick()).as("the step").isEqualTo(1);
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).isEqualTo(3);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
+      assertThat(metrics.leafMoves.labels("defender", "dispute", "sent").value()).isEqualTo(rounds);
+    }
+  
+    @Test
+    @Order(8)
+    void aContributionPastOneChunkIsUploadedInChunksAndARestartBetweenThemSendsOnlyTheRest() throws Exception {
+      // frank (a demo contributor) adds one contribution of 600 training images: 118,211 bytes, two upload chunks
+      Session frank = Session.as(rpc, DevelopmentKeys.account(5));
+      LabelledImages train = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TRAIN));
+      byte[] big = ImageContribution.of(train, 1_400, 2_000, FashionMnist.CLASSES).encode();
+      assertThat(big.length).isGreaterThan(LeafChallenger.CHUNK);
+      String hash = new ContentStore(rpc).put(big);
+      var submitted = frank.send(frank.datanets(true).submit(BigInteger.ONE, Keccak.hash(big, Numeric.hexStringToByteArray(frank.sender())),
+          "openledger:content/" + hash, Open.parse("1", "deposit")));
+      alice.send(alice.datanets(true).accept(org.openledger.contracts.web3j.Datanets.getContributionSubmittedEvents(submitted).get(0).contributionId,
+          Numeric.hexStringToByteArray(hash)));
+      long from = nextBlock();
+      BigInteger version = tampered(Address.fromHex(frank.sender()), 4, 9);
+      Path file = tmp.resolve("leaf-chunks");
+      BigInteger id;
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, new ProverMetrics(), from).tick()).isEqualTo(1);
+        id = opened(version, from).get(0).gameId;
+      }
+      LeafGames.Game g = game(id);
+      LeafGames.Evidence e = LeafGames.evidence(LeafGames.load(bob, content, BigInteger.ONE, version), g.leafIndex(), g.coordinate());
+      int bigOne = e.values().size() - 1; // the newest contribution: the highest id
+      assertThat(e.values().content(bigOne)).isEqualTo(big);
+      dave.send(dave.provers(true).disputePartialSum(id, BigInteger.valueOf(bigOne)));
+      // the daemon descended and sent the first chunk, then stopped (sent here as it sends them)
+      bob.send(bob.provers(true).descendLeafChallenge(id, LeafGames.int64s(e.values().partialSums()), e.values().contributionLeaf(bigOne),
+          e.values().contributionProof(bigOne).stream().map(Bytes32::toArray).toList(), LeafGames.int64s(e.values().values(bigOne))));
+      upload(bob, id, big, LeafChallenger.CHUNK);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).as("only the last chunk").isEqualTo(1);
+      }
+      assertThat(metrics.leafMoves.labels("challenger", "upload", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "descend", "sent").value()).isZero();
+      assertThat(game(id).uploaded()).isEqualTo(big.length);
+      assertThat(game(id).state()).isEqualTo(LeafGames.PICKING);
+      new DevChain(rpc).mine(window() + 1);
+      try (Journal j = Journal.open(file)) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from).tick()).isEqualTo(1);
+      }
+      assertThat(game(id).state()).isEqualTo(LeafGames.CHALLENGER_WON);
+    }
+  
+    @Test
+    @Order(9)
+    void aWrongChallengerWhoDoesNotDescendAfterTheDaemonsDisputeLosesItsBondToTheDaemonByTimeout() throws Exception {
+      long from = nextBlock();
+      LeafGames.Loaded v1 = LeafGames.load(alice, content, BigInteger.ONE, BigInteger.ONE);
+      LeafGames.Evidence e = LeafGames.evidence(v1, 1, 1);
+      long[] partials = e.values().partialSums();
+      partials[0] -= 5L << LeafGames.leafShift(v1.spec());
+      BigInteger bond = alice.view(alice.provers(false).leafChallengeParameters()).component2();
+      var r = alice.send(alice.provers(true).openLeafChallenge(BigInteger.ONE, BigInteger.ONE, BigInteger.valueOf(v1.artifacts().leaves().size()),
+          BigInteger.ONE, BigInteger.ONE, e.leaf().leafBytes(), e.leafProof(), e.values().contributionLeaves(), LeafGames.int64s(partials), bond));
+      BigInteger id = Provers.getLeafChallengeOpenedEvents(r).get(0).gameId;
+      BigInteger dave0 = balance(dave);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-defend-timeout"))) {
+        LeafDefender defender = new LeafDefender(dave, j, content, metrics, from);
+        assertThat(defender.tick()).as("the dispute").isEqualTo(1);
+        assertThat(defender.tick()).as("the challenger's turn").isZero();
+        new DevChain(rpc).mine(window() + 1); // alice never descends
+        assertThat(defender.tick()).as("the timeout").isEqualTo(1);
+      }
+      var end = decided(id, from);
+      assertThat(end.challengerWon).isFalse();
+      assertThat(end.reason.intValueExact()).as("no descent").isEqualTo(1);
+      assertThat(balance(dave).subtract(dave0).add(gasSpent(dave, from))).isEqualTo(bond);
+      assertThat(metrics.leafMoves.labels("defender", "timeout", "sent").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("defender", "result", "won").value()).isEqualTo(1);
+    }
+  
+    @Test
+    @Order(10)
+    void withNoChallengeAWrongIndexIsAuditedAndLoggedAndNoGameOpened() throws Exception {
+      long from = nextBlock();
+      BigInteger version = tampered(3, 6, 3);
+      ProverMetrics metrics = new ProverMetrics();
+      try (Journal j = Journal.open(tmp.resolve("leaf-report-only"))) {
+        assertThat(new LeafChallenger(bob, j, content, metrics, from, false).tick()).isZero();
+        assertThat(j.latest(new VersionAttester.Version(BigInteger.ONE, version).key()).note()).contains("wrong by 3 steps, not challenged");
+      }
+      assertThat(metrics.leafAudits.labels("wrong").value()).isEqualTo(1);
+      assertThat(metrics.leafMoves.labels("challenger", "open_list", "skipped").value()).isEqualTo(1);
+      assertThat(opened(version, from)).isEmpty();
     }
   }
 }

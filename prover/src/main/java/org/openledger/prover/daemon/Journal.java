@@ -49,7 +49,14 @@ public final class Journal implements AutoCloseable {
     /** About to send an attestation of a model version (note: {@code model=M version=V}). */
     ATTESTING,
     /** A won challenge reopened the request: prove it afresh. */
-    REOPENED
+    REOPENED,
+    /** About to open a leaf-coordinate challenge, posting its bond (note: {@code model=M version=V leaf=L coordinate=J kind=K}). */
+    LEAF_OPENING,
+    /**
+     * A leaf-coordinate game this prover is a party to: waiting for the other side ({@code move=watch}) or about to send
+     * the move named (note: {@code game=G role=challenger|defender move=M ...}).
+     */
+    LEAF_GAME
   }
 
   /** One record. */

@@ -9,10 +9,9 @@ import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.MlpBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterIndexBuilder;
-import org.openledger.prover.attribution.index.IndexBuilder;
-import org.openledger.prover.attribution.kfac.MlpIndexBuilder;
 import org.openledger.prover.lora.AdapterArtifacts;
 import org.openledger.prover.lora.LoraLayer;
+import org.openledger.prover.proof.IndexAudit;
 import org.openledger.prover.proof.VersionArtifacts;
 
 /**
@@ -51,10 +50,7 @@ public final class Attestation {
     }
     List<IndexLeaf> expected;
     try {
-      expected = switch (published.model()) {
-        case FixedLogistic m -> new IndexBuilder(m, published.denseBasis()).build(set.examples(), set.owners()).leaves();
-        case FixedMlp m -> new MlpIndexBuilder(m, published.mlpRows()).build(set.examples(), set.owners()).leaves();
-      };
+      expected = IndexAudit.expected(published, set).leaves();
     } catch (ArithmeticException | IllegalArgumentException e) {
       return Optional.of("the published model and basis give no index on the training data: " + e.getMessage());
     }

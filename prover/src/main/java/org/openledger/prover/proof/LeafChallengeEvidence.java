@@ -3,10 +3,13 @@ package org.openledger.prover.proof;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.BasisRow;
 import org.openledger.contracts.attribution.CommittedModel;
+import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.SumTree;
 import org.openledger.contracts.prover.Provers;
+import org.openledger.precompiles.Keccak;
 import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.factory.TrainingSet;
 
@@ -100,6 +103,26 @@ public final class LeafChallengeEvidence {
   /** The contributions tree with the true sum at every node: the bisected game's openings and the defender's reference. */
   public SumTree tree() {
     return tree;
+  }
+
+  /** Contribution {@code i}'s leaf {@code 0x00 ‖ uint256 id ‖ contentHash}: what the descent names. */
+  public byte[] contributionLeaf(int i) {
+    TrainingSet.Accepted a = contributions.get(i);
+    return TrainingSet.contributionLeaf(a.contributionId(), a.contentHash());
+  }
+
+  /** Every contribution leaf in id order, concatenated: the list opening's {@code contributions}. */
+  public byte[] contributionLeaves() {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(65 * size());
+    for (int i = 0; i < size(); i++) all.writeBytes(contributionLeaf(i));
+    return all.toByteArray();
+  }
+
+  /** Contribution {@code i}'s Merkle proof against the leaf's {@code contributionsRoot}: the list game's descent. */
+  public List<Bytes32> contributionProof(int i) {
+    List<Bytes32> hashes = new ArrayList<>(size());
+    for (int n = 0; n < size(); n++) hashes.add(Bytes32.wrap(Keccak.hash(contributionLeaf(n))));
+    return IndexTree.of(hashes).multiproof(new int[] {i});
   }
 
   /** Contribution {@code i}'s content, as the chain's upload takes it. */
