@@ -227,12 +227,12 @@ class AdapterJobDevnetTest {
     AdapterBase base = AdapterBase.resolve(erin, new RpcContentSource(new ContentStore(devnet.rpc)), BigInteger.ONE, null);
     AdapterFactory.Built built;
     try (CpuBackend backend = new CpuBackend()) {
-      built = AdapterFactory.build(base.model(), base.weightsRoot(), set, fewer, backend);
+      built = base.build(set, fewer, backend, base.integer());
     }
     ContentStore store = new ContentStore(devnet.rpc);
     for (byte[] blob : built.blobs()) store.put(blob);
     var receipt = erin.send(erin.services(true).deliverVersion(cheap, Trainer.versionSpec(built.artifacts(), built.index().scale(), base.model().inputs(),
-        a, BigInteger.ZERO, BigInteger.ZERO), BigInteger.valueOf(AdapterFactory.evaluationScoreBp(base.model(), built.artifacts().adapter(),
+        a, BigInteger.ZERO, BigInteger.ZERO), BigInteger.valueOf(AdapterFactory.evaluationScoreBp(built.artifacts(),
         devnet.evaluation)), asked.evaluation().toArray()));
     BigInteger v = org.openledger.contracts.web3j.Services.getJobDeliveredEvents(receipt).get(0).version;
 
