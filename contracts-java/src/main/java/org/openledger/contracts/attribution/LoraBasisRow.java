@@ -77,12 +77,12 @@ public record LoraBasisRow(int index, Bytes32 baseWeightsRoot, int layer, int bl
 
   /** {@code a · out}, exact ({@link ArithmeticException} rather than a wrap). */
   public long outFactor(long[] out) {
-    return dot(a, out, "a");
+    return MlpBasisRow.dot(a, out, "a");
   }
 
   /** {@code b · in}, exact. */
   public long inFactor(long[] in) {
-    return dot(b, in, "b");
+    return MlpBasisRow.dot(b, in, "b");
   }
 
   /**
@@ -97,13 +97,6 @@ public record LoraBasisRow(int index, Bytes32 baseWeightsRoot, int layer, int bl
   /** {@link #raw} over unbounded integers: what a fraud proof compares against, for any input. */
   public BigInteger rawExact(long[] out, long[] in) {
     return Rounding.shift(BigInteger.valueOf(outFactor(out)).multiply(BigInteger.valueOf(inFactor(in))), shift);
-  }
-
-  private static long dot(short[] w, long[] v, String name) {
-    if (w.length != v.length) throw new IllegalArgumentException(name + " has " + w.length + " entries, the gradient factor " + v.length);
-    long s = 0;
-    for (int q = 0; q < w.length; q++) s = Math.addExact(s, Math.multiplyExact((long) w[q], v[q]));
-    return s;
   }
 
   @Override
