@@ -72,6 +72,18 @@ public record FixedLora(FixedLogistic base, int rank, int shiftA, int shiftB, in
     }
   }
 
+  /** A copy of A ({@code r × F}, row-major): the committed integers never change after construction. */
+  @Override
+  public short[] a() {
+    return a.clone();
+  }
+
+  /** A copy of B ({@code C × r}, row-major). */
+  @Override
+  public short[] b() {
+    return b.clone();
+  }
+
   /** {@code tO}: the shift that brings {@code B · h} to the base's logit scale. */
   public int shiftOut() {
     return shiftA + shiftB - shiftH - base.shift();
