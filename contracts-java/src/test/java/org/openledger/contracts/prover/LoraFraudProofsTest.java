@@ -186,6 +186,7 @@ class LoraFraudProofsTest extends OneStepFraudFixture {
     long priced = FraudProofs.gas(GasSchedule.V1, data, FraudProofs.PSI);
     // forward (base and adapter), the backward pass through B and the row's two dot products, the blob hashed once
     long work = (long) (C * F + R * F + 2 * C * R + R + F) * GasSchedule.V1.multiplyAdd() + GasSchedule.V1.hashing(model.weightsBytes().length);
+    System.out.printf("adapter ψ challenge (rank %d, %d-byte OLA2 blob): priced %,d gas, used %,d%n", R, model.weightsBytes().length, priced, r.gasUsed());
     assertThat(priced).isGreaterThan(work).isLessThan(30_000_000L);
     assertThat(r.gasUsed()).isLessThan(30_000_000L);
   }
