@@ -59,9 +59,10 @@ interface IProvers {
     /// @notice This one-step fraud proof does not apply to the version's output function: challengeOutput, challengePsi and challengeOmission check classifier versions (0), challengeSpan text-spans versions (2); use challenge() otherwise.
     error UnsupportedChallenge(uint8 outputFunction);
 
-    /// @notice The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
-    /// adapter model to recompute an output, a ψ coordinate or a leaf coordinate with, so challengeOutput, challengePsi and
-    /// openLeafChallenge refuse it. challengeOmission needs only the index and works for adapters. Nothing changes.
+    /// @notice The version is an OpenLoRA float adapter (its weights blob begins with "OLA1"), which the chain cannot recompute, so
+    /// challengeOutput and challengePsi refuse it (an integer OLA2 adapter is recomputed like any committed model); and
+    /// openLeafChallenge refuses every adapter model (one with a baseModelId): its opening carries no weights to tell OLA1 from
+    /// OLA2. challengeOmission needs only the index and works for adapters. Nothing changes.
     error AdapterNotChallengeable(uint256 modelId, uint256 version);
 
     /// @notice An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),

@@ -4,8 +4,12 @@ import java.math.BigInteger;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.cli.UserError;
 import org.openledger.cli.chain.Session;
+import org.openledger.compute.ComputeBackend;
+import org.openledger.contracts.attribution.FixedLogistic;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.model.Models;
+import org.openledger.prover.factory.TrainingSet;
+import org.openledger.prover.lora.AdapterFactory;
 import org.openledger.prover.lora.BaseMlp;
 import org.openledger.prover.proof.ContentSource;
 
@@ -19,8 +23,28 @@ import org.openledger.prover.proof.ContentSource;
  * @param version the base version
  * @param weightsRoot that version's weights root: what every basis row of an adapter fine-tuned on it names
  * @param model the weights, as the adapter's frozen base
+ * @param committed the committed logistic-regression model the weights are, or {@code null} for a float MLP ({@code "OLM1"})
  */
-public record AdapterBase(BigInteger modelId, BigInteger version, Bytes32 weightsRoot, BaseMlp model) {
+public record AdapterBase(BigInteger modelId, BigInteger version, Bytes32 weightsRoot, BaseMlp model, FixedLogistic committed) {
+
+  /**
+   * Fine-tunes, quantizes and indexes an adapter on this base (docs/openlora.md §5, §8): an OLA2
+   * version — the chain's integers, so its outputs and ψ are challengeable — on a committed
+   * logistic-regression base when {@code integer}; a float OLA1 version otherwise (a float MLP
+   * base, or rebuilding an OLA1 version published before OLA2 to attest it).
+   *
+   * @throws IllegalArgumentException if {@code integer} is asked of a float MLP base
+   */
+  public AdapterFactory.Built build(TrainingSet set, AdapterFactory.Config config, ComputeBackend backend, boolean integer) {
+    if (!integer) return AdapterFactory.build(model, weightsRoot, set, config, backend);
+    if (committed == null) throw new IllegalArgumentException("an OLA2 adapter needs a committed logistic-regression base; this base is a float MLP (OLM1)");
+    return AdapterFactory.build(committed, set, config, backend);
+  }
+
+  /** Whether adapters of this base are built as OLA2 (a committed logistic-regression base). */
+  public boolean integer() {
+    return committed != null;
+  }
 
   /**
    * The base a new adapter is fine-tuned on: {@link #resolve}, and the version must be the base's
@@ -80,7 +104,8 @@ public record AdapterBase(BigInteger modelId, BigInteger version, Bytes32 weight
           + "fine-tune: an adapter's base is a logistic-regression version or a float MLP (OLM1)");
     }
     try {
-      return new AdapterBase(baseModelId, v, root, BaseMlp.fromWeightsBytes(blob));
+      BaseMlp model = BaseMlp.fromWeightsBytes(blob);
+      return new AdapterBase(baseModelId, v, root, model, BaseMlp.isFloatMlp(blob) ? null : FixedLogistic.fromWeightsBytes(blob));
     } catch (IllegalArgumentException e) {
       throw new UserError("base model " + baseModelId + " v" + v + "'s weights are not a model the adapter trainer fine-tunes (a logistic-regression "
           + "version or a float MLP): " + e.getMessage());

@@ -145,9 +145,9 @@ public final class Trainer {
       try (ComputeBackend backend = ComputeBackends.open()) {
         progress.phase("fine-tune the adapter (rank " + resolved.config().training().rank() + ", " + resolved.config().training().epochs()
             + " epochs, " + set.examples().size() + " examples), its K-FAC basis (k = " + resolved.rank() + ") and index", 0);
-        built = AdapterFactory.build(base.model(), base.weightsRoot(), set, resolved.config(), backend);
+        built = base.build(set, resolved.config(), backend, base.integer());
       }
-      int score = AdapterFactory.evaluationScoreBp(base.model(), built.artifacts().adapter(), evaluation);
+      int score = AdapterFactory.evaluationScoreBp(built.artifacts(), evaluation);
       return delivered(jobId, terms, built.artifacts(), built.blobs(), built.index().scale(), base.model().inputs(), resolved, score, set, inRate, outRate);
     }
     if (baseModelId.signum() != 0) {
@@ -333,7 +333,8 @@ public final class Trainer {
     AdapterArtifacts rebuilt;
     try (ComputeBackend backend = ComputeBackends.open()) {
       progress.phase("rebuild the adapter and its basis (k = " + same.rank() + ")", 0);
-      rebuilt = AdapterFactory.build(base.model(), base.weightsRoot(), set, same.config(), backend).artifacts();
+      // rebuilt in the published kind: an OLA1 version from before OLA2 still attests
+      rebuilt = base.build(set, same.config(), backend, published.isInteger()).artifacts();
     } catch (IllegalArgumentException e) {
       return Optional.of("the adapter cannot be rebuilt with its settings on its base: " + e.getMessage());
     }

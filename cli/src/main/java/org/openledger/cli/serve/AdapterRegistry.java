@@ -7,7 +7,9 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.cli.UserError;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.factory.AdapterBase;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.contracts.model.Models;
+import org.openledger.prover.attribution.adapter.IntegerAdapter;
 import org.openledger.prover.lora.AdapterCache;
 import org.openledger.prover.lora.BaseMlp;
 import org.openledger.prover.lora.LoraAdapter;
@@ -27,7 +29,15 @@ final class AdapterRegistry {
   private static final long DEPLOYED_TTL_NANOS = 5_000_000_000L;
 
   /** A request's target: the base (adapter null) or an adapter version, with what the chain says about it. */
-  record Target(BigInteger modelId, BigInteger version, Bytes32 weightsRoot, LoraAdapter adapter, int tokenMode, BigInteger fixedOutTokens) {}
+  /**
+   * @param integer the OLA2 adapter the version commits (docs/openlora.md §8), whose integer class
+   *     the chain's output challenge recomputes; {@code null} for the base or an OLA1 version
+   */
+  record Target(BigInteger modelId, BigInteger version, Bytes32 weightsRoot, LoraAdapter adapter, int tokenMode, BigInteger fixedOutTokens,
+      FixedLora integer) {}
+
+  /** The OLA2 adapters in the cache, by weights root (removed with their float form on eviction). */
+  private final Map<Bytes32, FixedLora> integers = new ConcurrentHashMap<>();
 
   /** The model cannot be served here; {@code status} is the HTTP status that says why. */
   static final class NotServable extends Exception {
@@ -81,6 +91,7 @@ final class AdapterRegistry {
       @Override
       public void evicted(Bytes32 key, long bytes) {
         metrics.evictions.inc();
+        integers.remove(key);
         LOG.info("event=adapter_evicted root={} bytes={}", key.toHexString(), bytes);
       }
     });
@@ -120,7 +131,7 @@ final class AdapterRegistry {
         throw new NotServable(404, "this server runs base model " + baseModelId + " v" + baseVersion + ", not v" + version);
       }
       Version v = version(baseModelId, baseVersion);
-      return new Target(baseModelId, baseVersion, v.weightsRoot(), null, v.tokenMode(), v.fixedOutTokens());
+      return new Target(baseModelId, baseVersion, v.weightsRoot(), null, v.tokenMode(), v.fixedOutTokens(), null);
     }
     org.openledger.contracts.web3j.Models.Model m;
     try {
@@ -154,7 +165,8 @@ final class AdapterRegistry {
       throw new NotServable(404, "model " + modelId + " has no version " + v);
     }
     try {
-      return new Target(modelId, v, spec.weightsRoot(), cache.get(spec.weightsRoot()), spec.tokenMode(), spec.fixedOutTokens());
+      LoraAdapter adapter = cache.get(spec.weightsRoot());
+      return new Target(modelId, v, spec.weightsRoot(), adapter, spec.tokenMode(), spec.fixedOutTokens(), integers.get(spec.weightsRoot()));
     } catch (AdapterCache.TooLargeException e) {
       throw new NotServable(507, e.getMessage());
     } catch (ContentSource.Unavailable | IllegalArgumentException e) {
@@ -165,8 +177,12 @@ final class AdapterRegistry {
   }
 
   private LoraAdapter load(Bytes32 root) throws ContentSource.Unavailable {
-    LoraAdapter adapter = LoraAdapter.fromWeightsBytes(content.get(root)); // the source checks keccak(bytes) == root
+    byte[] blob = content.get(root); // the source checks keccak(bytes) == root
+    // OLA2 is served in its float reading (batched) and answered on-chain with its integer class
+    FixedLora integer = FixedLora.isLora(blob) ? FixedLora.decode(blob) : null;
+    LoraAdapter adapter = integer != null ? IntegerAdapter.dequantize(integer) : LoraAdapter.fromWeightsBytes(blob);
     if (!adapter.fits(base)) throw new IllegalArgumentException("its layers do not match base model " + baseModelId + "'s");
+    if (integer != null) integers.put(root, integer);
     return adapter;
   }
 

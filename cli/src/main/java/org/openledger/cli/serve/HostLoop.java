@@ -99,6 +99,12 @@ final class HostLoop {
       AdapterRegistry.Target target = registry.resolve(r.modelId, r.version);
       MicroBatcher.Output out = batcher.submit(target.adapter(), BaseMlp.pixels(pixels)).get(60, TimeUnit.SECONDS);
       int cls = BatchedLora.argmax(out.logits());
+      if (target.integer() != null) {
+        // the chain's output challenge recomputes the OLA2 integers: post their class, never a float near-tie's
+        int exact = target.integer().predict(pixels);
+        if (exact != cls) LOG.info("event=float_class_corrected request={} float={} integer={}", e.requestId, cls, exact);
+        cls = exact;
+      }
       BigInteger outTokens = target.tokenMode() == Models.TOKEN_MODE_FIXED ? target.fixedOutTokens() : BigInteger.ONE.min(r.maxOutTokens);
       session.send(session.inference(true).submitResult(e.requestId, Keccak.hash(FraudChecks.classOutput(cls)), outTokens));
       metrics.results.labels("posted").inc();

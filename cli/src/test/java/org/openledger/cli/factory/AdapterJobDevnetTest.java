@@ -22,16 +22,22 @@ import org.openledger.cli.chain.DevnetGovernance;
 import org.openledger.cli.chain.Open;
 import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.Session;
+import org.openledger.cli.prover.ProofWatcher;
 import org.openledger.cli.prover.ProverLoop;
 import org.openledger.cli.prover.ProverMetrics;
 import org.openledger.cli.prover.VersionAttester;
 import org.openledger.compute.cpu.CpuBackend;
+import org.openledger.contracts.Addresses;
+import org.openledger.contracts.attribution.AttributionProof;
+import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.inference.Inference;
 import org.openledger.contracts.prover.Provers;
 import org.openledger.contracts.services.Services;
 import org.openledger.governance.proposals.Proposals;
+import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
+import org.openledger.prover.attribution.index.Query;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.LabelledImages;
@@ -49,6 +55,7 @@ import org.openledger.prover.lora.LoraAdapter;
 import org.openledger.prover.lora.LoraGradient;
 import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.ProofEngines;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -135,10 +142,9 @@ class AdapterJobDevnetTest {
     assertThat(s.basisRank.intValueExact()).isEqualTo(8);
     assertThat(s.damping).as("λ = 0.1 in ppb, as the job specifies").isEqualTo(BigInteger.valueOf(100_000_000));
     AdapterArtifacts a = published(version);
-    assertThat(a.adapter().layers()).allSatisfy(l -> {
-      assertThat(l.rank()).isEqualTo(4);
-      assertThat(l.scale()).as("α / r = 16 / 4").isEqualTo(4f);
-    });
+    assertThat(a.isInteger()).as("an OLA2 adapter on the committed logistic base: challengeable on-chain").isTrue();
+    assertThat(a.integer().rank()).isEqualTo(4);
+    assertThat(a.integer().base().weightsRoot()).as("the blob carries the base it was fine-tuned on").isEqualTo(a.baseWeightsRoot());
     var base = spec(BigInteger.ONE, bob.view(bob.models(false).model(BigInteger.ONE)).deployedVersion);
     assertThat(a.baseWeightsRoot()).isEqualTo(Bytes32.wrap(base.weightsRoot));
   }
@@ -177,24 +183,46 @@ class AdapterJobDevnetTest {
     assertThat(r.exit()).as(r.err()).isZero();
     BigInteger v = bob.view(bob.services(false).job(daemonJob)).version;
     assertThat(r.out()).contains("delivered adapter version " + v + " of model " + adapterModel + " for job " + daemonJob);
-    assertThat(published(v).adapter().layers()).allSatisfy(l -> assertThat(l.scale()).as("α / r = 4 / 2").isEqualTo(2f));
+    AdapterArtifacts a = published(v);
+    assertThat(a.integer().rank()).isEqualTo(2);
+    // α / r = 4 / 2 is folded into B's integers: a rebuild with the job's settings gives exactly them
+    assertThat(new Trainer(dave, LogisticFactory.Config.defaults(), Progress.NONE).compare(adapterModel, v)).isEmpty();
+  }
+
+  static boolean deployedOnce;
+
+  /** Governance deploys the CLI-delivered version (once, whichever test needs it first). */
+  static synchronized void deployed() {
+    if (!deployedOnce) pass(Proposals.deployModel(adapterModel, version, "Deploy fashion-lora v" + version));
+    deployedOnce = true;
+  }
+
+  static byte[] testImage(int i) {
+    LabelledImages test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
+    int size = test.images().size();
+    return Arrays.copyOfRange(test.images().pixels(), i * size, (i + 1) * size);
+  }
+
+  /**
+   * carol requests {@code pixels} on the deployed version and bob, the owner and so its host,
+   * answers as openledger serve does: the OLA2 integer class (what challengeOutput recomputes).
+   */
+  static TransactionReceipt answered(byte[] pixels) throws Exception {
+    byte[] inputHash = Numeric.hexStringToByteArray(new ContentStore(devnet.rpc).put(pixels));
+    BigInteger in = BigInteger.valueOf(pixels.length);
+    BigInteger maxFee = carol.view(carol.inference(false).quote(adapterModel, version, in, BigInteger.ONE));
+    var requested = carol.send(carol.inference(true).request(adapterModel, version, inputHash, in, BigInteger.ONE, maxFee));
+    BigInteger id = org.openledger.contracts.web3j.Inference.getRequestedEvents(requested).get(0).requestId;
+    int cls = published(version).query(pixels).predicted();
+    bob.send(bob.inference(true).submitResult(id, Keccak.hash(FraudChecks.classOutput(cls)), BigInteger.ONE));
+    return requested;
   }
 
   @Test
   void aRequestOnTheDeployedAdapterVersionIsProvenOverTheAdaptersParametersAndSettles() throws Exception {
-    pass(Proposals.deployModel(adapterModel, version, "Deploy fashion-lora v" + version));
-    LabelledImages test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
-    int size = test.images().size();
-    byte[] pixels = Arrays.copyOfRange(test.images().pixels(), 300 * size, 301 * size);
-    byte[] inputHash = Numeric.hexStringToByteArray(new ContentStore(devnet.rpc).put(pixels));
-    BigInteger in = BigInteger.valueOf(size);
-    BigInteger maxFee = carol.view(carol.inference(false).quote(adapterModel, version, in, BigInteger.ONE));
-    var requested = carol.send(carol.inference(true).request(adapterModel, version, inputHash, in, BigInteger.ONE, maxFee));
+    deployed();
+    var requested = answered(testImage(300));
     BigInteger id = org.openledger.contracts.web3j.Inference.getRequestedEvents(requested).get(0).requestId;
-    // bob, the owner and so the version's host, answers as openledger serve would: the adapted model's class
-    AdapterArtifacts a = published(version);
-    int cls = new LoraGradient(a.base(), a.adapter()).predict(BaseMlp.pixels(pixels));
-    bob.send(bob.inference(true).submitResult(id, Keccak.hash(FraudChecks.classOutput(cls)), BigInteger.ONE));
 
     try (Journal journal = Journal.open(tmp.resolve("erin-journal"))) {
       new ProverLoop(erin, journal, new ProofEngines(new RpcContentSource(new ContentStore(devnet.rpc))), new ProverMetrics(),
@@ -214,6 +242,46 @@ class AdapterJobDevnetTest {
   }
 
   @Test
+  void aWrongPsiOnTheCliDeliveredAdapterVersionIsSlashedByTheWatchersChallengePsiAndTheHonestProofSurvives() throws Exception {
+    deployed();
+    byte[] pixels = testImage(302);
+    var requested = answered(pixels);
+    BigInteger id = org.openledger.contracts.web3j.Inference.getRequestedEvents(requested).get(0).requestId;
+    long from = requested.getBlockNumber().longValueExact();
+    ProofEngines engines = new ProofEngines(new RpcContentSource(new ContentStore(devnet.rpc)));
+    // erin proves with one ψ coordinate off by one: what the chain used to accept unchallenged for an adapter
+    AdapterArtifacts a = published(version);
+    Query q = a.query(pixels);
+    short[] psi = q.psi();
+    psi[0] += psi[0] > 0 ? -1 : 1;
+    var binding = new AttributionVerifier.Binding(erin.node().chainId(), Addresses.PROVERS, id, adapterModel, version, Bytes32.wrap(Keccak.hash(pixels)),
+        Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(q.predicted()))), Address.fromHex(erin.sender()));
+    byte[] bad = AttributionProof.build(binding.hash(), q.shift(), psi, a.leaves(), a.tree(), AttributionProof.MAX_LEAVES).encode().toArrayUnsafe();
+    try (Journal j = Journal.open(tmp.resolve("erin-bond"))) {
+      new ProverLoop(erin, j, engines, new ProverMetrics(), from).ensureBond(Open.parse("100", "bond"));
+    }
+    erin.send(erin.provers(true).claim(id));
+    erin.send(erin.provers(true).submitProof(id, bad));
+
+    ProverMetrics watching = new ProverMetrics();
+    try (Journal w = Journal.open(tmp.resolve("dave-watch-psi"))) {
+      assertThat(new ProofWatcher(dave, w, engines, watching, from, true, x -> { }).tick()).as("dave's watcher sends challengePsi").isEqualTo(1);
+    }
+    assertThat(erin.view(erin.provers(false).claimOf(id)).component4().intValueExact()).as("slashed: the request reopens").isEqualTo(Provers.NONE);
+
+    // the honest proof of the same request, by erin's prover loop, survives the watcher
+    try (Journal j = Journal.open(tmp.resolve("erin-honest"))) {
+      new ProverLoop(erin, j, engines, new ProverMetrics(), from).tick();
+    }
+    assertThat(erin.view(erin.provers(false).claimOf(id)).component4().intValueExact()).as("proven").isEqualTo(Provers.PROVEN);
+    ProverMetrics again = new ProverMetrics();
+    try (Journal w = Journal.open(tmp.resolve("dave-watch-honest"))) {
+      assertThat(new ProofWatcher(dave, w, engines, again, from, true, x -> { }).tick()).as("nothing to challenge").isZero();
+    }
+    assertThat(erin.view(erin.provers(false).claimOf(id)).component4().intValueExact()).isEqualTo(Provers.PROVEN);
+  }
+
+  @Test
   void anAdapterVersionTrainedWithOtherSettingsThanItsJobIsNotAttestedByTheDaemon() throws Exception {
     BigInteger cheap = opened("--lora-rank", "4", "--epochs", "3", "--rank", "8");
     JobSpec asked = new Trainer(erin, LogisticFactory.Config.defaults(), Progress.NONE).terms(cheap).spec().orElseThrow();
@@ -227,17 +295,17 @@ class AdapterJobDevnetTest {
     AdapterBase base = AdapterBase.resolve(erin, new RpcContentSource(new ContentStore(devnet.rpc)), BigInteger.ONE, null);
     AdapterFactory.Built built;
     try (CpuBackend backend = new CpuBackend()) {
-      built = AdapterFactory.build(base.model(), base.weightsRoot(), set, fewer, backend);
+      built = base.build(set, fewer, backend, base.integer());
     }
     ContentStore store = new ContentStore(devnet.rpc);
     for (byte[] blob : built.blobs()) store.put(blob);
     var receipt = erin.send(erin.services(true).deliverVersion(cheap, Trainer.versionSpec(built.artifacts(), built.index().scale(), base.model().inputs(),
-        a, BigInteger.ZERO, BigInteger.ZERO), BigInteger.valueOf(AdapterFactory.evaluationScoreBp(base.model(), built.artifacts().adapter(),
+        a, BigInteger.ZERO, BigInteger.ZERO), BigInteger.valueOf(AdapterFactory.evaluationScoreBp(built.artifacts(),
         devnet.evaluation)), asked.evaluation().toArray()));
     BigInteger v = org.openledger.contracts.web3j.Services.getJobDeliveredEvents(receipt).get(0).version;
 
     assertThat(new Trainer(dave, LogisticFactory.Config.defaults(), Progress.NONE).compare(adapterModel, v))
-        .hasValueSatisfying(d -> assertThat(d).contains("adapter layer 0"));
+        .hasValueSatisfying(d -> assertThat(d).containsAnyOf("adapter layer 0", "adapter shifts"));
     long registered = dave.view(dave.models(false).version(adapterModel, v)).component3().longValueExact();
     try (Journal j = Journal.open(tmp.resolve("dave-attestations"))) {
       new VersionAttester(dave, j, new Trainer(dave, LogisticFactory.Config.defaults(), Progress.NONE)::compare, new ProverMetrics(), registered).tick();

@@ -109,7 +109,8 @@ class ServeTest {
     long asOf = rpc.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
     TrainingSet set = TrainingSet.of(AcceptedContributions.of(bob, adapterModel, asOf));
     try (CpuBackend backend = new CpuBackend()) {
-      built = AdapterFactory.build(base, Bytes32.wrap(baseSpec.weightsRoot), set, AdapterFactory.Config.defaults(), backend);
+      // an OLA2 adapter: served in float, answered on-chain with its integer class
+      built = AdapterFactory.build(fixedBase, set, AdapterFactory.Config.defaults(), backend);
     }
     adapter = built.artifacts().adapter();
     for (byte[] blob : built.blobs()) content.put(blob);
@@ -190,7 +191,8 @@ class ServeTest {
     Inference.Request r = carol.view(carol.inference(false).getRequest(id));
     assertThat(r.state.intValue()).as("Resulted").isEqualTo(2);
     assertThat(r.host).isEqualToIgnoringCase(heidi.sender());
-    assertThat(r.outputHash).isEqualTo(Keccak.hash(FraudChecks.classOutput(referenceClass(pixels))));
+    assertThat(r.outputHash).as("the OLA2 integer class, what challengeOutput recomputes")
+        .isEqualTo(Keccak.hash(FraudChecks.classOutput(built.artifacts().integer().predict(pixels))));
     assertThat(server.hostLoop.tick()).as("answered once").isZero();
 
     // erin's prover daemon loop proves it over the adapter's parameters: its ProofEngines dispatch on the OLA1 tag
@@ -264,7 +266,7 @@ class ServeTest {
     assertThat(adapterReply.statusCode()).as(adapterReply.body()).isEqualTo(200);
     JsonNode a = JSON.readTree(adapterReply.body());
     assertThat(a.get("class").asInt()).isEqualTo(referenceClass(pixels));
-    assertThat(a.get("weightsRoot").asText()).isEqualTo(adapter.weightsRoot().toHexString());
+    assertThat(a.get("weightsRoot").asText()).as("the version's OLA2 blob").isEqualTo(built.artifacts().weightsRoot().toHexString());
     double[] expected = new LoraGradient(base, adapter).logits(BaseMlp.pixels(pixels));
     for (int c = 0; c < expected.length; c++) {
       assertThat(a.get("logits").get(c).asDouble()).isCloseTo(expected[c], org.assertj.core.data.Offset.offset(1e-3 * (1 + Math.abs(expected[c]))));

@@ -3,7 +3,7 @@ package org.openledger.contracts.attribution;
 import java.nio.ByteBuffer;
 
 /** One committed basis row, as its leaf in the basis tree carries it (docs/attribution.md §4). */
-public sealed interface BasisRow permits BasisRow.Dense, MlpBasisRow {
+public sealed interface BasisRow permits BasisRow.Dense, MlpBasisRow, LoraBasisRow {
 
   /** The row's index {@code j}: its position in the basis tree and ψ's coordinate. */
   int index();

@@ -10,7 +10,7 @@ import org.openledger.precompiles.Keccak;
  * MLP's begins with {@link FixedMlp#TAG}, which no logistic-regression blob can begin with — so
  * the chain needs nothing but the committed bytes to pick the model.
  */
-public sealed interface CommittedModel permits FixedLogistic, FixedMlp {
+public sealed interface CommittedModel permits FixedLogistic, FixedMlp, FixedLora {
 
   /** The input's length in bytes (raw pixels). */
   int inputLength();
@@ -48,25 +48,26 @@ public sealed interface CommittedModel permits FixedLogistic, FixedMlp {
    */
   long exampleProjection(BasisRow row, byte[] pixels, int label);
 
-  /** First bytes of an OpenLoRA adapter blob, {@code "OLA1"} little-endian (docs/openlora.md §1): not a committed model. */
+  /** First bytes of an OpenLoRA float adapter blob, {@code "OLA1"} little-endian (docs/openlora.md §1): not a committed model ({@link FixedLora}'s OLA2 is). */
   byte[] ADAPTER_TAG = {0x31, 0x41, 0x4c, 0x4f};
 
   /**
-   * Whether a weights blob is an OpenLoRA adapter's: the chain has no adapter model, so a fraud
-   * proof must refuse it rather than read it as logistic-regression weights.
+   * Whether a weights blob is an OpenLoRA float adapter's (OLA1): the chain cannot recompute it, so
+   * a fraud proof must refuse it rather than read it as logistic-regression weights.
    */
   static boolean isAdapter(byte[] blob) {
     return blob.length >= 4 && blob[0] == ADAPTER_TAG[0] && blob[1] == ADAPTER_TAG[1] && blob[2] == ADAPTER_TAG[2] && blob[3] == ADAPTER_TAG[3];
   }
 
   /**
-   * The model a weights blob commits: an MLP when it begins with {@link FixedMlp#TAG}, logistic
-   * regression otherwise.
+   * The model a weights blob commits: an adapter when it begins with {@link FixedLora#TAG}, an MLP
+   * when it begins with {@link FixedMlp#TAG}, logistic regression otherwise.
    *
    * @throws IllegalArgumentException naming what is wrong with the blob (an adapter blob among them)
    */
   static CommittedModel fromWeightsBytes(byte[] blob) {
-    if (isAdapter(blob)) throw new IllegalArgumentException("an OpenLoRA adapter blob (OLA1) is not a committed model");
+    if (isAdapter(blob)) throw new IllegalArgumentException("an OpenLoRA float adapter blob (OLA1) is not a committed model; OLA2 is");
+    if (FixedLora.isLora(blob)) return FixedLora.decode(blob);
     return FixedMlp.isMlp(blob) ? FixedMlp.decode(blob) : FixedLogistic.fromWeightsBytes(blob);
   }
 }

@@ -35,6 +35,19 @@ public final class FixedExp {
     return shift >= 63 ? 0 : q >> shift;
   }
 
+  /**
+   * {@link #nats} for any non-negative int64 distance: from 2^47 on the same integer is computed
+   * over unbounded integers ({@code D << 16} needs up to 79 bits), and any result from
+   * {@link #CUTOFF_Q16} on is returned as the cutoff (e = 0 either way). For committed models whose
+   * logits pass 2^47 (the MLP, an adapter).
+   */
+  public static long natsExact(long distance, int shift) {
+    if (distance < 0) throw new IllegalArgumentException("logit distance " + distance + " is negative");
+    if (distance < 1L << 47) return nats(distance, shift);
+    java.math.BigInteger y = java.math.BigInteger.valueOf(distance).shiftLeft(16).divide(java.math.BigInteger.valueOf(255)).shiftRight(shift);
+    return y.min(java.math.BigInteger.valueOf(CUTOFF_Q16)).longValueExact();
+  }
+
   /** {@code e^{−y / 2^16}} in Q30 for {@code y ≥ 0} in Q16, exactly as §2 specifies. */
   public static long negExp(long yQ16) {
     if (yQ16 < 0) throw new IllegalArgumentException("exponent " + yQ16 + " is negative");

@@ -192,10 +192,7 @@ public record FixedMlp(int inputs, int hidden, int classes, int shift1, int shif
    * {@link FixedExp#CUTOFF_Q16} on gives e = 0 either way.
    */
   public long nats(long distance) {
-    if (distance < 0) throw new IllegalArgumentException("logit distance " + distance + " is negative");
-    if (distance < 1L << 47) return FixedExp.nats(distance, shift1 + shift2);
-    BigInteger y = BigInteger.valueOf(distance).shiftLeft(16).divide(BigInteger.valueOf(255)).shiftRight(shift1 + shift2);
-    return y.min(BigInteger.valueOf(FixedExp.CUTOFF_Q16)).longValueExact();
+    return FixedExp.natsExact(distance, shift1 + shift2);
   }
 
   /** {@code e_c = negExp(nats(L_max − L_c))} in Q30: the highest logit gets exactly 2^30. */

@@ -13,8 +13,10 @@ public final class MalformedRowException extends IllegalArgumentException {
     INDEX,
     /** An MLP row names a layer the model does not have. */
     LAYER,
-    /** An MLP row's product shift is above {@link Rounding#MAX_PRODUCT_SHIFT}. */
-    SHIFT
+    /** An MLP or adapter row's product shift is above {@link Rounding#MAX_PRODUCT_SHIFT}. */
+    SHIFT,
+    /** An adapter row names another base's weights root than its adapter's. */
+    BASE
   }
 
   private final Reason reason;

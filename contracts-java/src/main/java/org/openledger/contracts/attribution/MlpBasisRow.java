@@ -102,7 +102,8 @@ public record MlpBasisRow(int index, int layer, int shift, short[] a, short[] b)
     return Rounding.shift(BigInteger.valueOf(outFactor(g)).multiply(BigInteger.valueOf(inFactor(g))), shift);
   }
 
-  private static long dot(short[] w, long[] v, String name) {
+  /** {@code w · v}, exact (an {@link ArithmeticException} rather than a wrap); also an adapter row's factor product. */
+  static long dot(short[] w, long[] v, String name) {
     if (w.length != v.length) throw new IllegalArgumentException(name + " has " + w.length + " entries, the gradient factor " + v.length);
     long s = 0;
     for (int q = 0; q < w.length; q++) s = Math.addExact(s, Math.multiplyExact((long) w[q], v[q]));

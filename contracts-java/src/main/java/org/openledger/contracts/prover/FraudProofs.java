@@ -8,6 +8,7 @@ import org.openledger.contracts.Addresses;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.contracts.attribution.BasisRow;
 import org.openledger.contracts.attribution.CommittedModel;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
@@ -191,7 +192,7 @@ final class FraudProofs {
   private static CommittedModel weights(Bytes blob, Context c) {
     Bytes32 expected = c.root("bytes32 weightsRoot"), got = Keccak.hash(blob);
     if (!got.equals(expected)) throw Provers.EVIDENCE_MISMATCH.revert(BigInteger.valueOf(ITEM_WEIGHTS), expected, got);
-    // never read an adapter blob as logistic weights: there is no adapter model on-chain to recompute with
+    // never read a float adapter blob (OLA1) as logistic weights: the chain recomputes integer adapters (OLA2) only
     if (CommittedModel.isAdapter(blob.toArrayUnsafe())) throw Provers.ADAPTER_NOT_CHALLENGEABLE.revert(c.modelId(), c.version());
     try {
       return CommittedModel.fromWeightsBytes(blob.toArrayUnsafe());
@@ -248,8 +249,9 @@ final class FraudProofs {
    * Priced from the evidence before anything runs: each blob hashed once; the forward pass is one
    * multiply-add per weight (two bytes of the weights blob; an MLP's int64 biases are counted four
    * times over). For ψ, logistic regression's gradient and dense row are two more per weight; an
-   * MLP blob (its tag read from the evidence) adds one per weight for the backward pass (which
-   * touches only W2, a fraction of the blob) and one per int16 of its Kronecker row. ψ · u is one
+   * MLP or OLA2 adapter blob (its tag read from the evidence) adds one per weight for the backward
+   * pass (which touches only W2, or the adapter's B, a fraction of the blob) and one per int16 of
+   * its Kronecker row. ψ · u is one
    * per coordinate of the proof; each Merkle proof hash a hashed node; plus the two nested views
    * and the slashing path's reads, writes and transfers.
    */
@@ -272,7 +274,8 @@ final class FraudProofs {
         case OUTPUT -> first.size() / 2;
         case PSI -> {
           Bytes weights = (Bytes) args.get(3);
-          yield FixedMlp.isMlp(weights.slice(0, Math.min(3, weights.size())).toArrayUnsafe())
+          byte[] head = weights.slice(0, Math.min(FixedLora.TAG.length, weights.size())).toArrayUnsafe();
+          yield FixedMlp.isMlp(head) || FixedLora.isLora(head)
               ? weights.size() + ((Bytes) args.get(5)).size() / 2 + first.size() / 2
               : 3L * weights.size() / 2 + first.size() / 2;
         }

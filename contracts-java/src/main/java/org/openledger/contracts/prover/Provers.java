@@ -112,9 +112,10 @@ public final class Provers extends NativeContract {
   public static final ErrorSpec UNSUPPORTED_CHALLENGE = D.error("UnsupportedChallenge(uint8 outputFunction)",
       "This one-step fraud proof does not apply to the version's output function: challengeOutput, challengePsi and challengeOmission check classifier versions (0), challengeSpan text-spans versions (2); use challenge() otherwise.");
   public static final ErrorSpec ADAPTER_NOT_CHALLENGEABLE = D.error("AdapterNotChallengeable(uint256 modelId, uint256 version)", """
-      The version is an OpenLoRA adapter (its weights blob begins with "OLA1"; its model has a baseModelId): the chain has no
-      adapter model to recompute an output, a ψ coordinate or a leaf coordinate with, so challengeOutput, challengePsi and
-      openLeafChallenge refuse it. challengeOmission needs only the index and works for adapters. Nothing changes.""");
+      The version is an OpenLoRA float adapter (its weights blob begins with "OLA1"), which the chain cannot recompute, so
+      challengeOutput and challengePsi refuse it (an integer OLA2 adapter is recomputed like any committed model); and
+      openLeafChallenge refuses every adapter model (one with a baseModelId): its opening carries no weights to tell OLA1 from
+      OLA2. challengeOmission needs only the index and works for adapters. Nothing changes.""");
   public static final ErrorSpec EVIDENCE_MISMATCH = D.error("EvidenceMismatch(uint8 item, bytes32 expected, bytes32 got)", """
       An item of the evidence does not hash to what the chain committed: 0 weights (weightsRoot), 1 input (inputHash),
       2 proof (the stored proof hash), 3 basis row (basisRoot), 4 leaf (indexRoot), 5 contribution leaves or a contributions-tree

@@ -51,7 +51,7 @@ class FixedMlpProperties {
     });
   }
 
-  private static Arbitrary<short[]> shortArray(Arbitrary<Short> element, int n) {
+  static Arbitrary<short[]> shortArray(Arbitrary<Short> element, int n) {
     return element.list().ofSize(n).map(l -> {
       short[] a = new short[n];
       for (int i = 0; i < n; i++) a[i] = l.get(i);
@@ -121,13 +121,13 @@ class FixedMlpProperties {
     }
   }
 
-  private static BigInteger dot(short[] w, BigInteger[] v) {
+  static BigInteger dot(short[] w, BigInteger[] v) {
     BigInteger s = BigInteger.ZERO;
     for (int q = 0; q < w.length; q++) s = s.add(BigInteger.valueOf(w[q]).multiply(v[q]));
     return s;
   }
 
-  private static BigInteger[] big(long[] v) {
+  static BigInteger[] big(long[] v) {
     BigInteger[] b = new BigInteger[v.length];
     for (int i = 0; i < v.length; i++) b[i] = BigInteger.valueOf(v[i]);
     return b;
@@ -180,6 +180,11 @@ class FixedMlpProperties {
     }
 
     BigInteger[] outputDelta() {
+      return outputDelta(e, predicted);
+    }
+
+    /** §2's output-function δ from the exponentials and the returned class. */
+    static BigInteger[] outputDelta(BigInteger[] e, int predicted) {
       BigInteger others = BigInteger.ZERO;
       for (int k = 0; k < e.length; k++) if (k != predicted) others = others.add(e[k]);
       BigInteger[] d = new BigInteger[e.length];
@@ -190,6 +195,11 @@ class FixedMlpProperties {
     }
 
     BigInteger[] lossDelta(int label) {
+      return lossDelta(e, label);
+    }
+
+    /** §2's training-example δ from the exponentials and the label. */
+    static BigInteger[] lossDelta(BigInteger[] e, int label) {
       BigInteger sum = BigInteger.ZERO;
       for (BigInteger v : e) sum = sum.add(v);
       BigInteger[] d = new BigInteger[e.length];

@@ -7,22 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.tuweni.bytes.Bytes;
-import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openledger.contracts.Addresses;
-import org.openledger.contracts.Protocol;
-import org.openledger.contracts.attribution.AttributionProof;
-import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FixedMlp;
-import org.openledger.contracts.attribution.FraudChecks;
-import org.openledger.contracts.attribution.IndexLeaf;
-import org.openledger.contracts.attribution.IndexProofVerifier;
 import org.openledger.contracts.attribution.IndexTree;
 import org.openledger.contracts.attribution.MlpBasisRow;
 import org.openledger.contracts.attribution.Rounding;
-import org.openledger.contracts.inference.Inference;
-import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.contract.ErrorSpec;
 import org.openledger.precompiles.gas.GasSchedule;
@@ -34,19 +24,12 @@ import org.openledger.precompiles.host.CallResult;
  * against a bad proof, loses (the challenger's bond to the prover) against a good one, and
  * evidence that does not match the commitments or does not decode is refused and changes nothing.
  */
-class MlpFraudProofsTest {
+class MlpFraudProofsTest extends OneStepFraudFixture {
   static final int F = 784, H = 64, C = 10, K = 12, N = 40;
   /** The rows' product shift: brings (a · out)(b · in), about 2^70 here, to about 2^50. */
   static final int ROW_SHIFT = 20;
-  final Address challenger = Address.of(0xc4a1);
-  Protocol p;
   FixedMlp model;
   List<MlpBasisRow> rows;
-  byte[] input;
-  List<IndexLeaf> leaves;
-  IndexTree tree, basisTree;
-  BigInteger modelId;
-  int predicted;
 
   @BeforeEach
   void setUp() {
@@ -62,112 +45,24 @@ class MlpFraudProofsTest {
     input = new byte[F];
     random.nextBytes(input);
     predicted = model.predict(input);
-    leaves = new ArrayList<>();
-    for (int i = 0; i < N; i++) {
-      short[] u = new short[K];
-      for (int j = 0; j < K; j++) u[j] = (short) (random.nextInt(65535) - 32767);
-      leaves.add(new IndexLeaf(Address.of(0x100 + i), 1, Bytes32.ZERO, u));
-    }
-    tree = IndexTree.ofLeaves(leaves);
-    p = new Protocol(new IndexProofVerifier());
-    modelId = p.deployedModel(Protocol.open("1"), model.weightsRoot(), basisTree.root(), tree.indexRoot(), K);
-    p.chain.host.setBalance(challenger, Protocol.open("100"));
-  }
-
-  static short[] shorts(Random r, int n, int bound) {
-    short[] v = new short[n];
-    for (int i = 0; i < n; i++) v[i] = (short) (r.nextInt(2 * bound + 1) - bound);
-    return v;
-  }
-
-  static long[] longs(Random r, int n, long bound) {
-    long[] v = new long[n];
-    for (int i = 0; i < n; i++) v[i] = r.nextLong(-bound, bound + 1);
-    return v;
-  }
-
-  BigInteger resulted(int posted) {
-    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("1.14"), Inference.REQUEST_FN, modelId, BigInteger.ONE,
-        Keccak.hash(Bytes.wrap(input)), BigInteger.valueOf(400), BigInteger.valueOf(240));
-    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, outputHash(posted), BigInteger.valueOf(240));
-    p.chain.ok(p.prover, Addresses.PROVERS, Provers.CLAIM, id);
-    return id;
-  }
-
-  static Bytes32 outputHash(int c) {
-    return Keccak.hash(Bytes.wrap(FraudChecks.classOutput(c)));
-  }
-
-  Bytes prove(BigInteger id, int posted, short[] psi, int psiShift) {
-    Bytes32 binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, modelId, BigInteger.ONE,
-        Keccak.hash(Bytes.wrap(input)), outputHash(posted), p.prover).hash();
-    Bytes bytes = AttributionProof.build(binding, psiShift, psi, leaves, tree, AttributionProof.MAX_LEAVES).encode();
-    CallResult r = p.chain.send(p.prover, Addresses.PROVERS, Provers.SUBMIT_PROOF, id, bytes);
-    assertThat(r.isSuccess()).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
-    return bytes;
+    deploy(random, model.weightsRoot(), N, K);
   }
 
   /** raw_j(∇f(x)) for every row: the query's projections by the spec (§3b). */
+  @Override
   long[] rawPsi() {
     FixedMlp.Gradient g = model.outputGradient(input);
     return rows.stream().mapToLong(r -> r.raw(g)).toArray();
   }
 
-  Bytes honestProof(BigInteger id, int posted) {
-    long[] raw = rawPsi();
-    int e = Rounding.int16Shift(raw);
-    return prove(id, posted, Rounding.toInt16(raw, e), e);
-  }
-
+  @Override
   Bytes weights() {
     return Bytes.wrap(model.weightsBytes());
   }
 
-  CallResult challengeOutput(BigInteger id, Bytes weights) {
-    return p.chain.send(challenger, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE_OUTPUT, id, weights, Bytes.wrap(input));
-  }
-
-  CallResult challengePsi(BigInteger id, Bytes proof, int j, Bytes rowLeaf, int proofRow) {
-    return p.chain.send(challenger, Addresses.PROVERS, Provers.CHALLENGER_BOND.defaultValue(), Provers.CHALLENGE_PSI, id, proof,
-        BigInteger.valueOf(j), weights(), Bytes.wrap(input), rowLeaf, basisTree.multiproof(new int[] {proofRow}));
-  }
-
-  CallResult challengePsi(BigInteger id, Bytes proof, int j) {
-    return challengePsi(id, proof, j, Bytes.wrap(rows.get(j).leafBytes()), j);
-  }
-
-  int claimState(BigInteger id) {
-    return ((BigInteger) ((List<?>) p.chain.view(Addresses.PROVERS, Provers.CLAIM_OF, id)).get(3)).intValueExact();
-  }
-
-  BigInteger lockedBond() {
-    return (BigInteger) ((List<?>) p.chain.view(Addresses.PROVERS, Provers.BOND_OF, p.prover)).get(0);
-  }
-
-  /** Runs a challenge that must win, with the balances read before it. */
-  void assertWon(java.util.function.Supplier<CallResult> challenge, BigInteger id) {
-    BigInteger challengerBefore = challengerBeforeBond(), bondBefore = lockedBond();
-    CallResult r = challenge.get();
-    assertThat(r.isSuccess()).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
-    assertThat(claimState(id)).as("the request reopens").isEqualTo(Provers.NONE);
-    assertThat(p.chain.balance(challenger)).as("bond back plus a share of the slashed bond").isGreaterThan(challengerBefore);
-    assertThat(lockedBond()).as("the prover's bond is slashed").isLessThan(bondBefore);
-  }
-
-  void assertLost(CallResult r, BigInteger id, BigInteger proverBefore) {
-    assertThat(r.isSuccess()).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
-    assertThat(claimState(id)).as("the proof stands").isEqualTo(Provers.PROVEN);
-    assertThat(p.chain.balance(p.prover).subtract(proverBefore)).isEqualTo(Provers.CHALLENGER_BOND.defaultValue());
-  }
-
-  void assertRefused(CallResult r, ErrorSpec error, Object before) {
-    assertThat(r.status()).as(p.chain.describe(Addresses.PROVERS, r)).isEqualTo(CallResult.Status.REVERT);
-    assertThat(error.matches(r.output())).as(p.chain.describe(Addresses.PROVERS, r)).isTrue();
-    assertThat(p.chain.host.snapshot()).isEqualTo(before);
-  }
-
-  BigInteger challengerBeforeBond() {
-    return p.chain.balance(challenger).subtract(Provers.CHALLENGER_BOND.defaultValue());
+  @Override
+  Bytes rowLeaf(int j) {
+    return Bytes.wrap(rows.get(j).leafBytes());
   }
 
   @Test
@@ -200,7 +95,8 @@ class MlpFraudProofsTest {
       int e = Rounding.int16Shift(raw);
       short[] psi = Rounding.toInt16(raw, e);
       psi[j] += psi[j] > 0 ? -1 : 1;
-      Bytes proof = prove(id, predicted, psi, e);
+
+  Bytes proof = prove(id, predicted, psi, e);
       assertWon(() -> challengePsi(id, proof, j), id);
     }
   }
@@ -208,7 +104,8 @@ class MlpFraudProofsTest {
   @Test
   void aPsiChallengeAgainstAnHonestCoordinateOfEitherLayerCostsTheChallengersBond() {
     BigInteger id = resulted(predicted);
-    Bytes proof = honestProof(id, predicted);
+
+  Bytes proof = honestProof(id, predicted);
     for (int j : new int[] {4, 5}) {
       BigInteger proverBefore = p.chain.balance(p.prover);
       assertLost(challengePsi(id, proof, j), id, proverBefore);
@@ -226,7 +123,8 @@ class MlpFraudProofsTest {
     for (int c = 0; c < C; c++) shallowOut += row.a()[c] * g.delta()[c];
     raw[4] = Rounding.shiftProduct(shallowOut, row.inFactor(g), ROW_SHIFT);
     int e = Rounding.int16Shift(raw);
-    Bytes proof = prove(id, predicted, Rounding.toInt16(raw, e), e);
+
+  Bytes proof = prove(id, predicted, Rounding.toInt16(raw, e), e);
     assertWon(() -> challengePsi(id, proof, 4), id);
   }
 
@@ -243,7 +141,8 @@ class MlpFraudProofsTest {
   @Test
   void aBasisRowOfAnotherIndexIsMalformedEvidence() {
     BigInteger id = resulted(predicted);
-    Bytes proof = honestProof(id, predicted);
+
+  Bytes proof = honestProof(id, predicted);
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 4, Bytes.wrap(rows.get(6).leafBytes()), 6), Provers.MALFORMED_EVIDENCE, before);
   }
@@ -251,11 +150,13 @@ class MlpFraudProofsTest {
   @Test
   void aBasisRowThatIsNotTheCommittedOneIsRefused() {
     BigInteger id = resulted(predicted);
-    Bytes proof = honestProof(id, predicted);
+
+  Bytes proof = honestProof(id, predicted);
     MlpBasisRow r = rows.get(4);
     short[] a = r.a();
     a[0] ^= 1;
-    Bytes forged = Bytes.wrap(new MlpBasisRow(4, r.layer(), r.shift(), a, r.b()).leafBytes());
+
+  Bytes forged = Bytes.wrap(new MlpBasisRow(4, r.layer(), r.shift(), a, r.b()).leafBytes());
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 4, forged, 4), Provers.EVIDENCE_MISMATCH, before);
   }
@@ -263,8 +164,10 @@ class MlpFraudProofsTest {
   @Test
   void aTruncatedRowLeafIsMalformedEvidence() {
     BigInteger id = resulted(predicted);
-    Bytes proof = honestProof(id, predicted);
-    Bytes leaf = Bytes.wrap(rows.get(5).leafBytes());
+
+  Bytes proof = honestProof(id, predicted);
+
+  Bytes leaf = Bytes.wrap(rows.get(5).leafBytes());
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 5, leaf.slice(0, leaf.size() - 2), 5), Provers.MALFORMED_EVIDENCE, before);
   }
@@ -287,10 +190,13 @@ class MlpFraudProofsTest {
   @Test
   void theMlpPsiChallengeFitsOneBlockAndIsPricedAboveItsWork() {
     BigInteger id = resulted(predicted);
-    Bytes proof = honestProof(id, predicted);
-    CallResult r = challengePsi(id, proof, 4);
+
+  Bytes proof = honestProof(id, predicted);
+
+  CallResult r = challengePsi(id, proof, 4);
     assertThat(r.isSuccess()).isTrue();
-    Bytes data = Provers.CHALLENGE_PSI.encodeCall(id, proof, BigInteger.valueOf(4), weights(), Bytes.wrap(input),
+
+  Bytes data = Provers.CHALLENGE_PSI.encodeCall(id, proof, BigInteger.valueOf(4), weights(), Bytes.wrap(input),
         Bytes.wrap(rows.get(4).leafBytes()), basisTree.multiproof(new int[] {4}));
     long priced = FraudProofs.gas(GasSchedule.V1, data, FraudProofs.PSI);
     // the forward pass alone is H·F + C·H multiply-adds and the weights blob is hashed once

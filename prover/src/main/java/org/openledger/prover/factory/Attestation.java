@@ -10,6 +10,8 @@ import org.openledger.contracts.attribution.MlpBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterIndexBuilder;
 import org.openledger.prover.lora.AdapterArtifacts;
+import org.openledger.prover.attribution.adapter.IntegerAdapter;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.prover.lora.LoraLayer;
 import org.openledger.prover.proof.IndexAudit;
 import org.openledger.prover.proof.VersionArtifacts;
@@ -70,19 +72,11 @@ public final class Attestation {
       return Optional.of("the basis names base weights " + published.baseWeightsRoot().toHexString() + ", the rebuild's base is "
           + rebuilt.baseWeightsRoot().toHexString());
     }
-    List<LoraLayer> p = published.adapter().layers(), q = rebuilt.adapter().layers();
-    if (p.size() != q.size()) return Optional.of(p.size() + " adapter layers published, " + q.size() + " rebuilt");
-    for (int l = 0; l < p.size(); l++) {
-      LoraLayer a = p.get(l), b = q.get(l);
-      if (a.rank() != b.rank() || a.in() != b.in() || a.out() != b.out()) {
-        return Optional.of("adapter layer " + l + " is rank " + a.rank() + " " + a.in() + "→" + a.out() + " published, rank " + b.rank() + " " + b.in()
-            + "→" + b.out() + " rebuilt");
-      }
-      if (a.scale() != b.scale()) return Optional.of("adapter layer " + l + " scale α/r is " + a.scale() + " published, " + b.scale() + " rebuilt");
-      Optional<String> w = within("adapter layer " + l + " A entry", a.a(), b.a());
-      if (w.isEmpty()) w = within("adapter layer " + l + " B entry", a.b(), b.b());
-      if (w.isPresent()) return w;
+    if (published.isInteger() != rebuilt.isInteger()) {
+      return Optional.of("the adapter is " + (published.isInteger() ? "OLA2" : "OLA1") + " published, " + (rebuilt.isInteger() ? "OLA2" : "OLA1") + " rebuilt");
     }
+    Optional<String> factors = published.isInteger() ? integer(published.integer(), rebuilt.integer()) : floats(published, rebuilt);
+    if (factors.isPresent()) return factors;
     if (published.rank() != rebuilt.rank()) return Optional.of("basis rank differs: " + published.rank() + " published, " + rebuilt.rank() + " rebuilt");
     for (int j = 0; j < published.rank(); j++) {
       AdapterBasisRow a = published.rows().get(j), b = rebuilt.rows().get(j);
@@ -96,11 +90,42 @@ public final class Attestation {
     }
     List<IndexLeaf> expected;
     try {
-      expected = new AdapterIndexBuilder(published.base(), published.adapter(), published.rows()).build(set.examples(), set.owners()).leaves();
+      expected = published.isInteger()
+          ? IntegerAdapter.index(published.integer(), IntegerAdapter.chainRows(published.rows()), set.examples(), set.owners()).leaves()
+          : new AdapterIndexBuilder(published.base(), published.adapter(), published.rows()).build(set.examples(), set.owners()).leaves();
     } catch (ArithmeticException | IllegalArgumentException e) {
       return Optional.of("the published adapter and basis give no index on the training data: " + e.getMessage());
     }
     return sameLeaves(published.leaves(), expected);
+  }
+
+  /** An OLA1 adapter's float factors: each within one step of an int16 quantization at its matrix's scale. */
+  private static Optional<String> floats(AdapterArtifacts published, AdapterArtifacts rebuilt) {
+    List<LoraLayer> p = published.adapter().layers(), q = rebuilt.adapter().layers();
+    if (p.size() != q.size()) return Optional.of(p.size() + " adapter layers published, " + q.size() + " rebuilt");
+    for (int l = 0; l < p.size(); l++) {
+      LoraLayer a = p.get(l), b = q.get(l);
+      if (a.rank() != b.rank() || a.in() != b.in() || a.out() != b.out()) {
+        return Optional.of("adapter layer " + l + " is rank " + a.rank() + " " + a.in() + "→" + a.out() + " published, rank " + b.rank() + " " + b.in()
+            + "→" + b.out() + " rebuilt");
+      }
+      if (a.scale() != b.scale()) return Optional.of("adapter layer " + l + " scale α/r is " + a.scale() + " published, " + b.scale() + " rebuilt");
+      Optional<String> w = within("adapter layer " + l + " A entry", a.a(), b.a());
+      if (w.isEmpty()) w = within("adapter layer " + l + " B entry", a.b(), b.b());
+      if (w.isPresent()) return w;
+    }
+    return Optional.empty();
+  }
+
+  /** An OLA2 adapter's integers: the same base, rank and shifts, and every A and B entry within one int16 step. */
+  private static Optional<String> integer(FixedLora a, FixedLora b) {
+    if (a.rank() != b.rank()) return Optional.of("adapter rank " + a.rank() + " published, " + b.rank() + " rebuilt");
+    if (a.shiftA() != b.shiftA() || a.shiftB() != b.shiftB() || a.shiftH() != b.shiftH()) {
+      return Optional.of("adapter shifts sA/sB/sH " + a.shiftA() + "/" + a.shiftB() + "/" + a.shiftH() + " published, " + b.shiftA() + "/" + b.shiftB()
+          + "/" + b.shiftH() + " rebuilt");
+    }
+    Optional<String> w = within("adapter layer 0 A entry", a.a(), b.a());
+    return w.isPresent() ? w : within("adapter layer 0 B entry", a.b(), b.b());
   }
 
   /** Empty when the published leaves are exactly the expected ones. */

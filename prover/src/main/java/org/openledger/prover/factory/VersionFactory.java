@@ -4,6 +4,7 @@ import java.util.List;
 import org.openledger.compute.ComputeBackend;
 import org.openledger.contracts.attribution.CommittedModel;
 import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Progress;
@@ -43,6 +44,7 @@ public sealed interface VersionFactory extends Architecture permits LogisticFact
           this instanceof LogisticFactory.Config c ? c.convergence() : LogisticFactory.Config.defaults().convergence());
       case FixedMlp m -> new MlpFactory.Config(
           (this instanceof MlpFactory.Config c ? c.training() : MlpFactory.Config.defaults().training()).withHidden(m.hidden()), rank, damping);
+      case FixedLora a -> throw new IllegalArgumentException("an OLA2 adapter version is rebuilt by AdapterFactory, not a whole-model factory");
     };
   }
 

@@ -7,8 +7,9 @@ import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.model.Models;
 import org.openledger.precompiles.Keccak;
-import org.openledger.prover.attribution.adapter.AdapterQueryBuilder;
+import org.openledger.prover.attribution.adapter.IntegerAdapter;
 import org.openledger.prover.attribution.index.Query;
+import org.openledger.prover.proof.CommittedProofEngine;
 import org.openledger.prover.proof.ContentSource;
 import org.openledger.prover.proof.ProofAuditor;
 import org.openledger.prover.proof.ProofEngine;
@@ -19,11 +20,13 @@ import org.openledger.prover.proof.VersionCache;
  * the adapter and its base, ψ over the adapter's parameters, exact scores against every leaf, the
  * top 16 positive and their multiproof — the same v1 proof a whole-model version gets, verified by
  * the same contract. {@code ProofEngines} picks it for a version whose weights blob begins with
- * {@code "OLA1"}.
+ * {@code "OLA1"} or {@code "OLA2"}.
  *
- * <p>The chain cannot recompute an adapter's output or ψ (it has no adapter model: the ψ and
- * output challenges refuse adapter versions), so an audit reports those as uncheckable; an omitted
- * leaf needs only the index, and is reported for {@code challengeOmission}.
+ * <p>An OLA2 version's class and ψ are the chain's integers ({@code FixedLora}), so an audit
+ * finds a wrong output or ψ with the evidence for {@code challengeOutput}/{@code challengePsi}.
+ * The chain cannot recompute a float OLA1 adapter (those challenges refuse it), so for OLA1 an
+ * audit reports them as uncheckable; an omitted leaf needs only the index, and is reported for
+ * {@code challengeOmission} either way.
  */
 public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
   private final VersionCache<AdapterArtifacts> versions;
@@ -53,10 +56,9 @@ public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
     if (input.length != a.base().inputs()) {
       return new Outcome.WrongOutput("the committed input has " + input.length + " bytes, the adapter's base takes " + a.base().inputs() + " pixels");
     }
-    AdapterQueryBuilder queries = new AdapterQueryBuilder(a.base(), a.adapter(), a.rows());
     Query q;
     try {
-      q = queries.query(input);
+      q = a.query(input);
     } catch (ArithmeticException e) {
       return new Outcome.NotProvable("ψ of this input leaves int64: " + e.getMessage());
     }
@@ -87,10 +89,15 @@ public final class AdapterProofEngine implements ProofEngine, ProofAuditor {
       return new Finding.Uncheckable(e.getMessage());
     }
     if (input.length != a.base().inputs()) return new Finding.Uncheckable("the committed input has " + input.length + " bytes");
+    if (a.isInteger()) {
+      // OLA2: the chain recomputes output and ψ, so a wrong one is a challenge that wins
+      return CommittedProofEngine.recheck(a.integer(), input, binding.outputHash(), proof, IntegerAdapter.chainRows(a.rows()), a.basisTree(),
+          () -> a.query(input).raw(), a.leaves(), a.tree());
+    }
     if (proof.k() != a.rank()) return new Finding.Uncheckable("the proof has k = " + proof.k() + ", the version " + a.rank());
     Query q;
     try {
-      q = new AdapterQueryBuilder(a.base(), a.adapter(), a.rows()).query(input);
+      q = a.query(input);
     } catch (ArithmeticException e) {
       return new Finding.Uncheckable("ψ leaves int64: " + e.getMessage());
     }

@@ -96,7 +96,7 @@ public record BaseMlp(List<DenseLayer> layers) {
    * @throws IllegalArgumentException naming what is wrong with the blob
    */
   public static BaseMlp fromWeightsBytes(byte[] bytes) {
-    if (bytes.length >= 8 && ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt() == MAGIC) {
+    if (isFloatMlp(bytes)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
       buf.getInt();
       int count = buf.getInt();
@@ -119,6 +119,11 @@ public record BaseMlp(List<DenseLayer> layers) {
       return new BaseMlp(layers);
     }
     return of(FixedLogistic.fromWeightsBytes(bytes));
+  }
+
+  /** Whether a weights blob is a float MLP's ({@code "OLM1"} first, little-endian) rather than a committed logistic-regression version's. */
+  public static boolean isFloatMlp(byte[] bytes) {
+    return bytes.length >= 8 && ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt() == MAGIC;
   }
 
   /** Example i's scaled pixels, as the base and its adapters read them. */

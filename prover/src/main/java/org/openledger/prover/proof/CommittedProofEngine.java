@@ -97,27 +97,41 @@ public abstract sealed class CommittedProofEngine implements ProofEngine, ProofA
     CommittedModel model = a.model();
     // the chain refuses an input the model cannot read as evidence, so no challenge can show anything
     if (input.length != model.inputLength()) return new Finding.Uncheckable("the committed input has " + input.length + " bytes");
+    return recheck(model, input, binding.outputHash(), proof, a.rows(), a.basisTree(), () -> query(a, input).raw(), a.leaves(), a.tree());
+  }
+
+  /**
+   * What the chain's one-step challenges would find against a proof of a committed model (an OLA2
+   * adapter included): the output, each ψ coordinate (confirmed with {@link FraudChecks}, so a
+   * challenge is only sent when it wins), then an omitted leaf.
+   *
+   * @param raw the query's exact projections; an {@link ArithmeticException} from it makes every
+   *     coordinate be checked the chain's unbounded way
+   */
+  public static Finding recheck(CommittedModel model, byte[] input, org.apache.tuweni.bytes.Bytes32 outputHash, AttributionProof proof,
+      java.util.List<? extends BasisRow> rows, org.openledger.contracts.attribution.IndexTree basisTree, java.util.function.Supplier<long[]> raw,
+      java.util.List<org.openledger.contracts.attribution.IndexLeaf> leaves, org.openledger.contracts.attribution.IndexTree tree) {
     byte[] weights = model.weightsBytes();
-    if (FraudChecks.outputIsWrong(model, input, binding.outputHash())) {
+    if (FraudChecks.outputIsWrong(model, input, outputHash)) {
       return new Finding.WrongOutput(weights, input, model.predict(input));
     }
-    if (proof.k() != a.rank()) return new Finding.Uncheckable("the proof has k = " + proof.k() + ", the version " + a.rank());
-    long[] raw;
+    if (proof.k() != rows.size()) return new Finding.Uncheckable("the proof has k = " + proof.k() + ", the version " + rows.size());
+    long[] projections;
     try {
-      raw = query(a, input).raw();
+      projections = raw.get();
     } catch (ArithmeticException e) {
-      raw = null; // some projection leaves int64: every coordinate is checked the chain's exact way
+      projections = null; // some projection leaves int64: every coordinate is checked the chain's exact way
     }
     short[] psi = proof.psi();
     for (int j = 0; j < psi.length; j++) {
-      if (raw != null && psi[j] == Rounding.shift(raw[j], proof.psiShift())) continue;
-      BasisRow row = a.rows().get(j);
+      if (projections != null && psi[j] == Rounding.shift(projections[j], proof.psiShift())) continue;
+      BasisRow row = rows.get(j);
       // the chain decides with FraudChecks: confirm with it, so a challenge is only sent when it wins
       if (!FraudChecks.psiIsWrong(proof, model, row, input)) continue;
       BigInteger recomputed = model.psiCoordinate(row, input, proof.psiShift());
       long value = recomputed.bitLength() < 64 ? recomputed.longValue() : recomputed.signum() * Long.MAX_VALUE;
-      return new Finding.WrongPsi(j, psi[j], value, weights, input, row.leafBytes(), a.basisTree().multiproof(new int[] {j}));
+      return new Finding.WrongPsi(j, psi[j], value, weights, input, row.leafBytes(), basisTree.multiproof(new int[] {j}));
     }
-    return ProofAuditor.omissionOrSound(proof, a.leaves(), a.tree());
+    return ProofAuditor.omissionOrSound(proof, leaves, tree);
   }
 }

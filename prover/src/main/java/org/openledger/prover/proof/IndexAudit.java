@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.contracts.attribution.Rounding;
@@ -44,6 +45,7 @@ public final class IndexAudit {
     return switch (published.model()) {
       case FixedLogistic m -> new IndexBuilder(m, published.denseBasis()).build(set.examples(), set.owners());
       case FixedMlp m -> new MlpIndexBuilder(m, published.mlpRows()).build(set.examples(), set.owners());
+      case FixedLora m -> throw new IllegalArgumentException("an OLA2 adapter is audited as an adapter version");
     };
   }
 

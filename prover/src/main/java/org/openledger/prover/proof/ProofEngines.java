@@ -6,6 +6,7 @@ import org.apache.tuweni.bytes.Bytes;
 import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.prover.lora.AdapterArtifacts;
 import org.openledger.prover.lora.AdapterProofEngine;
@@ -57,7 +58,7 @@ public final class ProofEngines implements ProofEngine, ProofAuditor {
     }
   }
 
-  /** Whether the version's weights blob is an OpenLoRA adapter ({@code "OLA1"}): its requests are proven over the adapter's parameters. */
+  /** Whether the version's weights blob is an OpenLoRA adapter ({@code "OLA1"} or {@code "OLA2"}): its requests are proven over the adapter's parameters. */
   public boolean isAdapter(Version version) throws ContentSource.Unavailable {
     synchronized (adapterRoots) {
       Boolean known = adapterRoots.get(version.weightsRoot());
@@ -75,6 +76,7 @@ public final class ProofEngines implements ProofEngine, ProofAuditor {
     return switch (versions.artifacts(version).model()) {
       case FixedLogistic l -> logistic;
       case FixedMlp m -> mlp;
+      case FixedLora a -> throw new IllegalStateException("an OLA2 adapter version is proven by the adapter engine (isAdapter)");
     };
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openledger.contracts.attribution.FixedLogistic;
+import org.openledger.contracts.attribution.FixedLora;
 import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.contracts.attribution.IndexLeaf;
 import org.openledger.prover.attribution.adapter.AdapterBasis;
@@ -55,6 +57,59 @@ class AdapterAttestationTest {
     List<LoraLayer> layers = new ArrayList<>(a.adapter().layers());
     layers.set(0, new LoraLayer(l.rank(), l.in(), l.out(), l.scale(), moved, l.b()));
     return AdapterArtifacts.of(a.base(), new LoraAdapter(layers), a.rows(), a.leaves());
+  }
+
+  /** A committed logistic base of the same shape, and the OLA2 version the factory builds on it (docs/openlora.md §8). */
+  static FixedLogistic logistic() {
+    java.util.Random r = new java.util.Random(4);
+    short[] w = new short[10 * 196];
+    for (int i = 0; i < w.length; i++) w[i] = (short) (r.nextInt(601) - 300);
+    int[] b = new int[10];
+    for (int c = 0; c < b.length; c++) b[c] = r.nextInt(1 << 20) - (1 << 19);
+    return new FixedLogistic(10, 196, 12, w, b);
+  }
+
+  static AdapterArtifacts integer(AdapterFactory.Config config) {
+    return AdapterFactory.build(logistic(), set, config, backend).artifacts();
+  }
+
+  /** {@code a} (OLA2) with its first A entry moved by {@code steps} int16 steps, rows and leaves kept. */
+  static AdapterArtifacts integerMovedBy(AdapterArtifacts a, int steps) {
+    FixedLora m = a.integer();
+    short[] moved = m.a();
+    moved[0] += (short) (moved[0] > 0 ? -steps : steps);
+    return AdapterArtifacts.ofInteger(new FixedLora(m.base(), m.rank(), m.shiftA(), m.shiftB(), m.shiftH(), moved, m.b()), a.rows(), a.leaves());
+  }
+
+  @Test
+  void anOla2RebuildWithTheSameSettingsOnTheSameBaseIsAttested() {
+    AdapterArtifacts published = integer(CONFIG);
+    assertThat(published.isInteger()).isTrue();
+    assertThat(Attestation.compare(published, integer(CONFIG), set)).isEmpty();
+  }
+
+  @Test
+  void anOla2AdapterWithAnotherAlphaIsRefusedNamingItsIntegers() {
+    AdapterTrainer.Config t = CONFIG.training();
+    AdapterFactory.Config other = new AdapterFactory.Config(new AdapterTrainer.Config(t.rank(), 8, t.epochs(), t.batchSize(), t.learningRate(), t.seed()),
+        CONFIG.basis());
+    // α/r is folded into B's integers: another α shows as another shift or other B entries
+    assertThat(Attestation.compare(integer(other), integer(CONFIG), set))
+        .hasValueSatisfying(d -> assertThat(d).containsAnyOf("adapter shifts", "adapter layer 0 B entry"));
+  }
+
+  @Test
+  void anOla2FactorOneStepFromTheRebuildIsAttestedAndTwoStepsAreRefused() {
+    AdapterArtifacts rebuilt = integer(CONFIG);
+    assertThat(Attestation.compare(integerMovedBy(rebuilt, 1), rebuilt, set)).isEmpty();
+    assertThat(Attestation.compare(integerMovedBy(rebuilt, 2), rebuilt, set)).hasValueSatisfying(d -> assertThat(d).startsWith("adapter layer 0 A entry"));
+  }
+
+  @Test
+  void anOla1VersionIsNotAttestedAgainstAnOla2RebuildOfTheSameBase() {
+    FixedLogistic l = logistic();
+    AdapterArtifacts ola1 = AdapterFactory.build(BaseMlp.of(l), l.weightsRoot(), set, CONFIG, backend).artifacts();
+    assertThat(Attestation.compare(ola1, integer(CONFIG), set)).hasValue("the adapter is OLA1 published, OLA2 rebuilt");
   }
 
   @Test

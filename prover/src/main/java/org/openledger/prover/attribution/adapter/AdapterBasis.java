@@ -8,6 +8,8 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.compute.ComputeBackend;
 import org.openledger.compute.linalg.DoubleMatrix;
 import org.openledger.compute.linalg.SymmetricEigen;
+import org.openledger.contracts.attribution.FixedLora;
+import org.openledger.contracts.attribution.Rounding;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.lora.BaseMlp;
 import org.openledger.prover.lora.LoraAdapter;
@@ -62,7 +64,27 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
     int n = train.size();
     LoraGradient.Factored[] g = new LoraGradient.Factored[n];
     IntStream.range(0, n).parallel().forEach(i -> g[i] = gradient.negativeLossFactors(BaseMlp.pixels(train, i), train.label(i)));
-    int layers = adapter.layers().size();
+    return fromGradients(g, adapter.layers().size(), baseWeightsRoot, config, backend);
+  }
+
+  /**
+   * The basis of an OLA2 adapter (docs/openlora.md §8) from the training examples' exact integer
+   * negative-loss gradients ({@link FixedLora#lossGradient}): the rows are built on the very factors
+   * the chain projects, so a row's shift {@code q_a + q_b − E} applies to them as they are.
+   */
+  public static AdapterBasis buildInteger(FixedLora model, LabelledImages train, Config config, ComputeBackend backend) {
+    LoraGradient.Factored[] g = new LoraGradient.Factored[train.size()];
+    IntStream.range(0, g.length).parallel().forEach(i -> g[i] = IntegerAdapter.factored(model.lossGradient(IntegerAdapter.pixels(train, i), train.label(i))));
+    AdapterBasis basis = fromGradients(g, 1, model.base().weightsRoot(), config, backend);
+    for (AdapterBasisRow r : basis.rows()) {
+      if (r.shift() < 0 || r.shift() > Rounding.MAX_PRODUCT_SHIFT) {
+        throw new ArithmeticException("row " + r.index() + "'s shift " + r.shift() + " is outside 0.." + Rounding.MAX_PRODUCT_SHIFT + " (gradients of no size)");
+      }
+    }
+    return basis;
+  }
+
+  private static AdapterBasis fromGradients(LoraGradient.Factored[] g, int layers, Bytes32 baseWeightsRoot, Config config, ComputeBackend backend) {
     SymmetricEigen[][] outEigen = new SymmetricEigen[layers][2], inEigen = new SymmetricEigen[layers][2];
     List<Pair> pairs = new ArrayList<>();
     double total = 0;

@@ -1,9 +1,8 @@
 package org.openledger.prover.attribution.adapter;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.tuweni.bytes.Bytes32;
+import org.openledger.contracts.attribution.LoraBasisRow;
 import org.openledger.prover.lora.LoraAdapter;
 import org.openledger.prover.lora.LoraGradient;
 import org.openledger.prover.lora.LoraLayer;
@@ -23,8 +22,7 @@ import org.openledger.prover.lora.LoraLayer;
  * ‖ uint32 outLen ‖ uint32 inLen ‖ int16 a[outLen] ‖ int16 b[inLen]}, big-endian.
  */
 public record AdapterBasisRow(int index, Bytes32 baseWeightsRoot, int layer, int block, int shift, short[] a, short[] b) {
-  public static final int A = 0, B = 1;
-  private static final int HEADER = 1 + 4 + 32 + 1 + 1 + 2 + 4 + 4;
+  public static final int A = LoraBasisRow.A, B = LoraBasisRow.B;
 
   public AdapterBasisRow {
     if (index < 0 || layer < 0 || layer > 255 || (block != A && block != B) || shift < Short.MIN_VALUE || shift > Short.MAX_VALUE) {
@@ -39,13 +37,9 @@ public record AdapterBasisRow(int index, Bytes32 baseWeightsRoot, int layer, int
     return block == A ? new int[] {lora.rank(), lora.in()} : new int[] {lora.out(), lora.rank()};
   }
 
+  /** The leaf bytes: exactly the chain's {@link LoraBasisRow} leaf. */
   public byte[] leafBytes() {
-    ByteBuffer buf = ByteBuffer.allocate(HEADER + 2 * (a.length + b.length));
-    buf.put((byte) 0).putInt(index).put(baseWeightsRoot.toArrayUnsafe()).put((byte) layer).put((byte) block).putShort((short) shift);
-    buf.putInt(a.length).putInt(b.length);
-    for (short v : a) buf.putShort(v);
-    for (short v : b) buf.putShort(v);
-    return buf.array();
+    return IntegerAdapter.chainRow(this).leafBytes();
   }
 
   /**
@@ -54,28 +48,11 @@ public record AdapterBasisRow(int index, Bytes32 baseWeightsRoot, int layer, int
    * @throws IllegalArgumentException naming what does not decode
    */
   public static AdapterBasisRow decode(byte[] leaf, int j, LoraAdapter adapter) {
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(leaf);
-      if (buf.get() != 0) throw new IllegalArgumentException("row " + j + ": leaf prefix " + leaf[0]);
-      int named = buf.getInt();
-      if (named != j) throw new IllegalArgumentException("the leaf names row " + Integer.toUnsignedString(named) + ", not " + j);
-      byte[] root = new byte[32];
-      buf.get(root);
-      int layer = Byte.toUnsignedInt(buf.get()), block = Byte.toUnsignedInt(buf.get()), shift = buf.getShort();
-      if (layer >= adapter.layers().size() || block > B) throw new IllegalArgumentException("row " + j + ": layer " + layer + " block " + block);
-      int[] shape = shape(adapter.layers().get(layer), block);
-      int outLen = buf.getInt(), inLen = buf.getInt();
-      if (outLen != shape[0] || inLen != shape[1] || leaf.length != HEADER + 2L * (outLen + (long) inLen)) {
-        throw new IllegalArgumentException("row " + j + " is " + outLen + "×" + inLen + " in " + leaf.length + " bytes; layer " + layer
-            + " block " + block + " is " + shape[0] + "×" + shape[1]);
-      }
-      short[] a = new short[outLen], b = new short[inLen];
-      for (int q = 0; q < outLen; q++) a[q] = buf.getShort();
-      for (int q = 0; q < inLen; q++) b[q] = buf.getShort();
-      return new AdapterBasisRow(j, Bytes32.wrap(root), layer, block, shift, a, b);
-    } catch (BufferUnderflowException e) {
-      throw new IllegalArgumentException("row " + j + ": truncated leaf of " + leaf.length + " bytes");
-    }
+    LoraBasisRow r = LoraBasisRow.decode(leaf, j, (layer, block) -> {
+      if (layer >= adapter.layers().size()) throw new IllegalArgumentException("row " + j + ": layer " + layer + " of a " + adapter.layers().size() + "-layer adapter");
+      return shape(adapter.layers().get(layer), block);
+    });
+    return new AdapterBasisRow(j, r.baseWeightsRoot(), r.layer(), r.block(), r.shift(), r.a(), r.b());
   }
 
   /**
