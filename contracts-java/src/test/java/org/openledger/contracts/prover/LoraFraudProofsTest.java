@@ -113,11 +113,7 @@ class LoraFraudProofsTest extends OneStepFraudFixture {
     for (int j : new int[] {2, 3}) { // row 2 reads block A, row 3 block B
       setUp();
       BigInteger id = resulted(predicted);
-      long[] raw = rawPsi();
-      int e = Rounding.int16Shift(raw);
-      short[] psi = Rounding.toInt16(raw, e);
-      psi[j] += psi[j] > 0 ? -1 : 1;
-      Bytes proof = prove(id, predicted, psi, e);
+      Bytes proof = proofOffByOneStep(id, predicted, j);
       assertWon(() -> challengePsi(id, proof, j), id);
     }
   }
@@ -140,8 +136,7 @@ class LoraFraudProofsTest extends OneStepFraudFixture {
     FixedLora.Gradient g = model.outputGradient(input);
     LoraBasisRow row = rows.get(2);
     raw[2] = row.raw(Arrays.copyOf(g.delta(), R), g.pixels());
-    int e = Rounding.int16Shift(raw);
-    Bytes proof = prove(id, predicted, Rounding.toInt16(raw, e), e);
+    Bytes proof = prove(id, predicted, raw);
     assertWon(() -> challengePsi(id, proof, 2), id);
   }
 

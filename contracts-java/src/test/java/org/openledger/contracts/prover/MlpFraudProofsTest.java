@@ -91,12 +91,7 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
     for (int j : new int[] {4, 5}) { // row 4 reads layer 0, row 5 layer 1
       setUp();
       BigInteger id = resulted(predicted);
-      long[] raw = rawPsi();
-      int e = Rounding.int16Shift(raw);
-      short[] psi = Rounding.toInt16(raw, e);
-      psi[j] += psi[j] > 0 ? -1 : 1;
-
-  Bytes proof = prove(id, predicted, psi, e);
+      Bytes proof = proofOffByOneStep(id, predicted, j);
       assertWon(() -> challengePsi(id, proof, j), id);
     }
   }
@@ -104,8 +99,7 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
   @Test
   void aPsiChallengeAgainstAnHonestCoordinateOfEitherLayerCostsTheChallengersBond() {
     BigInteger id = resulted(predicted);
-
-  Bytes proof = honestProof(id, predicted);
+    Bytes proof = honestProof(id, predicted);
     for (int j : new int[] {4, 5}) {
       BigInteger proverBefore = p.chain.balance(p.prover);
       assertLost(challengePsi(id, proof, j), id, proverBefore);
@@ -122,9 +116,7 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
     long shallowOut = 0;
     for (int c = 0; c < C; c++) shallowOut += row.a()[c] * g.delta()[c];
     raw[4] = Rounding.shiftProduct(shallowOut, row.inFactor(g), ROW_SHIFT);
-    int e = Rounding.int16Shift(raw);
-
-  Bytes proof = prove(id, predicted, Rounding.toInt16(raw, e), e);
+    Bytes proof = prove(id, predicted, raw);
     assertWon(() -> challengePsi(id, proof, 4), id);
   }
 
@@ -141,8 +133,7 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
   @Test
   void aBasisRowOfAnotherIndexIsMalformedEvidence() {
     BigInteger id = resulted(predicted);
-
-  Bytes proof = honestProof(id, predicted);
+    Bytes proof = honestProof(id, predicted);
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 4, Bytes.wrap(rows.get(6).leafBytes()), 6), Provers.MALFORMED_EVIDENCE, before);
   }
@@ -150,13 +141,11 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
   @Test
   void aBasisRowThatIsNotTheCommittedOneIsRefused() {
     BigInteger id = resulted(predicted);
-
-  Bytes proof = honestProof(id, predicted);
+    Bytes proof = honestProof(id, predicted);
     MlpBasisRow r = rows.get(4);
     short[] a = r.a();
     a[0] ^= 1;
-
-  Bytes forged = Bytes.wrap(new MlpBasisRow(4, r.layer(), r.shift(), a, r.b()).leafBytes());
+    Bytes forged = Bytes.wrap(new MlpBasisRow(4, r.layer(), r.shift(), a, r.b()).leafBytes());
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 4, forged, 4), Provers.EVIDENCE_MISMATCH, before);
   }
@@ -164,10 +153,8 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
   @Test
   void aTruncatedRowLeafIsMalformedEvidence() {
     BigInteger id = resulted(predicted);
-
-  Bytes proof = honestProof(id, predicted);
-
-  Bytes leaf = Bytes.wrap(rows.get(5).leafBytes());
+    Bytes proof = honestProof(id, predicted);
+    Bytes leaf = Bytes.wrap(rows.get(5).leafBytes());
     Object before = p.chain.host.snapshot();
     assertRefused(challengePsi(id, proof, 5, leaf.slice(0, leaf.size() - 2), 5), Provers.MALFORMED_EVIDENCE, before);
   }
@@ -190,13 +177,10 @@ class MlpFraudProofsTest extends OneStepFraudFixture {
   @Test
   void theMlpPsiChallengeFitsOneBlockAndIsPricedAboveItsWork() {
     BigInteger id = resulted(predicted);
-
-  Bytes proof = honestProof(id, predicted);
-
-  CallResult r = challengePsi(id, proof, 4);
+    Bytes proof = honestProof(id, predicted);
+    CallResult r = challengePsi(id, proof, 4);
     assertThat(r.isSuccess()).isTrue();
-
-  Bytes data = Provers.CHALLENGE_PSI.encodeCall(id, proof, BigInteger.valueOf(4), weights(), Bytes.wrap(input),
+    Bytes data = Provers.CHALLENGE_PSI.encodeCall(id, proof, BigInteger.valueOf(4), weights(), Bytes.wrap(input),
         Bytes.wrap(rows.get(4).leafBytes()), basisTree.multiproof(new int[] {4}));
     long priced = FraudProofs.gas(GasSchedule.V1, data, FraudProofs.PSI);
     // the forward pass alone is H·F + C·H multiply-adds and the weights blob is hashed once

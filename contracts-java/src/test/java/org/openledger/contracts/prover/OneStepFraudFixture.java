@@ -97,10 +97,23 @@ abstract class OneStepFraudFixture {
     return bytes;
   }
 
-  Bytes honestProof(BigInteger id, int posted) {
-    long[] raw = rawPsi();
+  /** Proves {@code raw} rounded as a prover must: to int16 at its own shift. */
+  Bytes prove(BigInteger id, int posted, long[] raw) {
     int e = Rounding.int16Shift(raw);
     return prove(id, posted, Rounding.toInt16(raw, e), e);
+  }
+
+  Bytes honestProof(BigInteger id, int posted) {
+    return prove(id, posted, rawPsi());
+  }
+
+  /** A proof whose ψ coordinate {@code j} is one int16 step off the right one. */
+  Bytes proofOffByOneStep(BigInteger id, int posted, int j) {
+    long[] raw = rawPsi();
+    int e = Rounding.int16Shift(raw);
+    short[] psi = Rounding.toInt16(raw, e);
+    psi[j] += psi[j] > 0 ? -1 : 1;
+    return prove(id, posted, psi, e);
   }
 
   CallResult challengeOutput(BigInteger id, Bytes weights) {
