@@ -40,13 +40,9 @@ final class ZeroSumRows {
 
   /**
    * B (k × out·in, row-major) with its last class subtracted and dropped: k × (out − 1)·in, row
-   * r's block o is {@code B[r, o·in ..] − B[r, (out−1)·in ..]}.
+   * r's block o is {@code B[r, o·in ..] − B[r, (out−1)·in ..]}, written into {@code reduced} (at
+   * least (out − 1)·k·in long, possibly longer: a reused buffer), which is returned.
    */
-  static float[] lastClassEliminated(float[] b, int k, int out, int in) {
-    return lastClassEliminated(b, k, out, in, new float[Math.multiplyExact(Math.multiplyExact(k, out - 1), in)]);
-  }
-
-  /** The same into {@code reduced} (at least (out − 1)·k·in long), which is returned. */
   static float[] lastClassEliminated(float[] b, int k, int out, int in, float[] reduced) {
     int last = out - 1;
     IntStream.range(0, k).parallel().forEach(r -> {
