@@ -30,7 +30,6 @@ import org.openledger.precompiles.Address;
 import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.host.CallResult;
 import org.openledger.prover.attribution.Dense;
-import org.openledger.prover.attribution.adapter.AdapterBasis;
 import org.openledger.prover.attribution.adapter.AdapterBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterQueryBuilder;
 import org.openledger.prover.attribution.index.Query;
@@ -41,10 +40,12 @@ import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.eval.Progress;
 import org.openledger.prover.factory.LogisticFactory;
 import org.openledger.prover.factory.TrainingSet;
-import org.openledger.prover.proof.ContentSource;
 import org.openledger.prover.proof.ProofAuditor;
 import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.ProofEngines;
+import static org.openledger.prover.proof.RequestFixture.source;
+import org.openledger.prover.proof.RequestFixture;
+import org.openledger.prover.proof.RequestFixture.Setup;
 
 /**
  * Attribution over an adapter's parameters on real data: a committed logistic-regression base
@@ -127,13 +128,6 @@ class AdapterAttributionTest {
     backend.close();
   }
 
-  static ContentSource source(Map<Bytes32, byte[]> m) {
-    return h -> {
-      byte[] b = m.get(h);
-      if (b == null) throw new ContentSource.Unavailable("no content " + h.toHexString());
-      return b;
-    };
-  }
 
   static byte[] pixels(int image) {
     int size = test.images().size();
@@ -354,8 +348,6 @@ class AdapterAttributionTest {
     assertThat(p.chain.describe(Addresses.PROVERS, r)).contains("AdapterNotChallengeable");
   }
 
-  record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
-
   /** A Protocol whose deployed version registers the adapter's three roots, with a request on test image {@code image} resulted as class {@code output}. */
   static Setup request(int image, int output, Map<Bytes32, byte[]> content) {
     return request(artifacts, image, output, content);
@@ -366,16 +358,7 @@ class AdapterAttributionTest {
     Protocol p = new Protocol(new IndexProofVerifier());
     BigInteger model = p.deployedModel(Protocol.open("1"), a.weightsRoot(), a.basisRoot(), a.indexRoot(), a.rank());
     p.chain.host.setBalance(CHALLENGER, Protocol.open("100"));
-    byte[] px = pixels(image);
-    Bytes32 inputHash = Bytes32.wrap(Keccak.hash(px));
-    content.put(inputHash, px);
-    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("1.14"), Inference.REQUEST_FN, model, BigInteger.ONE,
-        inputHash, BigInteger.valueOf(400), BigInteger.valueOf(240));
-    Bytes32 outputHash = Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(output)));
-    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, outputHash, BigInteger.valueOf(240));
-    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, inputHash,
-        outputHash, p.prover);
-    return new Setup(p, model, id, binding);
+    return RequestFixture.request(p, model, pixels(image), FraudChecks.classOutput(output), content);
   }
 
   static CallResult submit(Setup s, Bytes proof) {

@@ -5,7 +5,7 @@ import static org.openledger.prover.lora.AdapterAttributionTest.CHALLENGER;
 import static org.openledger.prover.lora.AdapterAttributionTest.claimState;
 import static org.openledger.prover.lora.AdapterAttributionTest.pixels;
 import static org.openledger.prover.lora.AdapterAttributionTest.request;
-import static org.openledger.prover.lora.AdapterAttributionTest.source;
+import static org.openledger.prover.proof.RequestFixture.source;
 import static org.openledger.prover.lora.AdapterAttributionTest.submit;
 
 import java.math.BigInteger;
@@ -31,6 +31,7 @@ import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.proof.ProofAuditor;
 import org.openledger.prover.proof.ProofEngine;
 import org.openledger.prover.proof.ProofEngines;
+import org.openledger.prover.proof.RequestFixture;
 
 /**
  * An OLA2 adapter version (docs/openlora.md §8) built by {@link AdapterFactory} from the fine-tuning
@@ -59,7 +60,7 @@ class IntegerAdapterChallengesTest {
   }
 
   /** A request on test image {@code image}, resulted as {@code output}, with its content in a copy of the store. */
-  static AdapterAttributionTest.Setup requested(int image, int output, Map<Bytes32, byte[]> content) {
+  static RequestFixture.Setup requested(int image, int output, Map<Bytes32, byte[]> content) {
     content.putAll(AdapterAttributionTest.store);
     return request(a(), image, output, content);
   }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Protocol;
 import org.openledger.contracts.attribution.AttributionProof;
-import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.BasisRows;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexLeaf;
@@ -33,6 +32,8 @@ import org.openledger.prover.model.FixedPointClassifier;
 import org.openledger.prover.model.LogisticRegression;
 import org.openledger.prover.model.TrainingConfig;
 import org.openledger.prover.proof.ProofEngine.Outcome;
+import static org.openledger.prover.proof.RequestFixture.source;
+import org.openledger.prover.proof.RequestFixture.Setup;
 
 /**
  * The engine on a real trained model: its proofs are accepted by the real Provers contract and
@@ -67,34 +68,15 @@ class LogisticProofEngineTest {
     version = new ProofEngine.Version(artifacts.weightsRoot(), artifacts.basisRoot(), artifacts.indexRoot(), K, LogisticProofEngine.OUTPUT_MARGIN);
   }
 
-  static ContentSource source(Map<Bytes32, byte[]> m) {
-    return h -> {
-      byte[] b = m.get(h);
-      if (b == null) throw new ContentSource.Unavailable("no content " + h.toHexString());
-      return b;
-    };
-  }
 
   /** A Protocol whose deployed version registers this index, with a request on test image {@code i} resulted as {@code output}. */
-  record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
-
   static Setup request(int image, byte[] output, Map<Bytes32, byte[]> content) {
     return request(image, output, content, artifacts.indexRoot());
   }
 
   static Setup request(int image, byte[] output, Map<Bytes32, byte[]> content, Bytes32 indexRoot) {
     Protocol p = new Protocol(new IndexProofVerifier());
-    BigInteger model = p.deployedModel(Protocol.open("1"), indexRoot, K);
-    byte[] pixels = pixels(image);
-    content.put(Bytes32.wrap(Keccak.hash(pixels)), pixels);
-    Bytes32 inputHash = Bytes32.wrap(Keccak.hash(pixels));
-    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("1.14"), Inference.REQUEST_FN, model, BigInteger.ONE,
-        inputHash, BigInteger.valueOf(400), BigInteger.valueOf(240));
-    Bytes32 outputHash = Bytes32.wrap(Keccak.hash(output));
-    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, outputHash, BigInteger.valueOf(240));
-    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, inputHash,
-        outputHash, p.prover);
-    return new Setup(p, model, id, binding);
+    return RequestFixture.request(p, p.deployedModel(Protocol.open("1"), indexRoot, K), pixels(image), output, content);
   }
 
   static byte[] pixels(int image) {

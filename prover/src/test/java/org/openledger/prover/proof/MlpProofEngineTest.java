@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openledger.contracts.Addresses;
 import org.openledger.contracts.Protocol;
 import org.openledger.contracts.attribution.AttributionProof;
-import org.openledger.contracts.attribution.AttributionVerifier;
 import org.openledger.contracts.attribution.FixedMlp;
 import org.openledger.contracts.attribution.FraudChecks;
 import org.openledger.contracts.attribution.IndexProofVerifier;
@@ -29,6 +28,8 @@ import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.factory.MlpVersionFixture;
 import org.openledger.prover.proof.ProofEngine.Outcome;
+import static org.openledger.prover.proof.RequestFixture.source;
+import org.openledger.prover.proof.RequestFixture.Setup;
 
 /**
  * An MLP version delivered by the factory on real data ({@link MlpVersionFixture}), deployed on the
@@ -53,31 +54,13 @@ class MlpProofEngineTest {
     test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
   }
 
-  static ContentSource source(Map<Bytes32, byte[]> m) {
-    return h -> {
-      byte[] b = m.get(h);
-      if (b == null) throw new ContentSource.Unavailable("no content " + h.toHexString());
-      return b;
-    };
-  }
 
   /** A Protocol whose deployed version registers the MLP's three roots, with a request on test image {@code image} resulted as class {@code output}. */
-  record Setup(Protocol p, BigInteger model, BigInteger request, AttributionVerifier.Binding binding) {}
-
   static Setup request(int image, int output, Map<Bytes32, byte[]> content) {
     Protocol p = new Protocol(new IndexProofVerifier());
     BigInteger model = p.deployedModel(Protocol.open("1"), artifacts.weightsRoot(), artifacts.basisRoot(), artifacts.indexRoot(), artifacts.rank());
     p.chain.host.setBalance(CHALLENGER, Protocol.open("100"));
-    byte[] pixels = pixels(image);
-    Bytes32 inputHash = Bytes32.wrap(Keccak.hash(pixels));
-    content.put(inputHash, pixels);
-    BigInteger id = (BigInteger) p.chain.ok(p.user, Addresses.INFERENCE, Protocol.open("1.14"), Inference.REQUEST_FN, model, BigInteger.ONE,
-        inputHash, BigInteger.valueOf(400), BigInteger.valueOf(240));
-    Bytes32 outputHash = Bytes32.wrap(Keccak.hash(FraudChecks.classOutput(output)));
-    p.chain.ok(p.owner, Addresses.INFERENCE, Inference.SUBMIT_RESULT, id, outputHash, BigInteger.valueOf(240));
-    var binding = new AttributionVerifier.Binding(p.chain.host.block().chainId(), Addresses.PROVERS, id, model, BigInteger.ONE, inputHash,
-        outputHash, p.prover);
-    return new Setup(p, model, id, binding);
+    return RequestFixture.request(p, model, pixels(image), FraudChecks.classOutput(output), content);
   }
 
   static byte[] pixels(int image) {
