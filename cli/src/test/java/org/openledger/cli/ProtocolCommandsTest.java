@@ -6,36 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openledger.cli.OpenLedgerCommandTest.Run;
-import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.devnet.DevelopmentKeystores;
 import org.openledger.devnet.node.DevnetNode;
-import org.web3j.crypto.WalletUtils;
 
 /** The chain commands against a real devnet node over JSON-RPC, signing with keystore files. */
 class ProtocolCommandsTest {
   @TempDir static Path tmp;
   static DevnetNode node;
   static String url;
-  static final List<String> keystores = new ArrayList<>();
-  static Path password;
+  static DevelopmentKeystores keys;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
   static void startDevnet() throws Exception {
     node = DevnetNode.start(DevnetNode.Config.ephemeral(tmp.resolve("chain")));
     url = node.rpcUrl();
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      String file = WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false);
-      keystores.add(keys.resolve(file).toString());
-    }
+    keys = DevelopmentKeystores.write(tmp);
   }
 
   @AfterAll
@@ -45,9 +36,7 @@ class ProtocolCommandsTest {
 
   /** Runs a command as development account {@code user}. */
   static Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", url, "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return OpenLedgerCommandTest.run(keys.signedAs(user, url, args));
   }
 
   static JsonNode json(Run r) throws Exception {
@@ -93,7 +82,7 @@ class ProtocolCommandsTest {
   @Test
   void aWrongKeystorePasswordIsAClearError() throws Exception {
     Path wrong = Files.writeString(tmp.resolve("wrong"), "nope\n");
-    Run r = OpenLedgerCommandTest.run("stake", "add", "--amount", "1", "--rpc-url", url, "--keystore", keystores.get(0), "--password-file", wrong.toString());
+    Run r = OpenLedgerCommandTest.run("stake", "add", "--amount", "1", "--rpc-url", url, "--keystore", keys.files().get(0), "--password-file", wrong.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("wrong password for keystore");
   }

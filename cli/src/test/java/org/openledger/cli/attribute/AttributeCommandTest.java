@@ -15,18 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openledger.cli.OpenLedgerCommandTest;
 import org.openledger.cli.OpenLedgerCommandTest.Run;
 import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.devnet.DevelopmentKeystores;
 import org.openledger.devnet.node.DevnetNode;
 import org.openledger.prover.text.TextAttribution;
 import org.openledger.prover.text.TextContribution;
-import org.web3j.crypto.WalletUtils;
 
 /** {@code openledger attribute} against a devnet Datanet whose contributors submitted text (and one image) through the CLI. */
 class AttributeCommandTest {
   @TempDir static Path tmp;
   static DevnetNode node;
   static String url;
-  static final List<String> keystores = new ArrayList<>();
-  static Path password;
+  static DevelopmentKeystores keys;
   static final ObjectMapper JSON = new ObjectMapper();
   static String textDatanet, imageDatanet;
   static final String[] contributors = new String[4];
@@ -39,13 +38,8 @@ class AttributeCommandTest {
   static void datanetsWithContributions() throws Exception {
     node = DevnetNode.start(DevnetNode.Config.ephemeral(tmp.resolve("chain")));
     url = node.rpcUrl();
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      String file = WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false);
-      keystores.add(keys.resolve(file).toString());
-      if (i > 0) contributors[i - 1] = DevelopmentKeys.account(i).getAddress();
-    }
+    keys = DevelopmentKeystores.write(tmp);
+    for (int i = 1; i < 5; i++) contributors[i - 1] = DevelopmentKeys.account(i).getAddress();
     textDatanet = json(as(0, "datanet", "create", "--name", "stories", "--deposit", "1", "--json")).get(0).get("datanet").asText();
     imageDatanet = json(as(0, "datanet", "create", "--name", "pictures", "--deposit", "1", "--json")).get(0).get("datanet").asText();
     contribute(1, textDatanet, TextContribution.of(LIGHTHOUSE).encode());
@@ -67,9 +61,7 @@ class AttributeCommandTest {
   }
 
   static Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", url, "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return OpenLedgerCommandTest.run(keys.signedAs(user, url, args));
   }
 
   static Run attribute(String... args) {

@@ -20,6 +20,7 @@ import org.openledger.cli.chain.Connection;
 import org.openledger.cli.chain.DevChain;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.devnet.DevelopmentKeystores;
 import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.web3j.Models;
 import org.openledger.devnet.node.DevnetNode;
@@ -29,7 +30,6 @@ import org.openledger.precompiles.Keccak;
 import org.openledger.precompiles.contract.FunctionSpec;
 import org.openledger.prover.daemon.Journal;
 import org.openledger.prover.text.TextContribution;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * A text model's whole life on a devnet, through the CLI alone (docs/text-attribution.md §6a, §11):
@@ -44,8 +44,7 @@ class SpanLifecycleTest {
   @TempDir static Path tmp;
   static DevnetNode node;
   static Connection rpc;
-  static final List<String> keystores = new ArrayList<>();
-  static Path password;
+  static DevelopmentKeystores keys;
   static final ObjectMapper JSON = new ObjectMapper();
 
   static final String HARBOUR = "The old harbour master counted forty seven fishing boats returning through the fog before the bell rang twice.";
@@ -57,12 +56,7 @@ class SpanLifecycleTest {
   static void start() throws Exception {
     node = DevnetNode.start(DevnetNode.Config.ephemeral(tmp.resolve("chain")));
     rpc = Connection.open(node.rpcUrl());
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      String file = WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false);
-      keystores.add(keys.resolve(file).toString());
-    }
+    keys = DevelopmentKeystores.write(tmp);
   }
 
   @AfterAll
@@ -178,9 +172,7 @@ class SpanLifecycleTest {
   // ------------------------------------------------------------------ the CLI as each user
 
   static Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", node.rpcUrl(), "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return OpenLedgerCommandTest.run(keys.signedAs(user, node.rpcUrl(), args));
   }
 
   /** {@code openledger prover --once} as account 4, with a journal of its own per call site (so each call sees every version). */

@@ -7,9 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.DevChain;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.devnet.DevelopmentKeystores;
 import org.openledger.devnet.node.DevnetNode;
 import org.openledger.contracts.attribution.TextTokenizer;
 import org.openledger.contracts.web3j.Inference;
@@ -32,7 +31,6 @@ import org.openledger.precompiles.Keccak;
 import org.openledger.prover.text.ByteTokenizer;
 import org.openledger.prover.text.TextContribution;
 import org.openledger.prover.text.TextCorpus;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * The prover daemon ({@code openledger prover --once}) proves and settles a request of a deployed
@@ -44,8 +42,7 @@ class SpanProverTest {
   @TempDir static Path tmp;
   static DevnetNode node;
   static Connection rpc;
-  static final List<String> keystores = new ArrayList<>();
-  static Path password;
+  static DevelopmentKeystores keys;
   static final ObjectMapper JSON = new ObjectMapper();
 
   static final String LIGHTHOUSE = "The lighthouse keeper climbed the spiral stairs every evening at dusk and lit the great lamp.";
@@ -58,12 +55,7 @@ class SpanProverTest {
   static void start() throws Exception {
     node = DevnetNode.start(DevnetNode.Config.ephemeral(tmp.resolve("chain")));
     rpc = Connection.open(node.rpcUrl());
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      String file = WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false);
-      keystores.add(keys.resolve(file).toString());
-    }
+    keys = DevelopmentKeystores.write(tmp);
   }
 
   @AfterAll
@@ -72,9 +64,7 @@ class SpanProverTest {
   }
 
   static Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", node.rpcUrl(), "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return OpenLedgerCommandTest.run(keys.signedAs(user, node.rpcUrl(), args));
   }
 
   static String field(Run r, String name) throws Exception {

@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.openledger.cli.OpenLedgerCommandTest;
 import org.openledger.cli.OpenLedgerCommandTest.Run;
 import org.openledger.cli.chain.Connection;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.devnet.DevelopmentKeys;
+import org.openledger.cli.devnet.DevelopmentKeystores;
 import org.openledger.devnet.node.DevnetNode;
 import org.openledger.prover.data.FashionMnist;
 import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
-import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -29,8 +28,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 final class FactoryDevnet implements AutoCloseable {
   final DevnetNode node;
   final Connection rpc;
-  final List<String> keystores = new ArrayList<>();
-  final Path password;
+  final DevelopmentKeystores keys;
   final Path evaluationFile;
   final LabelledImages evaluation;
 
@@ -39,11 +37,7 @@ final class FactoryDevnet implements AutoCloseable {
     Run demo = OpenLedgerCommandTest.run("demo", "--rpc-url", node.rpcUrl());
     assertThat(demo.exit()).as(demo.err()).isZero();
     rpc = Connection.open(node.rpcUrl());
-    password = Files.writeString(tmp.resolve("password"), "correct horse\n");
-    Path keys = Files.createDirectories(tmp.resolve("keys"));
-    for (int i = 0; i < 5; i++) {
-      keystores.add(keys.resolve(WalletUtils.generateWalletFile("correct horse", DevelopmentKeys.account(i).getEcKeyPair(), keys.toFile(), false)).toString());
-    }
+    keys = DevelopmentKeystores.write(tmp);
     LabelledImages test = Pooling.pool2x2(FashionMnist.shipped(FashionMnist.Split.TEST));
     ImageContribution set = ImageContribution.of(test, 0, 200, FashionMnist.CLASSES);
     evaluationFile = Files.write(tmp.resolve("evaluation.bin"), set.encode());
@@ -62,9 +56,7 @@ final class FactoryDevnet implements AutoCloseable {
 
   /** Runs a command as development account {@code user} (0..4), signing with its keystore. */
   Run as(int user, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--rpc-url", node.rpcUrl(), "--keystore", keystores.get(user), "--password-file", password.toString()));
-    return OpenLedgerCommandTest.run(all.toArray(String[]::new));
+    return OpenLedgerCommandTest.run(keys.signedAs(user, node.rpcUrl(), args));
   }
 
   /** How many transactions {@code s} has sent: unchanged by a command that sent nothing. */
