@@ -25,6 +25,7 @@ import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.RpcOptions;
 import org.openledger.cli.chain.Session;
 import org.openledger.cli.eval.ProgressBar;
+import org.openledger.cli.factory.AcceptedContributions;
 import org.openledger.contracts.web3j.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.prover.proof.ContentSource;
@@ -61,8 +62,6 @@ import picocli.CommandLine.Option;
       "Non-text contributions (such as images) are skipped."
     })
 public final class AttributeCommand implements Callable<Integer> {
-  /** The Datanets contract's status of an accepted contribution. */
-  static final int ACCEPTED = 2;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** Span text longer than this is shortened in the table (never in --json). */
   private static final int SHOWN_CHARS = 72;
@@ -140,7 +139,7 @@ public final class AttributeCommand implements Callable<Integer> {
     for (long id = 1; id <= contributions; id++) {
       Datanets.Contribution c = s.view(d.contribution(BigInteger.valueOf(id)));
       progress.step();
-      if (!c.datanetId.equals(datanet) || c.status.intValueExact() != ACCEPTED) continue;
+      if (!c.datanetId.equals(datanet) || c.status.intValueExact() != AcceptedContributions.ACCEPTED) continue;
       accepted++;
       Bytes32 hash = Bytes32.wrap(c.contentHash);
       byte[] bytes;

@@ -9,6 +9,7 @@ import org.apache.tuweni.bytes.Bytes32;
 import org.openledger.cli.chain.ContentStore;
 import org.openledger.cli.chain.RpcContentSource;
 import org.openledger.cli.chain.Session;
+import org.openledger.cli.factory.AcceptedContributions;
 import org.openledger.contracts.web3j.Datanets;
 import org.openledger.precompiles.Address;
 import org.openledger.prover.eval.Progress;
@@ -24,9 +25,6 @@ import org.openledger.prover.text.TextCorpus;
  * attesters use for a classifier's training set.
  */
 public final class TextContributions {
-  /** The Datanets contract's status of an accepted contribution. */
-  static final int ACCEPTED = 2;
-
   /** What was read: the texts, and how many accepted contributions were something else (images, other data). */
   public record Read(List<TextCorpus.Contribution> texts, int accepted, List<BigInteger> datanets) {}
 
@@ -34,21 +32,12 @@ public final class TextContributions {
 
   /** Reads the model's accepted texts as of {@code asOfBlock}; content missing from the store is {@link ContentSource.Unavailable}. */
   public static Read of(Session s, BigInteger modelId, long asOfBlock, Progress progress) throws ContentSource.Unavailable {
-    @SuppressWarnings("unchecked")
-    List<BigInteger> datanets = ((List<Object>) s.view(s.models(false).datanetsOf(modelId))).stream()
-        .map(o -> o instanceof BigInteger b ? b : ((org.web3j.abi.datatypes.generated.Uint256) o).getValue()).toList();
-    Set<BigInteger> wanted = new HashSet<>(datanets);
-    Datanets d = s.datanets(false);
-    long count = s.view(d.contributionCount()).longValueExact();
+    List<BigInteger> datanets = AcceptedContributions.datanetsOf(s, modelId);
     ContentSource content = new RpcContentSource(new ContentStore(s.node()));
     List<TextCorpus.Contribution> texts = new ArrayList<>();
-    int accepted = 0;
-    progress.phase("read contributions", (int) Math.min(Integer.MAX_VALUE, count));
-    for (long id = 1; id <= count; id++) {
-      Datanets.Contribution c = s.view(d.contribution(BigInteger.valueOf(id)));
-      progress.step();
-      if (!wanted.contains(c.datanetId) || c.status.intValueExact() != ACCEPTED || c.curatedAt.longValueExact() > asOfBlock) continue;
-      accepted++;
+    int[] accepted = {0};
+    AcceptedContributions.forEachAccepted(s, datanets, asOfBlock, progress, (id, c) -> {
+      accepted[0]++;
       byte[] bytes;
       try {
         bytes = content.get(Bytes32.wrap(c.contentHash));
@@ -61,8 +50,8 @@ public final class TextContributions {
       } catch (IllegalArgumentException notText) {
         // an image or other data: not part of a text corpus
       }
-    }
-    return new Read(List.copyOf(texts), accepted, datanets);
+    });
+    return new Read(List.copyOf(texts), accepted[0], datanets);
   }
 
   /**
@@ -70,16 +59,14 @@ public final class TextContributions {
    * between reading the corpus and registering would be in the attesters' corpus but not in the registered root.
    */
   public static List<BigInteger> acceptedBetween(Session s, BigInteger modelId, long after, long upTo) {
-    @SuppressWarnings("unchecked")
-    Set<BigInteger> wanted = new HashSet<>(((List<Object>) s.view(s.models(false).datanetsOf(modelId))).stream()
-        .map(o -> o instanceof BigInteger b ? b : ((org.web3j.abi.datatypes.generated.Uint256) o).getValue()).toList());
+    Set<BigInteger> wanted = new HashSet<>(AcceptedContributions.datanetsOf(s, modelId));
     Datanets d = s.datanets(false);
     long count = s.view(d.contributionCount()).longValueExact();
     List<BigInteger> out = new ArrayList<>();
     for (long id = count; id >= 1; id--) { // newest first: contributions accepted late are usually the last submitted
       Datanets.Contribution c = s.view(d.contribution(BigInteger.valueOf(id)));
       long at = c.curatedAt.longValueExact();
-      if (wanted.contains(c.datanetId) && c.status.intValueExact() == ACCEPTED && at > after && at <= upTo) out.add(BigInteger.valueOf(id));
+      if (wanted.contains(c.datanetId) && c.status.intValueExact() == AcceptedContributions.ACCEPTED && at > after && at <= upTo) out.add(BigInteger.valueOf(id));
     }
     return out;
   }
