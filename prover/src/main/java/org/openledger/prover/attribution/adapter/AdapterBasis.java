@@ -14,6 +14,7 @@ import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.lora.BaseMlp;
 import org.openledger.prover.lora.LoraAdapter;
 import org.openledger.prover.lora.LoraGradient;
+import org.openledger.prover.attribution.kfac.IntegerKfacBasis;
 
 /**
  * An adapter's committed basis (docs/openlora.md §5): eigenvalue-corrected K-FAC over each block
@@ -115,8 +116,8 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
       double[] e = row(outEigen[pr.layer()][pr.block()].vectors(), pr.p());
       float[] o = new float[e.length];
       for (int q = 0; q < e.length; q++) o[q] = (float) (e[q] * whiten);
-      outFactor[j] = canonicalSign(o);
-      inFactor[j] = canonicalSign(toFloat(row(inEigen[pr.layer()][pr.block()].vectors(), pr.q())));
+      outFactor[j] = IntegerKfacBasis.canonicalSign(o);
+      inFactor[j] = IntegerKfacBasis.canonicalSign(toFloat(row(inEigen[pr.layer()][pr.block()].vectors(), pr.q())));
       for (LoraGradient.Factored f : g) {
         double v = dot(outFactor[j], side(f, pr.layer(), pr.block(), true)) * dot(inFactor[j], side(f, pr.layer(), pr.block(), false));
         largest = Math.max(largest, Math.abs(v));
@@ -126,8 +127,8 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
     List<AdapterBasisRow> rows = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       Pair pr = pairs.get(j);
-      int qa = shift(outFactor[j]), qb = shift(inFactor[j]);
-      rows.add(new AdapterBasisRow(j, baseWeightsRoot, pr.layer(), pr.block(), qa + qb - exponent, quantize(outFactor[j], qa), quantize(inFactor[j], qb)));
+      int qa = IntegerKfacBasis.shift(outFactor[j]), qb = IntegerKfacBasis.shift(inFactor[j]);
+      rows.add(new AdapterBasisRow(j, baseWeightsRoot, pr.layer(), pr.block(), qa + qb - exponent, IntegerKfacBasis.quantize(outFactor[j], qa), IntegerKfacBasis.quantize(inFactor[j], qb)));
     }
     return new AdapterBasis(rows, exponent);
   }
@@ -197,34 +198,5 @@ public record AdapterBasis(List<AdapterBasisRow> rows, int exponent) {
     double s = 0;
     for (int q = 0; q < w.length; q++) s += w[q] * v[q];
     return s;
-  }
-
-  /**
-   * The factor with its largest-magnitude entry made positive: an eigensolver may return either
-   * sign, and negating a factor negates ψ_j and every u_j alike.
-   */
-  static float[] canonicalSign(float[] v) {
-    int top = 0;
-    for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[top])) top = i;
-    if (v[top] >= 0) return v;
-    float[] flipped = new float[v.length];
-    for (int i = 0; i < v.length; i++) flipped[i] = -v[i];
-    return flipped;
-  }
-
-  /** The largest shift that keeps every entry within ±32767 after rounding. */
-  static int shift(float[] v) {
-    double max = 0;
-    for (float x : v) max = Math.max(max, Math.abs(x));
-    if (max == 0) return 0;
-    int s = 14 - Math.getExponent(max);
-    while (Math.round(Math.scalb(max, s)) > Short.MAX_VALUE) s--;
-    return s;
-  }
-
-  static short[] quantize(float[] v, int shift) {
-    short[] q = new short[v.length];
-    for (int i = 0; i < v.length; i++) q[i] = (short) Math.round(Math.scalb((double) v[i], shift));
-    return q;
   }
 }

@@ -14,6 +14,7 @@ import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.lora.LoraAdapter;
 import org.openledger.prover.lora.LoraGradient;
 import org.openledger.prover.lora.LoraLayer;
+import org.openledger.prover.attribution.kfac.IntegerKfacBasis;
 
 /**
  * An adapter in the chain's integers (docs/openlora.md §8): the trained float adapter quantized
@@ -41,14 +42,14 @@ public final class IntegerAdapter {
     }
     float[] b = new float[l.b().length];
     for (int i = 0; i < b.length; i++) b[i] = (float) ((double) l.scale() * l.b()[i] / FixedLogistic.PIXEL_MAX);
-    int sA = AdapterBasis.shift(l.a()), sB = AdapterBasis.shift(b);
+    int sA = IntegerKfacBasis.shift(l.a()), sB = IntegerKfacBasis.shift(b);
     // an all-zero factor has no scale of its own: give it the one that makes tO = 0
     if (isZero(l.a())) sA = Math.max(0, base.shift() - sB);
     if (isZero(b)) sB = Math.max(0, base.shift() - sA);
     int out = sA + sB - base.shift();
     if (out < 0) throw new ArithmeticException("the adapter's update is below the base's resolution (sA + sB − s = " + out + ")");
     int sH = Math.max(0, out - FixedLora.MAX_SHIFT);
-    return new FixedLora(base, l.rank(), sA, sB, sH, AdapterBasis.quantize(l.a(), sA), AdapterBasis.quantize(b, sB));
+    return new FixedLora(base, l.rank(), sA, sB, sH, IntegerKfacBasis.quantize(l.a(), sA), IntegerKfacBasis.quantize(b, sB));
   }
 
   private static boolean isZero(float[] v) {

@@ -74,7 +74,7 @@ public record IntegerKfacBasis(List<MlpBasisRow> rows, int exponent) {
    * committed row an attester rebuilds. Negating a factor negates ψ_j and every u_j alike, so
    * scores are unchanged.
    */
-  static float[] canonicalSign(float[] v) {
+  public static float[] canonicalSign(float[] v) {
     int top = 0;
     for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[top])) top = i;
     if (v.length == 0 || v[top] >= 0) return v;
@@ -83,8 +83,8 @@ public record IntegerKfacBasis(List<MlpBasisRow> rows, int exponent) {
     return flipped;
   }
 
-  /** The largest shift that keeps every entry within ±32767 after rounding. */
-  static int shift(float[] v) {
+  /** The largest shift that keeps every entry within ±32767 after rounding (also the adapters' rows and weights). */
+  public static int shift(float[] v) {
     double max = 0;
     for (float x : v) max = Math.max(max, Math.abs(x));
     if (max == 0) return 0;
@@ -93,7 +93,8 @@ public record IntegerKfacBasis(List<MlpBasisRow> rows, int exponent) {
     return s;
   }
 
-  static short[] quantize(float[] v, int shift) {
+  /** {@code round(v · 2^shift)} per entry, ties towards +∞ as {@link Math#round} breaks them. */
+  public static short[] quantize(float[] v, int shift) {
     short[] q = new short[v.length];
     for (int i = 0; i < v.length; i++) q[i] = (short) Math.round(Math.scalb((double) v[i], shift));
     return q;
