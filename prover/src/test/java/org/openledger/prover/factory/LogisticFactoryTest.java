@@ -2,10 +2,7 @@ package org.openledger.prover.factory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.tuweni.bytes.Bytes32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.openledger.compute.cpu.CpuBackend;
 import org.openledger.contracts.attribution.AttributionProof;
 import org.openledger.precompiles.Address;
-import org.openledger.precompiles.Keccak;
 import org.openledger.prover.attribution.Dense;
 import org.openledger.prover.attribution.index.QueryBuilder;
 import org.openledger.prover.data.FashionMnist;
-import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.eval.Progress;
@@ -39,25 +34,7 @@ class LogisticFactoryTest {
 
   /** Contributor i gets the first {@code perClass} examples of classes 2i and 2i+1. */
   static TrainingSet fiveContributors(LabelledImages data, int perClass) {
-    List<TrainingSet.Accepted> accepted = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      List<Integer> mine = new ArrayList<>();
-      int[] seen = new int[10];
-      for (int e = 0; e < data.size(); e++) {
-        int y = data.label(e);
-        if ((y == 2 * i || y == 2 * i + 1) && seen[y]++ < perClass) mine.add(e);
-      }
-      byte[] labels = new byte[mine.size()];
-      int size = data.images().size();
-      byte[] px = new byte[mine.size() * size];
-      for (int m = 0; m < mine.size(); m++) {
-        labels[m] = (byte) data.label(mine.get(m));
-        System.arraycopy(data.images().pixels(), mine.get(m) * size, px, m * size, size);
-      }
-      byte[] content = new ImageContribution(data.images().rows(), data.images().cols(), 10, labels, px).encode();
-      accepted.add(new TrainingSet.Accepted(BigInteger.valueOf(i + 1), 1, contributor(i), Bytes32.wrap(Keccak.hash(content)), content));
-    }
-    return TrainingSet.of(accepted);
+    return FiveContributors.of(data, 0, perClass, LogisticFactoryTest::contributor);
   }
 
   @BeforeAll

@@ -34,7 +34,6 @@ import org.openledger.prover.attribution.adapter.AdapterBasisRow;
 import org.openledger.prover.attribution.adapter.AdapterQueryBuilder;
 import org.openledger.prover.attribution.index.Query;
 import org.openledger.prover.data.FashionMnist;
-import org.openledger.prover.data.ImageContribution;
 import org.openledger.prover.data.LabelledImages;
 import org.openledger.prover.eval.Pooling;
 import org.openledger.prover.eval.Progress;
@@ -46,6 +45,7 @@ import org.openledger.prover.proof.ProofEngines;
 import static org.openledger.prover.proof.RequestFixture.source;
 import org.openledger.prover.proof.RequestFixture;
 import org.openledger.prover.proof.RequestFixture.Setup;
+import org.openledger.prover.factory.FiveContributors;
 
 /**
  * Attribution over an adapter's parameters on real data: a committed logistic-regression base
@@ -77,28 +77,7 @@ class AdapterAttributionTest {
 
   /** Contributor i gets examples {@code [from, from + perClass)} of classes 2i and 2i+1. */
   static TrainingSet fiveContributors(LabelledImages data, int from, int perClass) {
-    List<TrainingSet.Accepted> accepted = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      List<Integer> mine = new ArrayList<>();
-      int[] seen = new int[10];
-      for (int e = 0; e < data.size(); e++) {
-        int y = data.label(e);
-        if (y == 2 * i || y == 2 * i + 1) {
-          int s = seen[y]++;
-          if (s >= from && s < from + perClass) mine.add(e);
-        }
-      }
-      byte[] labels = new byte[mine.size()];
-      int size = data.images().size();
-      byte[] px = new byte[mine.size() * size];
-      for (int m = 0; m < mine.size(); m++) {
-        labels[m] = (byte) data.label(mine.get(m));
-        System.arraycopy(data.images().pixels(), mine.get(m) * size, px, m * size, size);
-      }
-      byte[] content = new ImageContribution(data.images().rows(), data.images().cols(), 10, labels, px).encode();
-      accepted.add(new TrainingSet.Accepted(BigInteger.valueOf(i + 1), 1, contributor(i), Bytes32.wrap(Keccak.hash(content)), content));
-    }
-    return TrainingSet.of(accepted);
+    return FiveContributors.of(data, from, perClass, AdapterAttributionTest::contributor);
   }
 
   @BeforeAll
